@@ -1,0 +1,301 @@
+"""The rule kinds, compiled: each turns a validated spec into a checker of a Document.
+
+A checker returns Hits (a span plus the values its message needs); the engine
+turns hits into scored findings. Patterns are compiled here, once, at load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from callworthy.critique.context import Context
+from callworthy.critique.patterns import compile_matcher
+from callworthy.critique.schema import (
+    ConditionalRule,
+    CustomRule,
+    ExistenceRule,
+    Matcher,
+    MetricRule,
+    OccurrenceRule,
+    PositionRule,
+    RatioRule,
+    RuleSpec,
+    SubstitutionRule,
+)
+from callworthy.text.analysis import Document
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place a rule fired, with the values its message template uses."""
+
+    start: int
+    end: int
+    values: Mapping[str, object] = field(default_factory=dict)
+    related: tuple[Span, ...] = ()
+
+
+class Checker(Protocol):
+    """Something that finds a rule's hits in a document."""
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return the hits of this rule in the document."""
+        ...
+
+
+CustomCheck = Callable[[Document, Context, Mapping[str, object]], list[Hit]]
+
+#: Placeholders each kind offers to its `message` and `fix` templates.
+TEMPLATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "existence": ("match",),
+    "substitution": ("match", "replacement"),
+    "occurrence": ("match", "count", "limit"),
+    "ratio": ("numerator", "denominator"),
+    "position": ("match",),
+    "conditional": ("match",),
+    "metric": ("value", "limit"),
+    "custom": ("match", "detail"),
+}
+
+
+def _whole(doc: Document, **values: object) -> Hit:
+    return Hit(0, len(doc.text), values)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledMatcher:
+    """A matcher's regex, plus context fields looked up per critique."""
+
+    regex: re.Pattern[str]
+    context: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, spec: Matcher) -> CompiledMatcher:
+        """Compile a matcher spec."""
+        regex = compile_matcher(spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive)
+        return cls(regex, tuple(spec.context))
+
+    def spans(self, text: str, ctx: Context) -> list[tuple[int, int, str]]:
+        """Return (start, end, text) of every match, in order."""
+        found = [(m.start(), m.end(), m.group()) for m in self.regex.finditer(text) if m.end() > m.start()]
+        extra = ctx.regex(self.context) if self.context else None
+        if extra is not None:
+            found.extend((m.start(), m.end(), m.group()) for m in extra.finditer(text))
+            found.sort()
+        return found
+
+    def found(self, text: str, ctx: Context) -> bool:
+        """Return whether anything matches (cheaper than listing the spans)."""
+        if self.regex.search(text):
+            return True
+        extra = ctx.regex(self.context) if self.context else None
+        return bool(extra is not None and extra.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Existence:
+    """Flag every occurrence, except where an exception matches around it."""
+
+    match: CompiledMatcher
+    exceptions: CompiledMatcher | None = None
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit per occurrence."""
+        spans = self.match.spans(doc.text, ctx)
+        if spans and self.exceptions is not None:
+            excluded = self.exceptions.spans(doc.text, ctx)
+            spans = [s for s in spans if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
+        return [Hit(s, e, {"match": t}) for s, e, t in spans]
+
+
+def _normalise(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """Flag each phrase and name its replacement."""
+
+    regex: re.Pattern[str]
+    swap: Mapping[str, str]
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit per phrase, with its replacement."""
+        return [
+            Hit(m.start(), m.end(), {"match": m.group(), "replacement": self.swap[_normalise(m.group())]})
+            for m in self.regex.finditer(doc.text)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Flag a count of matches below `low` or above `high`."""
+
+    match: CompiledMatcher
+    low: int | None
+    high: int | None
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit when the count is out of bounds."""
+        spans = self.match.spans(doc.text, ctx)
+        count = len(spans)
+        if self.high is not None and count > self.high:
+            first = spans[self.high]
+            related = tuple((s, e) for s, e, _ in spans)
+            return [Hit(first[0], first[1], {"match": first[2], "count": count, "limit": self.high}, related)]
+        if self.low is not None and count < self.low:
+            return [_whole(doc, match="", count=count, limit=self.low)]
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """Flag when numerator matches exceed `high` times the denominator matches."""
+
+    numerator: CompiledMatcher
+    denominator: CompiledMatcher
+    high: float
+    min_count: int
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit, anchored on the first numerator match, when the ratio is too high."""
+        num = self.numerator.spans(doc.text, ctx)
+        den = len(self.denominator.spans(doc.text, ctx))
+        if len(num) < self.min_count or len(num) <= self.high * den:
+            return []
+        related = tuple((s, e) for s, e, _ in num)
+        return [Hit(num[0][0], num[0][1], {"numerator": len(num), "denominator": den}, related)]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Forbid or require a match within a window of the spoken message."""
+
+    match: CompiledMatcher
+    window: tuple[float, float]
+    require: bool
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return hits for forbidden matches in the window, or one for a missing required one."""
+        low, high = self.window
+        inside = [s for s in self.match.spans(doc.text, ctx) if low <= doc.position(s[0]) <= high]
+        if not self.require:
+            return [Hit(s, e, {"match": t}) for s, e, t in inside]
+        if inside:
+            return []
+        start = doc.offset_at(low * doc.spoken_seconds)
+        end = max(start + 1, doc.offset_at(high * doc.spoken_seconds)) if high < 1 else len(doc.text)
+        return [Hit(start, min(end, len(doc.text)), {"match": ""})]
+
+
+@dataclass(frozen=True, slots=True)
+class Conditional:
+    """When the trigger matches (or always) and the requirement does not, flag it."""
+
+    trigger: CompiledMatcher | None
+    requirement: CompiledMatcher
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit at the trigger (or the whole script) when the requirement is missing."""
+        if self.trigger is None:
+            return [] if self.requirement.found(doc.text, ctx) else [_whole(doc, match="")]
+        spans = self.trigger.spans(doc.text, ctx)
+        if not spans or self.requirement.found(doc.text, ctx):
+            return []
+        related = tuple((s, e) for s, e, _ in spans)
+        return [Hit(spans[0][0], spans[0][1], {"match": spans[0][2]}, related)]
+
+
+def _metric(doc: Document, name: str) -> float | None:
+    if name in ("first_phone_position", "min_phone_repeats") and not doc.phones:
+        return None
+    if name == "first_phone_position":
+        return doc.position(doc.phones[0].start)
+    if name == "min_phone_repeats":
+        counts: dict[str, int] = {}
+        for phone in doc.phones:
+            counts[phone.key] = counts.get(phone.key, 0) + 1
+        return min(counts.values())
+    if name == "phone_count":
+        return len(doc.phones)
+    value: float = getattr(doc, name)
+    return value
+
+
+def _metric_anchor(doc: Document, name: str, limit: float, too_high: bool) -> tuple[int, int]:
+    """Anchor a metric finding where it shows: the overflow, or the number concerned."""
+    if name == "spoken_seconds" and too_high:
+        return doc.offset_at(limit), len(doc.text)
+    if name == "first_phone_position":
+        return doc.phones[0].start, doc.phones[0].end
+    if name == "min_phone_repeats":
+        keys = [p.key for p in doc.phones]
+        rarest = min(doc.phones, key=lambda p: keys.count(p.key))
+        return rarest.start, rarest.end
+    return 0, len(doc.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """Flag a measured quantity outside its bounds."""
+
+    name: str
+    low: float | None
+    high: float | None
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return one hit when the metric is out of bounds (none when it does not apply)."""
+        value = _metric(doc, self.name)
+        if value is None:
+            return []
+        for limit, too_high in ((self.high, True), (self.low, False)):
+            if limit is not None and (value > limit if too_high else value < limit):
+                start, end = _metric_anchor(doc, self.name, limit, too_high)
+                shown = round(value, 2) if isinstance(value, float) else value
+                return [Hit(start, end, {"value": shown, "limit": limit})]
+        return []
+
+
+@dataclass(frozen=True, slots=True)
+class Custom:
+    """Call a registered Python check with the rule's options."""
+
+    function: CustomCheck
+    options: Mapping[str, object]
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Return what the registered function finds."""
+        return self.function(doc, ctx, self.options)
+
+
+def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
+    """Compile a validated rule spec into its checker (patterns are compiled here)."""
+    if isinstance(spec, ExistenceRule):
+        exceptions = CompiledMatcher.build(spec.exceptions) if spec.exceptions else None
+        return Existence(CompiledMatcher.build(spec), exceptions)
+    if isinstance(spec, SubstitutionRule):
+        swap = {_normalise(k): v for k, v in spec.swap.items()}
+        return Substitution(compile_matcher(spec.swap, (), case_sensitive=spec.case_sensitive), swap)
+    if isinstance(spec, OccurrenceRule):
+        return Occurrence(CompiledMatcher.build(spec), spec.min, spec.max)
+    if isinstance(spec, RatioRule):
+        return Ratio(
+            CompiledMatcher.build(spec.numerator),
+            CompiledMatcher.build(spec.denominator),
+            spec.max,
+            spec.min_count,
+        )
+    if isinstance(spec, PositionRule):
+        return Position(CompiledMatcher.build(spec), spec.within, spec.mode == "require")
+    if isinstance(spec, ConditionalRule):
+        trigger = CompiledMatcher.build(spec.if_) if spec.if_ else None
+        return Conditional(trigger, CompiledMatcher.build(spec.then))
+    if isinstance(spec, MetricRule):
+        return Metric(spec.metric, spec.min, spec.max)
+    assert isinstance(spec, CustomRule)
+    return Custom(custom[spec.function], spec.options)

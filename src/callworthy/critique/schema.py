@@ -1,0 +1,195 @@
+"""The rule-file format: one pydantic model per rule kind, validated when rules load.
+
+A rule file declares one rule of one kind (see docs/rules.md). Unknown keys are
+errors, so a typo ("tokes:") is reported rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+
+from callworthy.critique.model import Level, Subscore
+
+PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
+
+MetricName = Literal[
+    "spoken_seconds",
+    "word_count",
+    "phone_count",
+    "first_phone_position",
+    "min_phone_repeats",
+    "question_count",
+    "sentence_count",
+]
+#: Metrics a `metric` rule can bound, each computed once per script.
+METRICS: tuple[str, ...] = get_args(MetricName)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Examples(_Strict):
+    """Scripts the rule must pass and must flag; the meta-tests run every one."""
+
+    pass_: list[str] = Field(default_factory=list, alias="pass")
+    fail: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some(self) -> Examples:
+        if not self.pass_ or not self.fail:
+            raise ValueError("give at least one `pass` and one `fail` example")
+        return self
+
+
+class Matcher(_Strict):
+    """What to look for: literal phrases (`tokens`) and/or regexes (`patterns`)."""
+
+    tokens: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    case_sensitive: bool = False
+    context: list[Literal["prospect_name", "company", "concerns", "vocabulary"]] = Field(
+        default_factory=list,
+        description="Also match these fields of the critique's context (the prospect profile).",
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Matcher:
+        if not (self.tokens or self.patterns or self.context):
+            raise ValueError("give `tokens`, `patterns` or `context` to match")
+        return self
+
+
+class RuleBase(_Strict):
+    """Fields every rule has, whatever its kind."""
+
+    principle: str | list[str]
+    level: Level
+    subscore: Subscore
+    message: str
+    fix: str
+    examples: Examples
+    weight: int | None = Field(default=None, ge=0, le=100)
+    max_points: int | None = Field(default=None, ge=0, le=100)
+    unless: list[str] = Field(
+        default_factory=list,
+        description="Rule ids (or id prefixes) whose findings, when present, silence this rule.",
+    )
+    description: str = ""
+
+    @field_validator("principle")
+    @classmethod
+    def _principles(cls, value: str | list[str]) -> str | list[str]:
+        values = [value] if isinstance(value, str) else value
+        bad = [v for v in values if not PRINCIPLE_RE.match(v)]
+        if bad or not values:
+            raise ValueError(f"unknown principle {bad or value}; use P1 to P14 (see PRODUCT.md)")
+        return value
+
+    @property
+    def principles(self) -> str:
+        """Return the principle ids as one string, e.g. "P3" or "P3/P4"."""
+        return self.principle if isinstance(self.principle, str) else "/".join(self.principle)
+
+
+class ExistenceRule(RuleBase, Matcher):
+    """Flag every occurrence of a phrase or pattern."""
+
+    kind: Literal["existence"]
+    exceptions: Matcher | None = None
+
+
+class SubstitutionRule(RuleBase):
+    """Flag a phrase and suggest what to say instead (`{replacement}` in the message)."""
+
+    kind: Literal["substitution"]
+    swap: dict[str, str] = Field(min_length=1)
+    case_sensitive: bool = False
+
+
+class OccurrenceRule(RuleBase, Matcher):
+    """Flag when a phrase occurs fewer than `min` or more than `max` times."""
+
+    kind: Literal["occurrence"]
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _bound(self) -> OccurrenceRule:
+        if self.min is None and self.max is None:
+            raise ValueError("give `min`, `max` or both")
+        return self
+
+
+class RatioRule(RuleBase):
+    """Flag when `numerator` matches outnumber `denominator` matches by more than `max`."""
+
+    kind: Literal["ratio"]
+    numerator: Matcher
+    denominator: Matcher
+    max: float = Field(gt=0)
+    min_count: int = Field(default=1, ge=1)
+
+
+class PositionRule(RuleBase, Matcher):
+    """Forbid (or require) a phrase within a part of the message, as fractions of it."""
+
+    kind: Literal["position"]
+    within: tuple[float, float] = (0.0, 1.0)
+    mode: Literal["forbid", "require"] = "forbid"
+
+    @field_validator("within")
+    @classmethod
+    def _window(cls, value: tuple[float, float]) -> tuple[float, float]:
+        if not 0.0 <= value[0] < value[1] <= 1.0:
+            raise ValueError("`within` is [start, end] with 0 <= start < end <= 1")
+        return value
+
+
+class ConditionalRule(RuleBase):
+    """When `if` matches (or always, without `if`) and nothing in `then` does, flag it."""
+
+    kind: Literal["conditional"]
+    if_: Matcher | None = Field(default=None, alias="if")
+    then: Matcher
+
+
+class MetricRule(RuleBase):
+    """Flag a measured quantity (spoken seconds, phone repeats, ...) outside `min`..`max`."""
+
+    kind: Literal["metric"]
+    metric: MetricName
+    min: float | None = None
+    max: float | None = None
+
+    @model_validator(mode="after")
+    def _bound(self) -> MetricRule:
+        if self.min is None and self.max is None:
+            raise ValueError("give `min`, `max` or both")
+        return self
+
+
+class CustomRule(RuleBase):
+    """The rare escape hatch: a registered Python check, named by `function`."""
+
+    kind: Literal["custom"]
+    function: str
+    options: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
+
+
+RuleSpec = Annotated[
+    ExistenceRule
+    | SubstitutionRule
+    | OccurrenceRule
+    | RatioRule
+    | PositionRule
+    | ConditionalRule
+    | MetricRule
+    | CustomRule,
+    Field(discriminator="kind"),
+]
+RULE_ADAPTER: TypeAdapter[RuleSpec] = TypeAdapter(RuleSpec)
+KINDS = ("existence", "substitution", "occurrence", "ratio", "position", "conditional", "metric", "custom")
