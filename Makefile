@@ -1,0 +1,38 @@
+# Callworthy — the two set-up commands are `make run` and `make test`; both install first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench lint format clean
+
+install: $(STAMP)
+
+# Re-installs only when pyproject.toml changes (idempotent).
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/callworthy check examples/about-us.txt || true
+	$(VENV)/bin/callworthy check examples/sales-lead.txt
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/critique.py
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy
+
+format: install
+	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

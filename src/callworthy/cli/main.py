@@ -1,0 +1,23 @@
+"""The command group; each command group lives in its own module and is added here."""
+
+from __future__ import annotations
+
+import click
+
+from callworthy import __version__
+from callworthy.cli.check import check
+from callworthy.cli.rules import rules
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="callworthy")
+def main() -> None:
+    """Callworthy: get your calls returned.
+
+    Critique a voicemail before you leave it, write better ones, track what
+    comes back and learn which messages work.
+    """
+
+
+main.add_command(check)
+main.add_command(rules)
