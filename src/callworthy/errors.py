@@ -63,3 +63,81 @@ class InputFileError(CallworthyError):
     """A file named on the command line cannot be read."""
 
     exit_code = 8
+
+
+# --- Storage and tracking (capability 3): exit codes 11-20 ---------------------------------
+
+
+class DatabaseError(CallworthyError):
+    """The database cannot be opened, reached, written or is not in the expected shape."""
+
+    exit_code = 11
+
+
+class MigrationRequiredError(DatabaseError):
+    """The database schema is older (or newer) than this version of Callworthy."""
+
+    exit_code = 12
+
+
+class UnknownProspectError(CallworthyError):
+    """No prospect matches the id, name or phone number given."""
+
+    exit_code = 13
+
+
+class AmbiguousProspectError(CallworthyError):
+    """Several prospects match the name given; the user must say which one."""
+
+    exit_code = 14
+
+
+class DuplicateProspectError(CallworthyError):
+    """A prospect with the same phone number or CRM id already exists."""
+
+    exit_code = 15
+
+
+class DoNotCallError(CallworthyError):
+    """The prospect or number is on the do-not-call list; nothing may be logged for them."""
+
+    exit_code = 16
+
+
+class InvalidPhoneError(CallworthyError):
+    """A phone number cannot be parsed into a valid E.164 number."""
+
+    exit_code = 17
+
+
+class InvalidFieldError(CallworthyError):
+    """A value given for a record is malformed (a strategy id, an outcome, a date)."""
+
+    exit_code = 18
+
+
+class NoOpenVoicemailError(CallworthyError):
+    """A callback has no voicemail waiting for it to answer."""
+
+    exit_code = 19
+
+
+class ImportFileError(CallworthyError):
+    """A file to import is not usable; lists every bad line with its number and reason."""
+
+    exit_code = 20
+
+    def __init__(
+        self, path: str, problems: list[tuple[int | None, str]], fix: str = "Nothing was written."
+    ) -> None:
+        self.path = path
+        self.problems = problems
+        lines = [f"{path}:{line}: {why}" if line else f"{path}: {why}" for line, why in problems]
+        shown = lines[:50] + ([f"... and {len(lines) - 50} more"] if len(lines) > 50 else [])
+        summary = f"{len(problems)} problem(s) in {path}:\n" + "\n".join(shown)
+        super().__init__(summary, fix)
+
+    @property
+    def message(self) -> str:
+        """Return the report: every bad line on its own line, then the fix."""
+        return f"{self.problem}\n{self.fix}".strip()

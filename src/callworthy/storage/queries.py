@@ -1,0 +1,175 @@
+"""Reusable queries over the tables: lookups, history, open voicemails, export rows.
+
+Each function takes a Session and plain values and returns ORM rows or tuples;
+turning them into the services' values is the services' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
+
+from callworthy.storage.tables import Callback, DoNotCall, Prospect, Rep, Team, Voicemail
+
+#: Largest IN (...) list sent in one statement (SQLite's variable limit is far above).
+CHUNK = 500
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """Yield consecutive slices of at most size values."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def team_by_name(session: Session, name: str) -> Team | None:
+    """Return the team with this name, if any."""
+    return session.scalars(select(Team).where(Team.name == name)).first()
+
+
+def rep_by_name(session: Session, team_id: int, name: str) -> Rep | None:
+    """Return the team's rep with this name, if any."""
+    return session.scalars(select(Rep).where(Rep.team_id == team_id, Rep.name == name)).first()
+
+
+def rep_names(session: Session, rep_ids: Iterable[int]) -> dict[int, str]:
+    """Return the names of the given reps by id."""
+    ids = sorted(set(rep_ids))
+    names: dict[int, str] = {}
+    for part in chunks(ids):
+        names.update(session.execute(select(Rep.id, Rep.name).where(Rep.id.in_(part))).tuples())
+    return names
+
+
+def prospect_by_id(session: Session, team_id: int, prospect_id: int) -> Prospect | None:
+    """Return the team's prospect with this id, if any."""
+    return session.scalars(
+        select(Prospect).where(Prospect.team_id == team_id, Prospect.id == prospect_id)
+    ).first()
+
+
+def prospect_by_phone(session: Session, team_id: int, phone: str) -> Prospect | None:
+    """Return the team's prospect with this E.164 number, if any."""
+    return session.scalars(
+        select(Prospect).where(Prospect.team_id == team_id, Prospect.phone == phone)
+    ).first()
+
+
+def prospect_by_external_id(session: Session, team_id: int, external_id: str) -> Prospect | None:
+    """Return the team's prospect with this CRM id, if any."""
+    return session.scalars(
+        select(Prospect).where(Prospect.team_id == team_id, Prospect.external_id == external_id)
+    ).first()
+
+
+def prospects_named(session: Session, team_id: int, name: str) -> list[Prospect]:
+    """Return the team's prospects named exactly (any case), else those whose name contains it."""
+    lowered = name.strip().lower()
+    base = select(Prospect).where(Prospect.team_id == team_id).order_by(Prospect.id)
+    exact = list(session.scalars(base.where(func.lower(Prospect.name) == lowered)))
+    if exact:
+        return exact
+    pattern = "%" + lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return list(session.scalars(base.where(func.lower(Prospect.name).like(pattern, escape="\\"))))
+
+
+def list_prospects(session: Session, team_id: int, tag: str | None = None) -> list[Prospect]:
+    """Return the team's prospects by name, optionally only those carrying a tag."""
+    rows = session.scalars(
+        select(Prospect).where(Prospect.team_id == team_id).order_by(Prospect.name, Prospect.id)
+    )
+    return [p for p in rows if tag is None or tag in (p.tags or [])]
+
+
+def voicemails_of(session: Session, prospect_id: int) -> list[Voicemail]:
+    """Return a prospect's voicemails, oldest first (uses the prospect/left_at index)."""
+    return list(
+        session.scalars(
+            select(Voicemail)
+            .where(Voicemail.prospect_id == prospect_id)
+            .order_by(Voicemail.left_at, Voicemail.id)
+        )
+    )
+
+
+def callbacks_of(session: Session, prospect_id: int) -> list[Callback]:
+    """Return a prospect's callbacks, oldest first."""
+    return list(
+        session.scalars(
+            select(Callback)
+            .where(Callback.prospect_id == prospect_id)
+            .order_by(Callback.at, Callback.id)
+        )
+    )
+
+
+def latest_open_voicemail(
+    session: Session, prospect_id: int, before: datetime | None = None
+) -> Voicemail | None:
+    """Return the prospect's newest voicemail that no callback answers yet (left before a time)."""
+    answered = select(Callback.id).where(Callback.voicemail_id == Voicemail.id).exists()
+    query = select(Voicemail).where(Voicemail.prospect_id == prospect_id, ~answered)
+    if before is not None:
+        query = query.where(Voicemail.left_at <= before)
+    return session.scalars(query.order_by(Voicemail.left_at.desc(), Voicemail.id.desc())).first()
+
+
+def is_blocked(session: Session, team_id: int, phone: str | None) -> bool:
+    """Return True when the number is on the team's do-not-call list."""
+    if not phone:
+        return False
+    found = session.get(DoNotCall, (team_id, phone))
+    return found is not None
+
+
+def existing_external_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    """Return which of these external ids a voicemail or callback already carries."""
+    found: set[str] = set()
+    for part in chunks(ids):
+        for column in (Voicemail.external_id, Callback.external_id):
+            found.update(session.scalars(select(column).where(column.in_(part))))
+    return {f for f in found if f is not None}
+
+
+def prospect_keys(session: Session, team_id: int) -> list[Row[Any]]:
+    """Return (id, external_id, phone, name, company) of every team prospect, for matching."""
+    query = select(
+        Prospect.id, Prospect.external_id, Prospect.phone, Prospect.name, Prospect.company
+    ).where(Prospect.team_id == team_id)
+    return list(session.execute(query))
+
+
+def blocked_numbers(session: Session, team_id: int) -> set[str]:
+    """Return every number on the team's do-not-call list."""
+    return set(session.scalars(select(DoNotCall.phone).where(DoNotCall.team_id == team_id)))
+
+
+def export_rows(session: Session, team_id: int) -> Iterator[tuple[str, Any, Prospect]]:
+    """Yield ("voicemail", Voicemail, Prospect) and ("callback", Callback, Prospect) by time."""
+    voicemails = session.execute(
+        select(Voicemail, Prospect)
+        .join(Prospect, Voicemail.prospect_id == Prospect.id)
+        .where(Prospect.team_id == team_id)
+    ).tuples()
+    callbacks = session.execute(
+        select(Callback, Prospect)
+        .join(Prospect, Callback.prospect_id == Prospect.id)
+        .where(Prospect.team_id == team_id)
+    ).tuples()
+    rows: list[tuple[str, Any, Prospect]] = [("voicemail", v, p) for v, p in voicemails]
+    rows += [("callback", c, p) for c, p in callbacks]
+    rows.sort(key=lambda r: (r[1].left_at if r[0] == "voicemail" else r[1].at, r[0] != "voicemail"))
+    yield from rows
+
+
+def prospects_with_phones(session: Session, team_id: int, phones: Sequence[str]) -> list[Prospect]:
+    """Return the team's prospects whose number is one of these."""
+    found: list[Prospect] = []
+    for part in chunks(phones):
+        found += session.scalars(
+            select(Prospect).where(Prospect.team_id == team_id, Prospect.phone.in_(part))
+        )
+    return found

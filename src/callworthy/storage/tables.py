@@ -1,0 +1,183 @@
+"""The database tables: the one place they are defined (migrations are checked against these).
+
+Every time stamp is time-zone aware in Python and stored in UTC. Deleting a
+prospect cascades to their voicemails and callbacks, so "forget" leaves no row
+about them behind.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    """Return the current time, time-zone aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A time stamp that must be time-zone aware; stored in UTC, read back in UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Refuse naive times; convert aware ones to UTC (naive UTC text on SQLite)."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: give every time stamp a time zone")
+        value = value.astimezone(UTC)
+        # SQLite has no time zone type; naive UTC text keeps the ordering lexicographic.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """Return the stored time as an aware UTC datetime."""
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base; its metadata is what Alembic compares the migrations to."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Team(Base):
+    """A sales team; a solo rep gets a default team of one."""
+
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Rep(Base):
+    """A sales rep, member of one team."""
+
+    __tablename__ = "rep"
+    __table_args__ = (UniqueConstraint("team_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Prospect(Base):
+    """Someone the rep calls; phone in E.164, time zone derived from it."""
+
+    __tablename__ = "prospect"
+    __table_args__ = (
+        UniqueConstraint("team_id", "phone"),
+        UniqueConstraint("team_id", "external_id"),
+        Index("ix_prospect_team_id_name", "team_id", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    owner_rep_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rep.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    industry: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    humor_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    voicemails: Mapped[list[Voicemail]] = relationship(
+        back_populates="prospect", cascade="all, delete-orphan", passive_deletes=True
+    )
+    callbacks: Mapped[list[Callback]] = relationship(
+        back_populates="prospect", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Voicemail(Base):
+    """A voicemail left: what was said, its critique score then, and when."""
+
+    __tablename__ = "voicemail"
+    __table_args__ = (Index("ix_voicemail_prospect_id_left_at", "prospect_id", "left_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    prospect_id: Mapped[int] = mapped_column(ForeignKey("prospect.id", ondelete="CASCADE"))
+    rep_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rep.id", ondelete="SET NULL"), index=True
+    )
+    strategy: Mapped[str] = mapped_column(String(64), index=True)
+    script: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[int | None] = mapped_column(Integer)
+    rules_version: Mapped[str | None] = mapped_column(String(64))
+    left_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    source: Mapped[str] = mapped_column(String(32), default="cli")
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+
+    prospect: Mapped[Prospect] = relationship(back_populates="voicemails")
+
+
+class Callback(Base):
+    """A return call from a prospect, and the voicemail it answers."""
+
+    __tablename__ = "callback"
+    __table_args__ = (Index("ix_callback_prospect_id_at", "prospect_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    prospect_id: Mapped[int] = mapped_column(ForeignKey("prospect.id", ondelete="CASCADE"))
+    voicemail_id: Mapped[int | None] = mapped_column(
+        ForeignKey("voicemail.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(String(32))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(32), default="cli")
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+
+    prospect: Mapped[Prospect] = relationship(back_populates="callbacks")
+
+
+class DoNotCall(Base):
+    """A number the team must not call; outlives any prospect (forgetting one keeps the block)."""
+
+    __tablename__ = "do_not_call"
+
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("team.id", ondelete="CASCADE"), primary_key=True
+    )
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
