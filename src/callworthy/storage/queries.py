@@ -40,8 +40,17 @@ def rep_names(session: Session, rep_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(rep_ids))
     names: dict[int, str] = {}
     for part in chunks(ids):
-        names.update(session.execute(select(Rep.id, Rep.name).where(Rep.id.in_(part))).tuples())
+        names.update(
+            list(session.execute(select(Rep.id, Rep.name).where(Rep.id.in_(part))).tuples())
+        )
     return names
+
+
+def team_rep_names(session: Session, team_id: int) -> dict[int, str]:
+    """Return the names of every rep of the team by id."""
+    return dict(
+        list(session.execute(select(Rep.id, Rep.name).where(Rep.team_id == team_id)).tuples())
+    )
 
 
 def prospect_by_id(session: Session, team_id: int, prospect_id: int) -> Prospect | None:

@@ -1,0 +1,1 @@
+"""Use-cases: the one place the core meets storage. Surfaces (CLI, web) call only these."""

@@ -1,0 +1,87 @@
+"""Opening the database for a use-case, and who is acting (team and rep, made on first use)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from callworthy.errors import DatabaseError
+from callworthy.services.values import Actor
+from callworthy.storage import queries
+from callworthy.storage.engine import database_error, make_engine, read_session, run_write
+from callworthy.storage.location import resolve_database_url, sqlite_file
+from callworthy.storage.migrate import ensure_schema
+from callworthy.storage.tables import Rep, Team
+
+DEFAULT_TEAM = "default"
+
+
+def open_database(url: str | None = None) -> Engine:
+    """Return an engine on the configured database with its schema current (SQLite: migrated)."""
+    resolved = resolve_database_url(url)
+    path = sqlite_file(resolved)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Cannot create the folder for {path}: {exc.strerror}.", "Choose another --db."
+            ) from exc
+    engine = make_engine(resolved)
+    try:
+        ensure_schema(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise database_error(exc, engine) from exc
+    return engine
+
+
+def default_rep_name() -> str:
+    """Return the OS user's name, the rep's name when none is given."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "me"
+
+
+def _get_or_create(session: Session, team_name: str, rep_name: str) -> Actor:
+    team = queries.team_by_name(session, team_name)
+    if team is None:
+        team = Team(name=team_name)
+        session.add(team)
+        session.flush()
+    rep = queries.rep_by_name(session, team.id, rep_name)
+    if rep is None:
+        rep = Rep(team_id=team.id, name=rep_name)
+        session.add(rep)
+        session.flush()
+    return Actor(team_id=team.id, team=team.name, rep_id=rep.id, rep=rep.name)
+
+
+def _lookup(engine: Engine, team_name: str, rep_name: str) -> Actor | None:
+    with read_session(engine) as session:
+        team = queries.team_by_name(session, team_name)
+        rep = queries.rep_by_name(session, team.id, rep_name) if team else None
+        if team is None or rep is None:
+            return None
+        return Actor(team_id=team.id, team=team.name, rep_id=rep.id, rep=rep.name)
+
+
+def identify(engine: Engine, rep: str | None = None, team: str = DEFAULT_TEAM) -> Actor:
+    """Return the acting rep and team, creating either on first use."""
+    rep_name = (rep or "").strip() or default_rep_name()
+    for attempt in range(3):
+        found = _lookup(engine, team, rep_name)
+        if found is not None:
+            return found
+        try:
+            return run_write(engine, lambda s: _get_or_create(s, team, rep_name))
+        except DatabaseError as exc:
+            # Another process created the same team or rep first (PostgreSQL): look again.
+            if not isinstance(exc.__cause__, IntegrityError) or attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,68 @@
+"""The do-not-call list: import numbers, flag matching prospects; `log` refuses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, update
+from sqlalchemy.orm import Session
+
+from callworthy.errors import CallworthyError, ImportFileError
+from callworthy.services.csvfile import CsvTable, header_key, read_csv
+from callworthy.services.fields import looks_like_phone, normalise_phone
+from callworthy.services.values import Actor, DncReport
+from callworthy.storage import queries
+from callworthy.storage.engine import run_write
+from callworthy.storage.tables import DoNotCall, Prospect
+
+PHONE_HEADERS = ("phone", "phone number", "number", "telephone", "phone_number", "tel")
+
+
+def _numbers(table: CsvTable, region: str) -> list[str]:
+    """Return the E.164 numbers of the list; raise listing every line that is not a number."""
+    columns = [h for h in table.header if header_key(h) in PHONE_HEADERS]
+    rows = [(line, row[columns[0]]) for line, row in table.rows] if columns else []
+    if not columns:
+        if len(table.header) != 1 or not looks_like_phone(table.header[0]):
+            wanted = ", ".join(repr(h) for h in PHONE_HEADERS[:3])
+            raise ImportFileError(table.path, [(1, f"missing column: {wanted}")])
+        # A bare list of numbers, one a line, no header: the first line is a number too.
+        rows = [(1, table.header[0])] + [(ln, next(iter(r.values()))) for ln, r in table.rows]
+    numbers: list[str] = []
+    problems: list[tuple[int | None, str]] = []
+    for line, raw in rows:
+        if not raw.strip():
+            continue
+        try:
+            numbers.append(normalise_phone(raw, region)[0])
+        except CallworthyError:
+            problems.append((line, f"unparseable phone number {raw.strip()!r}"))
+    if problems:
+        raise ImportFileError(table.path, problems)
+    return list(dict.fromkeys(numbers))
+
+
+def import_dnc(engine: Engine, actor: Actor, path: Path, *, region: str = "US") -> DncReport:
+    """Add a do-not-call list's numbers to the team's list and flag the prospects who have them."""
+    numbers = _numbers(read_csv(path, single_column_ok=True), region)
+    source = path.name
+
+    def work(session: Session) -> DncReport:
+        known = queries.blocked_numbers(session, actor.team_id)
+        fresh = [n for n in numbers if n not in known]
+        if fresh:
+            rows = [{"team_id": actor.team_id, "phone": n, "source": source} for n in fresh]
+            session.execute(insert(DoNotCall), rows)
+        flagged = []
+        for prospect in queries.prospects_with_phones(session, actor.team_id, numbers):
+            if not prospect.do_not_call:
+                flagged.append(f"#{prospect.id} {prospect.name}")
+        for part in queries.chunks(numbers):
+            session.execute(
+                update(Prospect)
+                .where(Prospect.team_id == actor.team_id, Prospect.phone.in_(part))
+                .values(do_not_call=True)
+            )
+        return DncReport(str(path), len(numbers), len(fresh), len(flagged), tuple(flagged))
+
+    return run_write(engine, work)

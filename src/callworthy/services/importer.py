@@ -1,0 +1,241 @@
+"""CRM import: a CSV export of calls becomes prospects, voicemails and callbacks, all or nothing.
+
+The whole file is read and checked before anything is written; any bad row
+aborts the import with every bad line reported (unless keep_going). The rows
+are then written in ONE transaction, so a process killed half-way leaves all
+of them or none. Activities carry their CRM id ("hubspot:123"), so importing
+the same file again adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, insert
+from sqlalchemy.orm import Session
+
+from callworthy.errors import ImportFileError
+from callworthy.services.crm_formats import get_format
+from callworthy.services.csvfile import read_csv
+from callworthy.services.fields import zone as parse_zone
+from callworthy.services.import_rows import Activity, ProspectKey, parse_file
+from callworthy.services.values import Actor, ImportReport
+from callworthy.storage import queries
+from callworthy.storage.engine import read_session, run_write
+from callworthy.storage.tables import Callback, Prospect, Rep, Voicemail
+
+#: Called with a stage name as the write goes on ("prospects", "voicemails", "callbacks").
+Progress = Callable[[str], None]
+
+
+@dataclass
+class _Plan:
+    """What the import will add: new activities, new prospects, and who each row is about."""
+
+    activities: list[Activity]
+    already_present: int
+    new_prospects: list[ProspectKey] = field(default_factory=list)
+    prospect_of: list[int | None] = field(default_factory=list)
+    """Existing prospect id per activity, or None when it is new_prospects[new_index_of[i]]."""
+    new_index_of: list[int] = field(default_factory=list)
+
+
+class _ProspectIndex:
+    """Finds the prospect a row is about: by CRM id, then phone, then name and company."""
+
+    def __init__(self, rows: Sequence[Any]) -> None:
+        self.by_ext: dict[str, int] = {}
+        self.by_phone: dict[str, int] = {}
+        self.by_name: dict[tuple[str, str], int] = {}
+        for pid, ext, phone, name, company in rows:
+            self.add(pid, ext, phone, name, company)
+
+    def add(
+        self, ref: int, ext: str | None, phone: str | None, name: str, company: str | None
+    ) -> None:
+        """Remember a prospect (an id, or a negative placeholder for a new one) under its keys."""
+        if ext:
+            self.by_ext.setdefault(ext, ref)
+        if phone:
+            self.by_phone.setdefault(phone, ref)
+        self.by_name.setdefault((name.lower(), (company or "").lower()), ref)
+
+    def find(self, key: ProspectKey) -> int | None:
+        """Return the id (or placeholder) of the prospect this key describes, if known."""
+        if key.external_id and key.external_id in self.by_ext:
+            return self.by_ext[key.external_id]
+        if key.phone and key.phone in self.by_phone:
+            return self.by_phone[key.phone]
+        return self.by_name.get((key.name.lower(), (key.company or "").lower()))
+
+
+def _plan(session: Session, actor: Actor, activities: Sequence[Activity]) -> _Plan:
+    present = queries.existing_external_ids(session, [a.external_id for a in activities])
+    plan = _Plan([a for a in activities if a.external_id not in present], len(present))
+    index = _ProspectIndex(queries.prospect_keys(session, actor.team_id))
+    for activity in plan.activities:
+        key = activity.prospect
+        ref = index.find(key)
+        if ref is None:
+            plan.new_prospects.append(key)
+            ref = -len(plan.new_prospects)  # placeholders: -1, -2, ... until inserted
+            index.add(ref, key.external_id, key.phone, key.name, key.company)
+        plan.prospect_of.append(ref if ref > 0 else None)
+        plan.new_index_of.append(-ref - 1 if ref < 0 else -1)
+    return plan
+
+
+def _rep_ids(session: Session, actor: Actor, names: set[str]) -> dict[str, int]:
+    ids = {actor.rep: actor.rep_id}
+    for name in sorted(names - {actor.rep}):
+        rep = queries.rep_by_name(session, actor.team_id, name)
+        if rep is None:
+            rep = Rep(team_id=actor.team_id, name=name)
+            session.add(rep)
+            session.flush()
+        ids[name] = rep.id
+    return ids
+
+
+def _insert_prospects(
+    session: Session, actor: Actor, plan: _Plan, reps: Mapping[str, int]
+) -> list[int]:
+    if not plan.new_prospects:
+        return []
+    blocked = queries.blocked_numbers(session, actor.team_id)
+    owner: dict[int, int] = {}
+    for activity, new in zip(plan.activities, plan.new_index_of, strict=True):
+        if new >= 0 and activity.rep:
+            owner.setdefault(new, reps[activity.rep])
+    values = [
+        {
+            "team_id": actor.team_id,
+            "owner_rep_id": owner.get(i, actor.rep_id),
+            "name": k.name,
+            "company": k.company,
+            "role": k.role,
+            "industry": k.industry,
+            "phone": k.phone,
+            "time_zone": k.time_zone,
+            "humor_ok": False,
+            "do_not_call": k.phone in blocked,
+            "tags": list(k.tags),
+            "external_id": k.external_id,
+        }
+        for i, k in enumerate(plan.new_prospects)
+    ]
+    ids = session.scalars(
+        insert(Prospect).returning(Prospect.id, sort_by_parameter_order=True), values
+    )
+    return list(ids)
+
+
+def _apply(session: Session, actor: Actor, plan: _Plan, source: str, progress: Progress) -> int:
+    reps = _rep_ids(session, actor, {a.rep for a in plan.activities if a.rep})
+    progress("prospects")
+    new_ids = _insert_prospects(session, actor, plan, reps)
+    pids = [
+        pid if pid is not None else new_ids[new]
+        for pid, new in zip(plan.prospect_of, plan.new_index_of, strict=True)
+    ]
+    voicemails = [
+        {
+            "prospect_id": pid,
+            "rep_id": reps[a.rep] if a.rep else actor.rep_id,
+            "strategy": a.strategy,
+            "script": a.script,
+            "score": a.score,
+            "rules_version": a.rules_version,
+            "left_at": a.at,
+            "source": source,
+            "external_id": a.external_id,
+        }
+        for a, pid in zip(plan.activities, pids, strict=True)
+        if a.kind == "voicemail"
+    ]
+    if voicemails:
+        session.execute(insert(Voicemail), voicemails)
+    progress("voicemails")
+    callbacks = sorted(
+        ((a, pid) for a, pid in zip(plan.activities, pids, strict=True) if a.kind == "callback"),
+        key=lambda pair: pair[0].at,
+    )
+    for activity, pid in callbacks:
+        open_voicemail = queries.latest_open_voicemail(session, pid, before=activity.at)
+        session.execute(
+            insert(Callback).values(
+                prospect_id=pid,
+                voicemail_id=open_voicemail.id if open_voicemail else None,
+                at=activity.at,
+                outcome=activity.outcome,
+                notes=activity.notes,
+                source=source,
+                external_id=activity.external_id,
+            )
+        )
+    progress("callbacks")
+    return len(new_ids)
+
+
+def import_file(
+    engine: Engine,
+    actor: Actor,
+    path: Path,
+    *,
+    format_name: str = "generic",
+    columns: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    keep_going: bool = False,
+    time_zone: str = "UTC",
+    strategy: str = "other",
+    region: str = "US",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a CRM export; all or nothing unless keep_going, nothing at all on a dry run."""
+    fmt = get_format(format_name, columns)
+    table = read_csv(path)
+    parsed = parse_file(table, fmt, zone=parse_zone(time_zone), strategy=strategy, region=region)
+    if parsed.bad and not keep_going:
+        problems: list[tuple[int | None, str]] = [(p.line, p.reason) for p in parsed.bad]
+        raise ImportFileError(str(path), problems)
+    report = ImportReport(
+        path=str(path),
+        format=fmt.name,
+        rows=len(table.rows),
+        voicemails_added=0,
+        callbacks_added=0,
+        prospects_added=0,
+        already_present=0,
+        dry_run=dry_run,
+        skipped=parsed.skipped,
+        rejected=parsed.bad,
+    )
+    notify = progress or (lambda _stage: None)
+
+    def work(session: Session) -> ImportReport:
+        plan = _plan(session, actor, parsed.activities)
+        added = (
+            len(plan.new_prospects) if dry_run else _apply(session, actor, plan, fmt.name, notify)
+        )
+        kinds = [a.kind for a in plan.activities]
+        return _replace_counts(report, kinds, added, plan.already_present)
+
+    if dry_run:
+        with read_session(engine) as session:
+            return work(session)
+    return run_write(engine, work)
+
+
+def _replace_counts(
+    report: ImportReport, kinds: list[str], prospects: int, present: int
+) -> ImportReport:
+    return replace(
+        report,
+        voicemails_added=kinds.count("voicemail"),
+        callbacks_added=kinds.count("callback"),
+        prospects_added=prospects,
+        already_present=present,
+    )

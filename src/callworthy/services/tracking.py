@@ -1,0 +1,207 @@
+"""Tracking (capability 3): log a voicemail (critiqued and scored), a callback, history, export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from callworthy.critique import Context, RuleSet, critique
+from callworthy.errors import DoNotCallError, NoOpenVoicemailError, UnknownProspectError
+from callworthy.services.fields import (
+    CallbackOutcome,
+    normalise_phone,
+    validate_outcome,
+    validate_strategy,
+)
+from callworthy.services.prospects import records, resolve
+from callworthy.services.values import Actor, CallbackRecord, History, VoicemailRecord
+from callworthy.storage import queries
+from callworthy.storage.engine import read_session, run_write
+from callworthy.storage.tables import Callback, Prospect, Voicemail, utc_now
+
+#: Columns of `export`, in order; the generic import format reads them back.
+EXPORT_COLUMNS = (
+    "kind",
+    "id",
+    "at",
+    "prospect",
+    "company",
+    "role",
+    "industry",
+    "phone",
+    "prospect_id",
+    "strategy",
+    "script",
+    "score",
+    "rules_version",
+    "outcome",
+    "notes",
+    "rep",
+    "tags",
+)
+
+
+def voicemail_record(v: Voicemail, reps: dict[int, str]) -> VoicemailRecord:
+    """Return the record the surfaces show for a stored voicemail."""
+    return VoicemailRecord(
+        id=v.id,
+        prospect_id=v.prospect_id,
+        rep=reps.get(v.rep_id) if v.rep_id else None,
+        strategy=v.strategy,
+        script=v.script,
+        score=v.score,
+        rules_version=v.rules_version,
+        left_at=v.left_at,
+        source=v.source,
+        external_id=v.external_id,
+    )
+
+
+def callback_record(c: Callback) -> CallbackRecord:
+    """Return the record the surfaces show for a stored callback."""
+    return CallbackRecord(c.id, c.prospect_id, c.voicemail_id, c.at, c.outcome, c.notes, c.source)
+
+
+def _refuse_blocked(session: Session, team_id: int, prospect: Prospect) -> None:
+    if prospect.do_not_call or queries.is_blocked(session, team_id, prospect.phone):
+        raise DoNotCallError(
+            f"{prospect.name} ({prospect.phone or 'no number'}) is on the do-not-call list.",
+            "Do not call or leave messages for this prospect.",
+        )
+
+
+def log_voicemail(
+    engine: Engine,
+    actor: Actor,
+    prospect_ref: str,
+    strategy: str,
+    script: str,
+    *,
+    at: datetime | None = None,
+    rules: RuleSet | None = None,
+) -> VoicemailRecord:
+    """Critique a voicemail left for a prospect and store it with its score and rule-set version."""
+    strategy = validate_strategy(strategy)
+    with read_session(engine) as session:
+        prospect = resolve(session, actor.team_id, prospect_ref)
+        _refuse_blocked(session, actor.team_id, prospect)
+        context = Context(prospect_name=prospect.name, company=prospect.company)
+        prospect_id = prospect.id
+    review = critique(script, rules=rules, context=context)  # outside the write lock
+
+    def work(session: Session) -> VoicemailRecord:
+        current = queries.prospect_by_id(session, actor.team_id, prospect_id)
+        if current is None:
+            raise UnknownProspectError(f"Prospect #{prospect_id} was just forgotten.")
+        _refuse_blocked(session, actor.team_id, current)
+        voicemail = Voicemail(
+            prospect_id=prospect_id,
+            rep_id=actor.rep_id,
+            strategy=strategy,
+            script=script,
+            score=review.score,
+            rules_version=review.rules_version,
+            left_at=at or utc_now(),
+            source="cli",
+        )
+        session.add(voicemail)
+        session.flush()
+        return voicemail_record(voicemail, {actor.rep_id: actor.rep})
+
+    return run_write(engine, work)
+
+
+def _callback_prospect(
+    session: Session, team_id: int, prospect_ref: str | None, phone: str | None
+) -> Prospect:
+    if prospect_ref:
+        return resolve(session, team_id, prospect_ref)
+    e164, _ = normalise_phone(phone or "")
+    found = queries.prospect_by_phone(session, team_id, e164)
+    if found is None:
+        raise UnknownProspectError(f"No prospect has the number {e164}.", "Add them first.")
+    return found
+
+
+def log_callback(
+    engine: Engine,
+    actor: Actor,
+    *,
+    prospect_ref: str | None = None,
+    phone: str | None = None,
+    outcome: str | CallbackOutcome = CallbackOutcome.RETURNED,
+    at: datetime | None = None,
+    notes: str = "",
+    unmatched: bool = False,
+) -> CallbackRecord:
+    """Store a return call, matched to the prospect's latest voicemail not yet answered."""
+    result = validate_outcome(str(outcome))
+    when = at or utc_now()
+    if not prospect_ref and not phone:
+        raise UnknownProspectError("A callback needs a prospect or a phone number.")
+
+    def work(session: Session) -> CallbackRecord:
+        prospect = _callback_prospect(session, actor.team_id, prospect_ref, phone)
+        voicemail = queries.latest_open_voicemail(session, prospect.id, before=when)
+        if voicemail is None and not unmatched:
+            raise NoOpenVoicemailError(
+                f"{prospect.name} has no unanswered voicemail before {when:%Y-%m-%d %H:%M}.",
+                "Log the voicemail first, or pass --unmatched to store the callback alone.",
+            )
+        callback = Callback(
+            prospect_id=prospect.id,
+            voicemail_id=voicemail.id if voicemail else None,
+            at=when,
+            outcome=result.value,
+            notes=notes,
+            source="cli",
+        )
+        session.add(callback)
+        session.flush()
+        return callback_record(callback)
+
+    return run_write(engine, work)
+
+
+def history(engine: Engine, actor: Actor, prospect_ref: str) -> History:
+    """Return a prospect's profile with every voicemail and callback, oldest first."""
+    with read_session(engine) as session:
+        prospect = resolve(session, actor.team_id, prospect_ref)
+        voicemails = queries.voicemails_of(session, prospect.id)
+        reps = queries.rep_names(session, (v.rep_id for v in voicemails if v.rep_id))
+        return History(
+            prospect=records(session, [prospect])[0],
+            voicemails=tuple(voicemail_record(v, reps) for v in voicemails),
+            callbacks=tuple(callback_record(c) for c in queries.callbacks_of(session, prospect.id)),
+        )
+
+
+def export_rows(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
+    """Return every voicemail and callback of the team as flat rows (EXPORT_COLUMNS), by time."""
+    rows: list[dict[str, Any]] = []
+    with read_session(engine) as session:
+        reps = queries.team_rep_names(session, actor.team_id)
+        for kind, item, p in queries.export_rows(session, actor.team_id):
+            row = dict.fromkeys(EXPORT_COLUMNS, "")
+            row.update(
+                kind=kind,
+                id=item.external_id or f"callworthy-{kind}-{item.id}",
+                prospect=p.name,
+                company=p.company or "",
+                role=p.role or "",
+                industry=p.industry or "",
+                phone=p.phone or "",
+                prospect_id=p.external_id or f"callworthy-prospect-{p.id}",
+                tags=";".join(p.tags or ()),
+            )
+            if kind == "voicemail":
+                row.update(at=item.left_at.isoformat(), strategy=item.strategy, script=item.script)
+                row.update(score=item.score, rules_version=item.rules_version or "")
+                row.update(rep=reps.get(item.rep_id, "") if item.rep_id else "")
+            else:
+                row.update(at=item.at.isoformat(), outcome=item.outcome, notes=item.notes)
+            rows.append(row)
+    return rows
