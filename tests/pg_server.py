@@ -20,7 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from callworthy.services.database import identify
+from callworthy.services.values import Actor
 from callworthy.storage.engine import make_engine
 from callworthy.storage.location import sqlite_url
 from callworthy.storage.migrate import upgrade
@@ -178,3 +181,17 @@ def empty_db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -
 def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """URL of a fresh database migrated to head on the backend under test."""
     return _fresh_url(backend, request, tmp_path, migrated=True)
+
+
+@pytest.fixture
+def db_engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a fresh migrated database (both backends), disposed after the test."""
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def rep_actor(db_engine: Engine) -> Actor:
+    """The solo rep "alice" of the default team, created on first use."""
+    return identify(db_engine, "alice")

@@ -81,7 +81,7 @@ class CrmFormat:
     required: tuple[tuple[str, ...], ...]
     """Each group names fields of which at least one must have a column in the file."""
     voicemail_outcomes: frozenset[str]
-    callback_outcomes: Mapping[str, str] = _CALLBACK_OUTCOMES
+    callback_outcomes: Mapping[str, str] = field(default_factory=lambda: _CALLBACK_OUTCOMES)
     inbound: frozenset[str] = frozenset({"inbound", "incoming"})
     call_types: frozenset[str] = frozenset({"call", ""})
     done_statuses: frozenset[str] = frozenset({"completed", "complete", "done", ""})

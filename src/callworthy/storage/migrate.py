@@ -16,9 +16,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from callworthy.errors import MigrationRequiredError
-from callworthy.storage.engine import is_sqlite, write_connection
+from callworthy.storage.engine import database_error, is_sqlite, write_connection
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: Serialises concurrent upgrades of one PostgreSQL database (an arbitrary constant key).
@@ -43,8 +44,11 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """Return the database's revision, or None when it has never been migrated."""
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise database_error(exc, engine) from exc
 
 
 def upgrade(engine: Engine, revision: str = "head") -> str | None:

@@ -40,17 +40,15 @@ def rep_names(session: Session, rep_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(rep_ids))
     names: dict[int, str] = {}
     for part in chunks(ids):
-        names.update(
-            list(session.execute(select(Rep.id, Rep.name).where(Rep.id.in_(part))).tuples())
-        )
+        rows = session.execute(select(Rep.id, Rep.name).where(Rep.id.in_(part)))
+        names.update((rep_id, name) for rep_id, name in rows)
     return names
 
 
 def team_rep_names(session: Session, team_id: int) -> dict[int, str]:
     """Return the names of every rep of the team by id."""
-    return dict(
-        list(session.execute(select(Rep.id, Rep.name).where(Rep.team_id == team_id)).tuples())
-    )
+    rows = session.execute(select(Rep.id, Rep.name).where(Rep.team_id == team_id))
+    return {rep_id: name for rep_id, name in rows}
 
 
 def prospect_by_id(session: Session, team_id: int, prospect_id: int) -> Prospect | None:
@@ -162,12 +160,12 @@ def export_rows(session: Session, team_id: int) -> Iterator[tuple[str, Any, Pros
         select(Voicemail, Prospect)
         .join(Prospect, Voicemail.prospect_id == Prospect.id)
         .where(Prospect.team_id == team_id)
-    ).tuples()
+    ).all()
     callbacks = session.execute(
         select(Callback, Prospect)
         .join(Prospect, Callback.prospect_id == Prospect.id)
         .where(Prospect.team_id == team_id)
-    ).tuples()
+    ).all()
     rows: list[tuple[str, Any, Prospect]] = [("voicemail", v, p) for v, p in voicemails]
     rows += [("callback", c, p) for c, p in callbacks]
     rows.sort(key=lambda r: (r[1].left_at if r[0] == "voicemail" else r[1].at, r[0] != "voicemail"))

@@ -1,0 +1,243 @@
+"""CRM import on both backends: each format, idempotence, dry runs and every kind of bad file."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from callworthy.errors import ImportFileError, InputFileError
+from callworthy.services import tracking
+from callworthy.services.importer import import_file
+from callworthy.services.prospects import add_prospect, list_prospects
+from callworthy.services.values import Actor
+from callworthy.storage.engine import read_session
+from callworthy.storage.tables import Callback, Prospect, Voicemail
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "crm"
+
+
+def counts(engine: Engine) -> tuple[int, int, int]:
+    """Return how many prospects, voicemails and callbacks are stored."""
+    with read_session(engine) as s:
+        return tuple(  # type: ignore[return-value]
+            s.scalar(select(func.count()).select_from(t)) for t in (Prospect, Voicemail, Callback)
+        )
+
+
+def write(tmp_path: Path, text: str, name: str = "calls.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_hubspot_calls_export(db_engine: Engine, rep_actor: Actor) -> None:
+    report = import_file(
+        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot"
+    )
+    assert (report.rows, report.voicemails_added, report.callbacks_added) == (7, 3, 1)
+    assert report.prospects_added == 3
+    assert [s.line for s in report.skipped] == [3, 5, 8]  # no answer, busy, wrong number
+    assert "'No answer' is not a voicemail left" in report.skipped[0].reason
+    jane = tracking.history(db_engine, rep_actor, "Jane Doe")
+    assert jane.prospect.phone == "+17043331112"
+    assert jane.prospect.company == "Acme Logistics"
+    assert jane.prospect.time_zone == "America/New_York"
+    assert jane.voicemails[0].left_at == datetime(2024, 3, 4, 9, 12, tzinfo=UTC)
+    assert jane.voicemails[0].external_id == "hubspot:41022871301"
+    assert jane.voicemails[0].rep == "Alice Rep"
+    assert jane.callbacks[0].voicemail_id == jane.voicemails[0].id
+    assert jane.callbacks[0].outcome == "returned"
+    assert counts(db_engine) == (3, 3, 1)
+
+
+def test_hubspot_tasks_export_semicolons_bom_crlf(db_engine: Engine, rep_actor: Actor) -> None:
+    report = import_file(
+        db_engine, rep_actor, FIXTURES / "hubspot_tasks.csv", format_name="hubspot"
+    )
+    assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (2, 0, 2)
+    reasons = {s.line: s.reason for s in report.skipped}
+    assert "not a call" in reasons[3] and "not completed" in reasons[5]
+    names = {p.name for p in list_prospects(db_engine, rep_actor)}
+    assert names == {"Jane Doe", "Priya Shah"}
+
+
+def test_salesforce_task_report_with_footer(db_engine: Engine, rep_actor: Actor) -> None:
+    report = import_file(
+        db_engine,
+        rep_actor,
+        FIXTURES / "salesforce_tasks.csv",
+        format_name="salesforce",
+        time_zone="America/New_York",
+    )
+    assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (2, 2, 2)
+    assert len(report.skipped) == 2
+    dana = tracking.history(db_engine, rep_actor, "Dana Whitfield")
+    assert dana.prospect.role == "Operations Director"
+    assert dana.voicemails[0].left_at == datetime(2024, 3, 4, 14, 12, tzinfo=UTC)  # 9:12 AM EST
+    assert [c.outcome for c in dana.callbacks] == ["meeting"]
+    luis = tracking.history(db_engine, rep_actor, "Luis Romero")
+    assert luis.callbacks[0].outcome == "not_interested"
+    assert luis.callbacks[0].voicemail_id == luis.voicemails[0].id
+
+
+def test_generic_format(db_engine: Engine, rep_actor: Actor) -> None:
+    report = import_file(db_engine, rep_actor, FIXTURES / "generic.csv")
+    assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (3, 1, 3)
+    ana = tracking.history(db_engine, rep_actor, "Ana Lima")
+    assert ana.voicemails[0].score == 78 and ana.voicemails[0].strategy == "value_tip"
+    assert ana.prospect.tags == ("boston", "hot") or set(ana.prospect.tags) == {"hot", "boston"}
+    assert ana.prospect.external_id == "c-1"
+    assert ana.callbacks[0].outcome == "meeting"
+    assert ana.callbacks[0].notes == "Wants the permit list walkthrough"
+    chen = tracking.history(db_engine, rep_actor, "Chen Wei")
+    assert chen.prospect.time_zone == "Europe/London"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("hubspot_calls.csv", "hubspot"),
+        ("hubspot_tasks.csv", "hubspot"),
+        ("salesforce_tasks.csv", "salesforce"),
+        ("generic.csv", "generic"),
+    ],
+)
+def test_reimporting_the_same_file_adds_nothing(
+    db_engine: Engine, rep_actor: Actor, name: str, fmt: str
+) -> None:
+    first = import_file(db_engine, rep_actor, FIXTURES / name, format_name=fmt)
+    before = counts(db_engine)
+    again = import_file(db_engine, rep_actor, FIXTURES / name, format_name=fmt)
+    assert counts(db_engine) == before
+    assert (again.voicemails_added, again.callbacks_added, again.prospects_added) == (0, 0, 0)
+    assert again.already_present == first.voicemails_added + first.callbacks_added
+
+
+def test_dry_run_writes_nothing(db_engine: Engine, rep_actor: Actor) -> None:
+    report = import_file(
+        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot", dry_run=True
+    )
+    assert report.dry_run and report.voicemails_added == 3 and report.prospects_added == 3
+    assert counts(db_engine) == (0, 0, 0)
+
+
+def test_import_matches_existing_prospects_by_phone(db_engine: Engine, rep_actor: Actor) -> None:
+    add_prospect(db_engine, rep_actor, "J. Doe", phone="704.333.1112")
+    report = import_file(
+        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot"
+    )
+    assert report.prospects_added == 2
+    assert len(tracking.history(db_engine, rep_actor, "J. Doe").voicemails) == 1
+
+
+HEADER = "id,at,prospect,phone,strategy\n"
+BAD_FILES = {
+    "missing column": ("id,prospect,phone\n1,Ann,(704) 333-1112\n", 1, "missing column"),
+    "bad date": (
+        HEADER + "1,2024-03-04,Ann,(704) 333-1112,other\n2,yesterday,Bo,,other\n",
+        3,
+        "bad date",
+    ),
+    "bad phone": (HEADER + "1,2024-03-04,Ann,555-12,other\n", 2, "unparseable phone number"),
+    "duplicate row": (
+        HEADER + "7,2024-03-04,Ann,,other\n7,2024-03-04,Ann,,other\n",
+        3,
+        "duplicate of line 2",
+    ),
+    "ragged row": (HEADER + "1,2024-03-04,Ann\n", 2, "3 fields where the header has 5"),
+    "unterminated quote": (HEADER + '1,2024-03-04,"Ann,(704) 333-1112,other\n', 2, "malformed"),
+    "no prospect": (HEADER + "1,2024-03-04,,,other\n", 2, "no prospect name and no phone"),
+    "bad strategy": (HEADER + "1,2024-03-04,Ann,,Sales Lead!\n", 2, "not a lowercase id"),
+    "not csv": ("Dear Alice,\nplease find the calls attached.\n", 1, "not a CSV file"),
+    "empty": ("", None, "the file is empty"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_file_is_reported_and_nothing_written(
+    db_engine: Engine, rep_actor: Actor, tmp_path: Path, case: str
+) -> None:
+    text, line, reason = BAD_FILES[case]
+    good_row = "99,2024-03-05,Zed,(617) 253-1000,other\n"
+    path = write(tmp_path, text + (good_row if text.startswith(HEADER) else ""))
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, rep_actor, path)
+    assert any(p_line == line and reason in why for p_line, why in caught.value.problems), (
+        caught.value.problems
+    )
+    assert "Nothing was written" in caught.value.message
+    assert counts(db_engine) == (0, 0, 0)
+
+
+def test_wrong_encoding(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + "1,2024-03-04,José Núñez,,other\n", encoding="latin-1")
+    with pytest.raises(ImportFileError, match="not UTF-8") as caught:
+        import_file(db_engine, rep_actor, path)
+    assert caught.value.problems[0][0] == 2
+    assert counts(db_engine) == (0, 0, 0)
+
+
+def test_binary_file(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    path = tmp_path / "calls.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" * 20)
+    with pytest.raises(ImportFileError, match="binary"):
+        import_file(db_engine, rep_actor, path)
+
+
+def test_missing_file(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    with pytest.raises(InputFileError):
+        import_file(db_engine, rep_actor, tmp_path / "nope.csv")
+
+
+def test_every_bad_row_is_reported(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    rows = [f"{i},2024-03-04,P{i},(617) 253-1000,other" for i in range(1, 4)]
+    rows[1] = "2,not a date,P2,,other"
+    rows.append("4,2024-03-04,P4,12,other")
+    path = write(tmp_path, HEADER + "\n".join(rows) + "\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, rep_actor, path)
+    assert [line for line, _ in caught.value.problems] == [3, 5]
+    assert counts(db_engine) == (0, 0, 0)
+
+
+def test_keep_going_imports_the_good_rows(
+    db_engine: Engine, rep_actor: Actor, tmp_path: Path
+) -> None:
+    path = write(tmp_path, HEADER + "1,2024-03-04,Ann,,other\n2,nonsense,Bo,,other\n")
+    report = import_file(db_engine, rep_actor, path, keep_going=True)
+    assert report.voicemails_added == 1
+    assert [(r.line, "bad date" in r.reason) for r in report.rejected] == [(3, True)]
+
+
+def test_column_mapping_override(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    path = write(tmp_path, "when,who,Mobile\n2024-03-04 10:00,Ann,(617) 253-1000\n")
+    with pytest.raises(ImportFileError, match="missing column"):
+        import_file(db_engine, rep_actor, path)
+    report = import_file(db_engine, rep_actor, path, columns={"at": "when", "phone": "Mobile"})
+    assert report.voicemails_added == 1
+    assert list_prospects(db_engine, rep_actor)[0].phone == "+16172531000"
+
+
+def test_export_then_import_round_trip(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+    import_file(db_engine, rep_actor, FIXTURES / "salesforce_tasks.csv", format_name="salesforce")
+    rows = tracking.export_rows(db_engine, rep_actor)
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=tracking.EXPORT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    from callworthy.services.database import identify, open_database
+
+    other = open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        actor = identify(other, "alice")
+        report = import_file(other, actor, path)
+        assert (report.voicemails_added, report.callbacks_added) == (2, 2)
+        dana = tracking.history(other, actor, "Dana Whitfield")
+        assert dana.callbacks[0].voicemail_id == dana.voicemails[0].id
+    finally:
+        other.dispose()
