@@ -21,7 +21,9 @@ _GREETING_NAME = re.compile(
     r"(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'’-]+",
     re.IGNORECASE,
 )
-_VOCATIVE_START = re.compile(r"^\W*[A-Z][a-z'’-]+\s*,\s+(?:this|it's|it’s|I)\b")
+_VOCATIVE_START = re.compile(
+    r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)[A-Z][a-z'’-]+\s*,\s+(?:this|it's|it’s|I)\b"
+)
 _FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!?…]?")
 
 
@@ -48,6 +50,4 @@ def personalisation(doc: Document, ctx: Context, options: Mapping[str, object]) 
     return [Hit(start, end, {"match": text[start:end], "detail": "their name or company"})]
 
 
-BUILTIN_CHECKS: Mapping[str, CustomCheck] = MappingProxyType(
-    {"personalisation": personalisation}
-)
+BUILTIN_CHECKS: Mapping[str, CustomCheck] = MappingProxyType({"personalisation": personalisation})

@@ -9,10 +9,10 @@ of the findings' `points` is exactly `score - 100`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from callworthy.critique.context import EMPTY_CONTEXT, Context
-from callworthy.critique.kinds import Hit
+from callworthy.critique.kinds import Hit, Subject
 from callworthy.critique.loader import Rule, RuleSet, default_rules
 from callworthy.critique.model import (
     SUBSCORE_MAX,
@@ -30,35 +30,44 @@ class _Template(dict[str, object]):
         return "{" + key + "}"
 
 
+def _fill(template: str, values: Mapping[str, object]) -> str:
+    if "{" not in template:
+        return template
+    try:
+        return template.format_map(values)
+    except KeyError:  # a custom check left out a placeholder: show it as written
+        return template.format_map(_Template(values))
+
+
 def _finding(rule: Rule, hit: Hit, points: int) -> Finding:
-    values = _Template(hit.values)
+    values = hit.values
     return Finding(
-        rule=rule.id,
-        principle=rule.principle,
-        level=rule.level,
-        start=hit.start,
-        end=hit.end,
-        message=rule.message.format_map(values),
-        fix=rule.fix.format_map(values),
-        subscore=rule.subscore,
-        points=points,
-        related=hit.related,
-    )
-
-
-def _silenced(rule: Rule, fired: set[str]) -> bool:
-    return any(
-        other == name or other.startswith(name.rstrip(".") + ".")
-        for name in rule.unless
-        for other in fired
+        rule.id,
+        rule.principle,
+        rule.level,
+        hit.start,
+        hit.end,
+        _fill(rule.message, values),
+        _fill(rule.fix, values),
+        rule.subscore,
+        points,
+        hit.related,
     )
 
 
 def run_rules(doc: Document, rules: RuleSet, ctx: Context) -> list[tuple[Rule, list[Hit]]]:
     """Return each rule with its hits, after `unless` silenced the rules it names."""
-    raw = [(rule, rule.checker.check(doc, ctx)) for rule in rules.rules]
+    ruled_out, confirmed = (
+        rules.prefilter.verdict(doc.lower) if rules.prefilter else (frozenset(), frozenset())
+    )
+    subject = Subject(doc, ctx, ruled_out, confirmed)
+    raw = [
+        (rule, rule.checker.check(subject))
+        for rule in rules.rules
+        if not (ruled_out and rule.needs is not None and rule.needs <= ruled_out)
+    ]
     fired = {rule.id for rule, hits in raw if hits}
-    return [(rule, hits) for rule, hits in raw if hits and not _silenced(rule, fired)]
+    return [(rule, hits) for rule, hits in raw if hits and not rule.silenced_by & fired]
 
 
 def _score(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[dict[Subscore, int], list[Finding]]:
@@ -77,7 +86,10 @@ def _score(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[dict[Subscore, in
             findings.append(_finding(rule, hit, -points))
     for rule, hits in strengths:
         budget = rule.max_points
-        for hit in hits:
+        # A strength is one thing done well, however many words show it: report it once.
+        first = hits[0]
+        related = tuple((h.start, h.end) for h in hits) if len(hits) > 1 else ()
+        for hit in (Hit(first.start, first.end, first.values, related),):
             points = min(rule.weight, budget, SUBSCORE_MAX[rule.subscore] - left[rule.subscore])
             budget -= points
             left[rule.subscore] += points

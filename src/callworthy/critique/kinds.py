@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from callworthy.critique.context import Context
-from callworthy.critique.patterns import compile_matcher
+from callworthy.critique.patterns import CompiledTerms, compile_terms
 from callworthy.critique.schema import (
     ConditionalRule,
     CustomRule,
@@ -40,11 +40,31 @@ class Hit:
     related: tuple[Span, ...] = ()
 
 
-class Checker(Protocol):
-    """Something that finds a rule's hits in a document."""
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a checker looks at: the analysed script, the prospect, and the prefilter's verdict."""
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
-        """Return the hits of this rule in the document."""
+    doc: Document
+    ctx: Context
+    ruled_out: frozenset[int] = frozenset()
+    """Scans (by id) the prefilter showed cannot match this script."""
+    confirmed: frozenset[int] = frozenset()
+    """Scans (by id) the prefilter saw match: no need to run them just to know that."""
+
+
+class Checker(Protocol):
+    """Something that finds a rule's hits in a script."""
+
+    def check(self, subject: Subject) -> list[Hit]:
+        """Return the hits of this rule."""
+        ...
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms this checker scans with (for the prefilter)."""
+        ...
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None if the rule may always fire."""
         ...
 
 
@@ -69,32 +89,41 @@ def _whole(doc: Document, **values: object) -> Hit:
 
 @dataclass(frozen=True, slots=True)
 class CompiledMatcher:
-    """A matcher's regex, plus context fields looked up per critique."""
+    """A matcher's compiled terms, plus context fields looked up per critique."""
 
-    regex: re.Pattern[str]
+    terms: CompiledTerms
     context: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, spec: Matcher) -> CompiledMatcher:
         """Compile a matcher spec."""
-        regex = compile_matcher(spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive)
-        return cls(regex, tuple(spec.context))
+        terms = compile_terms(spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive)
+        return cls(terms, tuple(spec.context))
 
-    def spans(self, text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    def spans(self, subject: Subject) -> list[tuple[int, int, str]]:
         """Return (start, end, text) of every match, in order."""
-        found = [(m.start(), m.end(), m.group()) for m in self.regex.finditer(text) if m.end() > m.start()]
-        extra = ctx.regex(self.context) if self.context else None
+        text = subject.doc.text
+        found = [
+            (m.start(), m.end(), text[m.start() : m.end()])
+            for m in self.terms.finditer(text, subject.doc.lower, subject.ruled_out)
+            if m.end() > m.start()
+        ]
+        extra = subject.ctx.regex(self.context) if self.context else None
         if extra is not None:
             found.extend((m.start(), m.end(), m.group()) for m in extra.finditer(text))
             found.sort()
         return found
 
-    def found(self, text: str, ctx: Context) -> bool:
-        """Return whether anything matches (cheaper than listing the spans)."""
-        if self.regex.search(text):
+    def found(self, subject: Subject) -> bool:
+        """Return whether anything matches."""
+        doc = subject.doc
+        confirmed = subject.confirmed
+        if confirmed and any(id(scan) in confirmed for scan in self.terms.fast):
             return True
-        extra = ctx.regex(self.context) if self.context else None
-        return bool(extra is not None and extra.search(text))
+        if self.terms.finditer(doc.text, doc.lower, subject.ruled_out):
+            return True
+        extra = subject.ctx.regex(self.context) if self.context else None
+        return bool(extra is not None and extra.search(doc.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +133,22 @@ class Existence:
     match: CompiledMatcher
     exceptions: CompiledMatcher | None = None
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit per occurrence."""
-        spans = self.match.spans(doc.text, ctx)
+        spans = self.match.spans(subject)
         if spans and self.exceptions is not None:
-            excluded = self.exceptions.spans(doc.text, ctx)
+            excluded = self.exceptions.spans(subject)
             spans = [s for s in spans if not any(s[0] < e[1] and e[0] < s[1] for e in excluded)]
         return [Hit(s, e, {"match": t}) for s, e, t in spans]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        extra = (self.exceptions.terms,) if self.exceptions else ()
+        return (self.match.terms, *extra)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return self.match
 
 
 def _normalise(phrase: str) -> str:
@@ -121,15 +159,23 @@ def _normalise(phrase: str) -> str:
 class Substitution:
     """Flag each phrase and name its replacement."""
 
-    regex: re.Pattern[str]
+    match: CompiledMatcher
     swap: Mapping[str, str]
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit per phrase, with its replacement."""
         return [
-            Hit(m.start(), m.end(), {"match": m.group(), "replacement": self.swap[_normalise(m.group())]})
-            for m in self.regex.finditer(doc.text)
+            Hit(s, e, {"match": t, "replacement": self.swap[_normalise(t)]})
+            for s, e, t in self.match.spans(subject)
         ]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        return (self.match.terms,)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return self.match
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,17 +186,25 @@ class Occurrence:
     low: int | None
     high: int | None
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit when the count is out of bounds."""
-        spans = self.match.spans(doc.text, ctx)
+        spans = self.match.spans(subject)
         count = len(spans)
         if self.high is not None and count > self.high:
-            first = spans[self.high]
-            related = tuple((s, e) for s, e, _ in spans)
-            return [Hit(first[0], first[1], {"match": first[2], "count": count, "limit": self.high}, related)]
+            s, e, t = spans[self.high]
+            related = tuple((a, b) for a, b, _ in spans)
+            return [Hit(s, e, {"match": t, "count": count, "limit": self.high}, related)]
         if self.low is not None and count < self.low:
-            return [_whole(doc, match="", count=count, limit=self.low)]
+            return [_whole(subject.doc, match="", count=count, limit=self.low)]
         return []
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        return (self.match.terms,)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return self.match if self.low is None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +216,24 @@ class Ratio:
     high: float
     min_count: int
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit, anchored on the first numerator match, when the ratio is too high."""
-        num = self.numerator.spans(doc.text, ctx)
-        den = len(self.denominator.spans(doc.text, ctx))
-        if len(num) < self.min_count or len(num) <= self.high * den:
+        num = self.numerator.spans(subject)
+        if len(num) < self.min_count:
+            return []
+        den = len(self.denominator.spans(subject))
+        if len(num) <= self.high * den:
             return []
         related = tuple((s, e) for s, e, _ in num)
         return [Hit(num[0][0], num[0][1], {"numerator": len(num), "denominator": den}, related)]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        return (self.numerator.terms, self.denominator.terms)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return self.numerator
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,17 +244,26 @@ class Position:
     window: tuple[float, float]
     require: bool
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return hits for forbidden matches in the window, or one for a missing required one."""
+        doc = subject.doc
         low, high = self.window
-        inside = [s for s in self.match.spans(doc.text, ctx) if low <= doc.position(s[0]) <= high]
+        inside = [s for s in self.match.spans(subject) if low <= doc.position(s[0]) <= high]
         if not self.require:
             return [Hit(s, e, {"match": t}) for s, e, t in inside]
         if inside:
             return []
         start = doc.offset_at(low * doc.spoken_seconds)
-        end = max(start + 1, doc.offset_at(high * doc.spoken_seconds)) if high < 1 else len(doc.text)
-        return [Hit(start, min(end, len(doc.text)), {"match": ""})]
+        end = doc.offset_at(high * doc.spoken_seconds) if high < 1 else len(doc.text)
+        return [Hit(start, min(max(end, start + 1), len(doc.text)), {"match": ""})]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        return (self.match.terms,)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return None if self.require else self.match
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +273,24 @@ class Conditional:
     trigger: CompiledMatcher | None
     requirement: CompiledMatcher
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit at the trigger (or the whole script) when the requirement is missing."""
         if self.trigger is None:
-            return [] if self.requirement.found(doc.text, ctx) else [_whole(doc, match="")]
-        spans = self.trigger.spans(doc.text, ctx)
-        if not spans or self.requirement.found(doc.text, ctx):
+            return [] if self.requirement.found(subject) else [_whole(subject.doc, match="")]
+        spans = self.trigger.spans(subject)
+        if not spans or self.requirement.found(subject):
             return []
         related = tuple((s, e) for s, e, _ in spans)
         return [Hit(spans[0][0], spans[0][1], {"match": spans[0][2]}, related)]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return the compiled terms scanned."""
+        trigger = (self.trigger.terms,) if self.trigger else ()
+        return (*trigger, self.requirement.terms)
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return self.trigger
 
 
 def _metric(doc: Document, name: str) -> float | None:
@@ -248,8 +330,9 @@ class Metric:
     low: float | None
     high: float | None
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return one hit when the metric is out of bounds (none when it does not apply)."""
+        doc = subject.doc
         value = _metric(doc, self.name)
         if value is None:
             return []
@@ -260,6 +343,14 @@ class Metric:
                 return [Hit(start, end, {"value": shown, "limit": limit})]
         return []
 
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return nothing: a metric scans no terms."""
+        return ()
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Custom:
@@ -268,9 +359,17 @@ class Custom:
     function: CustomCheck
     options: Mapping[str, object]
 
-    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+    def check(self, subject: Subject) -> list[Hit]:
         """Return what the registered function finds."""
-        return self.function(doc, ctx, self.options)
+        return self.function(subject.doc, subject.ctx, self.options)
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return nothing: a custom check scans no declared terms."""
+        return ()
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return the matcher that must match for any hit, or None."""
+        return None
 
 
 def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
@@ -280,7 +379,8 @@ def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
         return Existence(CompiledMatcher.build(spec), exceptions)
     if isinstance(spec, SubstitutionRule):
         swap = {_normalise(k): v for k, v in spec.swap.items()}
-        return Substitution(compile_matcher(spec.swap, (), case_sensitive=spec.case_sensitive), swap)
+        terms = compile_terms(spec.swap, (), case_sensitive=spec.case_sensitive)
+        return Substitution(CompiledMatcher(terms), swap)
     if isinstance(spec, OccurrenceRule):
         return Occurrence(CompiledMatcher.build(spec), spec.min, spec.max)
     if isinstance(spec, RatioRule):

@@ -12,7 +12,7 @@ import hashlib
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +25,7 @@ from callworthy.critique.custom import BUILTIN_CHECKS
 from callworthy.critique.kinds import TEMPLATE_FIELDS, Checker, CustomCheck, build_checker
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
 from callworthy.critique.patterns import PatternProblem, check_pattern
+from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.errors import RuleFileError, UnsafePatternError
 
@@ -51,6 +52,10 @@ class Rule:
     description: str
     path: str
     checker: Checker
+    needs: frozenset[int] | None = None
+    """Scans (by id) of which at least one must match for the rule to fire; None: always run."""
+    silenced_by: frozenset[str] = frozenset()
+    """Ids of the rules whose firing silences this one (`unless`, prefixes expanded at load)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     version: str
+    prefilter: Prefilter | None = None
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -105,7 +111,9 @@ def line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
             if pair is None:
                 return line
             line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:
@@ -134,7 +142,9 @@ def _validation_error(path: Path, node: yaml.Node | None, exc: ValidationError) 
 def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any]) -> None:
     """Check every regex before compiling, so an error can name its line."""
     holders: list[tuple[list[str | int], Any]] = [([], data)]
-    holders += [([key], data.get(key)) for key in ("if", "then", "numerator", "denominator", "exceptions")]
+    holders += [
+        ([key], data.get(key)) for key in ("if", "then", "numerator", "denominator", "exceptions")
+    ]
     for loc, holder in holders:
         if not isinstance(holder, Mapping):
             continue
@@ -143,7 +153,9 @@ def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any])
                 check_pattern(str(pattern))
             except PatternProblem as exc:
                 error = UnsafePatternError if exc.unsafe else RuleFileError
-                raise error(str(path), line_of(node, [*loc, "patterns", index]), exc.problem, exc.fix) from exc
+                raise error(
+                    str(path), line_of(node, [*loc, "patterns", index]), exc.problem, exc.fix
+                ) from exc
 
 
 def _check_templates(path: Path, node: yaml.Node | None, spec: RuleSpec) -> None:
@@ -162,6 +174,14 @@ def _check_templates(path: Path, node: yaml.Node | None, spec: RuleSpec) -> None
             )
 
 
+def _needed_scans(checker: Checker) -> frozenset[int] | None:
+    """Return the scans a rule needs, or None where context terms could match instead."""
+    needed = checker.needs()
+    if needed is None or needed.context:
+        return None
+    return frozenset(id(scan) for scan in needed.terms.fast)
+
+
 def rule_id(root: Path, path: Path) -> str:
     """Derive a rule id from its path under the rules folder."""
     return ".".join(path.relative_to(root).with_suffix("").parts)
@@ -174,19 +194,27 @@ def load_rule_file(
     rid = rule_id(root, path)
     if not ID_RE.match(rid):
         raise RuleFileError(
-            str(path), None, f"the rule id {rid!r} (from the file's path) is not valid.",
+            str(path),
+            None,
+            f"the rule id {rid!r} (from the file's path) is not valid.",
             "Name folders and files with lower-case letters, digits, '-' and '_'.",
         )
     raw = path.read_bytes()
     if len(raw) > MAX_RULE_FILE_BYTES:
-        raise RuleFileError(str(path), None, f"the file is {len(raw):,} bytes.", "Keep one rule a file.")
+        raise RuleFileError(
+            str(path), None, f"the file is {len(raw):,} bytes.", "Keep one rule a file."
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RuleFileError(str(path), None, "the file is not UTF-8 text.", "Save it as UTF-8.") from exc
+        raise RuleFileError(
+            str(path), None, "the file is not UTF-8 text.", "Save it as UTF-8."
+        ) from exc
     data, node = _read_yaml(path, text)
     if not isinstance(data, Mapping):
-        raise RuleFileError(str(path), 1, "a rule file must be a mapping of fields.", "See docs/rules.md.")
+        raise RuleFileError(
+            str(path), 1, "a rule file must be a mapping of fields.", "See docs/rules.md."
+        )
     try:
         spec = RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
@@ -195,11 +223,13 @@ def load_rule_file(
     _check_templates(path, node, spec)
     if isinstance(spec, CustomRule) and spec.function not in custom:
         raise RuleFileError(
-            str(path), line_of(node, ["function"]),
+            str(path),
+            line_of(node, ["function"]),
             f"no custom check is registered as {spec.function!r}.",
             f"Use one of: {', '.join(sorted(custom))}.",
         )
     weight = spec.weight if spec.weight is not None else DEFAULT_WEIGHT[spec.level]
+    checker = build_checker(spec, custom)
     rule = Rule(
         id=rid,
         kind=spec.kind,
@@ -215,14 +245,17 @@ def load_rule_file(
         fail_examples=tuple(spec.examples.fail),
         description=spec.description,
         path=str(path),
-        checker=build_checker(spec, custom),
+        checker=checker,
+        needs=_needed_scans(checker),
     )
     return rule, raw
 
 
 def _rule_files(root: Path) -> list[Path]:
     if not root.is_dir():
-        raise RuleFileError(str(root), None, "is not a folder of rules.", "Pass a folder of .yaml rule files.")
+        raise RuleFileError(
+            str(root), None, "is not a folder of rules.", "Pass a folder of .yaml rule files."
+        )
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
@@ -250,7 +283,9 @@ def load_rules(
         for name in rule.unless:
             if not any(_matches(other, name) for other in loaded):
                 raise RuleFileError(
-                    rule.path, None, f"`unless` names {name!r}, which is no rule id or prefix.",
+                    rule.path,
+                    None,
+                    f"`unless` names {name!r}, which is no rule id or prefix.",
                     "Fix the id, or remove it from `unless`.",
                 )
     off = tuple(disable)
@@ -258,10 +293,22 @@ def load_rules(
         (item for rid, item in loaded.items() if not any(_matches(rid, p) for p in off)),
         key=lambda item: item[0].id,
     )
+    ids = [rule.id for rule, _ in kept]
+    kept = [
+        (
+            replace(
+                rule, silenced_by=frozenset(i for i in ids for u in rule.unless if _matches(i, u))
+            ),
+            raw,
+        )
+        for rule, raw in kept
+    ]
     digest = hashlib.sha256()
     for rule, raw in kept:
         digest.update(rule.id.encode() + b"\0" + raw + b"\0")
-    return RuleSet(tuple(rule for rule, _ in kept), digest.hexdigest()[:12])
+    rules = tuple(rule for rule, _ in kept)
+    scans = (scan for rule in rules for terms in rule.checker.terms() for scan in terms.fast)
+    return RuleSet(rules, digest.hexdigest()[:12], Prefilter.build(scans))
 
 
 @lru_cache(maxsize=1)

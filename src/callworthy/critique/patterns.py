@@ -9,15 +9,15 @@ alternation whose branches can start alike, is refused with the fix.
 from __future__ import annotations
 
 import re
-import re._constants as sre_c
-import re._parser as sre_parse
+import re._constants as sre_c  # type: ignore[import-not-found]  # private, no stubs
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from callworthy.errors import CallworthyError
 
 _UNBOUNDED = 10  # a repeat allowing more than this many is treated as unbounded
-_NEVER = re.compile(r"(?!)")
 
 
 class PatternProblem(CallworthyError):
@@ -28,14 +28,12 @@ class PatternProblem(CallworthyError):
         super().__init__(problem, fix)
 
 
-def token_regex(token: str) -> str:
+def token_regex(token: str, *, left_boundary: bool = True) -> str:
     """Turn a literal phrase into a word-bounded regex; spaces and apostrophes match loosely."""
-    parts = []
-    for word in token.strip().split():
-        parts.append(re.sub("['’]", "['’]", re.escape(word)))
-    body = r"\s+".join(parts)
-    left = r"\b" if re.match(r"\w", token.strip()) else ""
-    right = r"\b" if re.search(r"\w$", token.strip()) else ""
+    token = token.strip()
+    body = r"\s+".join(re.sub("['’]", "['’]", re.escape(word)) for word in token.split())
+    left = r"\b" if left_boundary and re.match(r"\w", token) else ""
+    right = r"\b" if re.search(r"\w$", token) else ""
     return f"{left}{body}{right}"
 
 
@@ -55,7 +53,7 @@ def _walk(items: Iterable[Any], inside_repeat: bool) -> str | None:
     """Return why a parsed pattern could backtrack catastrophically, or None."""
     for op, arg in items:
         if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-            low, high, body = arg
+            _, high, body = arg
             unbounded = high is sre_c.MAXREPEAT or high > _UNBOUNDED
             if unbounded and inside_repeat:
                 return "a repeat (+, * or {n,}) nested inside another repeat"
@@ -105,17 +103,105 @@ def check_pattern(pattern: str) -> None:
         )
 
 
-def compile_matcher(
+def _token_alternation(tokens: Iterable[str]) -> str:
+    """Join token regexes grouped by first character, longest first within a group.
+
+    Grouping lets `re` fail fast on a character; longest-first makes "we are a
+    leading provider" win over "we are".
+    """
+    groups: dict[str, list[str]] = {}
+    for token in tokens:
+        groups.setdefault(token.strip()[:1], []).append(token_regex(token))
+    parts = []
+    for group in groups.values():
+        group.sort(key=len, reverse=True)
+        parts.append(group[0] if len(group) == 1 else "(?:" + "|".join(group) + ")")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One regex pass, over the lower-cased text (`on_lower`) or the original."""
+
+    regex: re.Pattern[str]
+    on_lower: bool
+
+    def matches(self, text: str, lower: str | None) -> list[re.Match[str]]:
+        """Return every match in the text this scan runs on."""
+        return list(self.regex.finditer(lower if self.on_lower and lower is not None else text))
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTerms:
+    """Compiled tokens and patterns, matched case-insensitively.
+
+    `fast` scans hold the literals lower-cased and run case-sensitively on the
+    lower-cased text: three times faster in `re` than IGNORECASE, and what the
+    RE2 prefilter (prefilter.py) checks in one pass. `fallback` holds IGNORECASE
+    twins for text whose lower-casing would shift offsets. Patterns with inline
+    case flags run IGNORECASE on the original text in both.
+    """
+
+    fast: tuple[Scan, ...]
+    fallback: tuple[Scan, ...]
+
+    def finditer(
+        self, text: str, lower: str | None, ruled_out: frozenset[int] = frozenset()
+    ) -> list[re.Match[str]]:
+        """Return matches in order, skipping scans the prefilter ruled out."""
+        if lower is None:
+            scans = self.fallback
+        elif ruled_out:
+            scans = tuple(s for s in self.fast if id(s) not in ruled_out)
+        else:
+            scans = self.fast
+        found = [m for scan in scans for m in scan.matches(text, lower)]
+        if len(scans) > 1:
+            found.sort(key=lambda m: m.start())
+        return found
+
+
+_CASE_SPECIFIC = re.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]*i|\\[xuUN0-7]")
+
+
+def lowered_pattern(pattern: str) -> str | None:
+    """Return the pattern with its literals lower-cased, or None if that would change it.
+
+    Escapes keep their case (`\\D` stays `\\D`); a pattern with inline case flags
+    or character escapes (`(?-i:...)`, `\\x41`) is left to IGNORECASE matching.
+    """
+    if _CASE_SPECIFIC.search(pattern):
+        return None
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+def _join(tokens: list[str], patterns: Iterable[str]) -> str | None:
+    parts = [_token_alternation(tokens)] if tokens else []
+    parts += [f"(?:{p})" for p in patterns]
+    return "|".join(parts) if parts else None
+
+
+def compile_terms(
     tokens: Iterable[str], patterns: Iterable[str], *, case_sensitive: bool = False
-) -> re.Pattern[str]:
-    """Compile tokens and patterns into one alternation; a never-matching regex when empty."""
-    parts = [token_regex(t) for t in tokens]
-    for pattern in patterns:
+) -> CompiledTerms:
+    """Compile tokens and patterns (checked for safety first); either may be empty."""
+    token_list = [t.strip() for t in tokens if t.strip()]
+    pattern_list = sorted(patterns, key=len, reverse=True)
+    for pattern in pattern_list:
         check_pattern(pattern)
-        parts.append(f"(?:{pattern})")
-    if not parts:
-        return _NEVER
-    # Longest alternatives first so "we are a leading provider" beats "we are".
-    parts.sort(key=len, reverse=True)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile("|".join(parts), flags)
+    if case_sensitive:
+        source = _join(token_list, pattern_list)
+        scans = (Scan(re.compile(source), False),) if source else ()
+        return CompiledTerms(scans, scans)
+    lowered = [(p, lowered_pattern(p)) for p in pattern_list]
+    fast_src = _join([t.lower() for t in token_list], [low for _, low in lowered if low])
+    folded_src = _join(token_list, [p for p, low in lowered if low])
+    slow_src = _join([], [p for p, low in lowered if low is None])
+    slow = (Scan(re.compile(slow_src, re.IGNORECASE), False),) if slow_src else ()
+    fast = (Scan(re.compile(fast_src), True),) if fast_src else ()
+    folded = (Scan(re.compile(folded_src, re.IGNORECASE), False),) if folded_src else ()
+    return CompiledTerms(fast + slow, folded + slow)

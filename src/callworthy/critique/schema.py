@@ -192,4 +192,13 @@ RuleSpec = Annotated[
     Field(discriminator="kind"),
 ]
 RULE_ADAPTER: TypeAdapter[RuleSpec] = TypeAdapter(RuleSpec)
-KINDS = ("existence", "substitution", "occurrence", "ratio", "position", "conditional", "metric", "custom")
+KINDS = (
+    "existence",
+    "substitution",
+    "occurrence",
+    "ratio",
+    "position",
+    "conditional",
+    "metric",
+    "custom",
+)

@@ -5,13 +5,17 @@ The spoken-time model (documented in docs/critique.md): words at 150 a minute
 says; phone numbers digit by digit at 2.5 digits a second with a short pause
 between groups, the pace at which a listener can write them down; a pause at
 each comma (0.2 s) and sentence end (0.4 s).
+
+Times are computed by counting (a few C-level regex passes) rather than by a
+Python loop over tokens; the token-by-token timeline is built only when a
+rule needs the offset at which a time is reached.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 
 from callworthy.errors import EmptyTextError, TextTooLongError
@@ -28,12 +32,15 @@ PHONE_GROUP_PAUSE = 0.3
 COMMA_PAUSE = 0.2
 SENTENCE_PAUSE = 0.4
 
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
+_STOP_RE = re.compile(r"[.!?…]+")
+_COMMA_RE = re.compile(r"[,;:—–]")
 _TOKEN_RE = re.compile(
-    r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<number>\$?\d[\d,]*(?:\.\d+)?%?)"
-    r"|(?P<stop>[.!?…]+)"
-    r"|(?P<comma>[,;:—–])"
+    rf"(?P<word>{_WORD_RE.pattern})|(?P<number>{_NUMBER_RE.pattern})"
+    rf"|(?P<stop>{_STOP_RE.pattern})|(?P<comma>{_COMMA_RE.pattern})"
 )
+_DURATIONS = {"word": 1 / WORDS_PER_SECOND, "stop": SENTENCE_PAUSE, "comma": COMMA_PAUSE}
 _SENTENCE_RE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
 
 
@@ -51,81 +58,100 @@ def validate_script(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A script with everything the rules need, computed once."""
+def phone_seconds(mention: PhoneMention) -> float:
+    """Return how long a phone number takes to say clearly, digit by digit, with pauses."""
+    digits = sum(c.isdigit() for c in mention.number)
+    groups = 3 if digits >= 10 else 2
+    return digits / PHONE_DIGITS_PER_SECOND + (groups - 1) * PHONE_GROUP_PAUSE
 
-    text: str
-    phones: tuple[PhoneMention, ...]
-    word_count: int
-    spoken_seconds: float
-    question_count: int
-    sentence_count: int
-    _offsets: tuple[int, ...] = field(repr=False)
-    _times: tuple[float, ...] = field(repr=False)
+
+def _mask(text: str, phones: tuple[PhoneMention, ...]) -> str:
+    """Blank out phone numbers so the counts below do not count their digits as words."""
+    if not phones:
+        return text
+    parts, last = [], 0
+    for phone in phones:
+        parts += [text[last : phone.start], " " * (phone.end - phone.start)]
+        last = phone.end
+    return "".join([*parts, text[last:]])
+
+
+def _timeline(masked: str, phones: tuple[PhoneMention, ...]) -> tuple[list[int], list[float], int]:
+    """Return token start offsets, the seconds elapsed at each, and the words spoken.
+
+    One regex pass over the text with its phone numbers blanked; the numbers go
+    back in as single tokens of their own duration.
+    """
+    matches = list(_TOKEN_RE.finditer(masked))
+    offsets = [m.start() for m in matches]
+    kinds = [m.lastgroup or "" for m in matches]
+    words = kinds.count("word")
+    if "number" in kinds:  # a few scripts: say each number the way it is spoken
+        counts = [
+            spoken_word_count(m.group()) if k == "number" else 0
+            for m, k in zip(matches, kinds, strict=True)
+        ]
+        words += sum(counts)
+        durations = [
+            _DURATIONS.get(k) or n / WORDS_PER_SECOND for k, n in zip(kinds, counts, strict=True)
+        ]
+    else:
+        durations = list(map(_DURATIONS.__getitem__, kinds))
+    for phone in phones:
+        index = bisect_right(offsets, phone.start)
+        offsets.insert(index, phone.start)
+        durations.insert(index, phone_seconds(phone))
+    return offsets, list(accumulate(durations, initial=0.0)), words + len(phones)
+
+
+class Document:
+    """A script with everything the rules need, computed once (read-only by convention)."""
+
+    __slots__ = (
+        "__dict__",
+        "_offsets",
+        "_times",
+        "lower",
+        "phones",
+        "question_count",
+        "spoken_seconds",
+        "text",
+        "word_count",
+    )
+
+    def __init__(self, text: str, region: str = "US") -> None:
+        lowered = text.lower()
+        self.text = text
+        self.lower: str | None = lowered if len(lowered) == len(text) else None
+        """The text lower-cased, or None where lower-casing would shift offsets."""
+        self.phones: tuple[PhoneMention, ...] = find_phone_mentions(text, region, self.lower)
+        self._offsets, self._times, self.word_count = _timeline(
+            _mask(text, self.phones), self.phones
+        )
+        self.spoken_seconds: float = round(self._times[-1], 1)
+        self.question_count: int = text.count("?")
+
+    @cached_property
+    def sentence_count(self) -> int:
+        """Return the number of sentences."""
+        return sum(1 for s in _SENTENCE_RE.findall(self.text) if s.strip())
 
     def time_at(self, offset: int) -> float:
         """Return the spoken seconds elapsed before the character at this offset."""
-        index = bisect_right(self._offsets, offset) - 1
-        return self._times[index] if index >= 0 else 0.0
-
-    def offset_at(self, seconds: float) -> int:
-        """Return the character offset where the speaker reaches this many seconds."""
-        index = bisect_right(self._times, seconds)
-        return self._offsets[index - 1] if index > 0 else 0
+        return self._times[bisect_right(self._offsets, offset - 1)]
 
     def position(self, offset: int) -> float:
         """Return how far into the spoken message an offset falls, 0.0 to 1.0."""
         if self.spoken_seconds <= 0:
             return 0.0
-        return round(min(1.0, self.time_at(offset) / self.spoken_seconds), 3)
+        return round(min(1.0, self.time_at(offset) / self._times[-1]), 3)
 
-
-def _phone_seconds(mention: PhoneMention) -> float:
-    digits = sum(c.isdigit() for c in mention.number.lstrip("+"))
-    groups = 3 if digits >= 10 else 2
-    return digits / PHONE_DIGITS_PER_SECOND + (groups - 1) * PHONE_GROUP_PAUSE
+    def offset_at(self, seconds: float) -> int:
+        """Return the offset of the first token the speaker starts after this many seconds."""
+        index = bisect_right(self._times, seconds) - 1
+        return self._offsets[index] if index < len(self._offsets) else len(self.text)
 
 
 def analyse(text: str, region: str = "US") -> Document:
-    """Analyse a validated script: tokens, spoken time, phone numbers, counts."""
-    phones = find_phone_mentions(text, region)
-    offsets: list[int] = []
-    durations: list[float] = []
-    words = 0
-    phone_iter = iter(phones)
-    phone = next(phone_iter, None)
-    for match in _TOKEN_RE.finditer(text):
-        start = match.start()
-        while phone is not None and start >= phone.end:
-            phone = next(phone_iter, None)
-        if phone is not None and start >= phone.start:
-            if start == phone.start or not offsets or offsets[-1] < phone.start:
-                offsets.append(phone.start)
-                durations.append(_phone_seconds(phone))
-                words += 1
-            continue
-        kind = match.lastgroup
-        if kind == "word":
-            seconds, count = 1 / WORDS_PER_SECOND, 1
-        elif kind == "number":
-            count = spoken_word_count(match.group())
-            seconds = count / WORDS_PER_SECOND
-        elif kind == "stop":
-            seconds, count = SENTENCE_PAUSE, 0
-        else:
-            seconds, count = COMMA_PAUSE, 0
-        offsets.append(start)
-        durations.append(seconds)
-        words += count
-    times = (0.0, *accumulate(durations))
-    return Document(
-        text=text,
-        phones=phones,
-        word_count=words,
-        spoken_seconds=round(times[-1], 1),
-        question_count=text.count("?"),
-        sentence_count=sum(1 for s in _SENTENCE_RE.findall(text) if s.strip()),
-        _offsets=tuple(offsets),
-        _times=times[:-1],
-    )
+    """Analyse a validated script: spoken time, phone numbers, counts."""
+    return Document(text, region)

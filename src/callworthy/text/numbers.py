@@ -64,7 +64,11 @@ def speak_phone(digits: str) -> str:
     if len(digits) == 11 and digits.startswith("1"):
         prefix, digits = "one, ", digits[1:]
     if len(digits) == 10:
-        groups = [digits_to_speech(digits[:3]), digits_to_speech(digits[3:6]), _last_four(digits[6:])]
+        groups = [
+            digits_to_speech(digits[:3]),
+            digits_to_speech(digits[3:6]),
+            _last_four(digits[6:]),
+        ]
     elif len(digits) == 7:
         groups = [digits_to_speech(digits[:3]), _last_four(digits[3:])]
     else:

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
+from callworthy.text.fastre import re2_compile, re2_safe
 from callworthy.text.numbers import _MULTIPLIERS, _REPEATS, WORD_DIGITS, spoken_digits
 
 #: Fewest digits a phone number has (a US local number without area code).
 MIN_PHONE_DIGITS = 7
-_DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORD = "|".join(sorted([*WORD_DIGITS, *_MULTIPLIERS, *_REPEATS], key=len, reverse=True))
-_SPOKEN_RUN_RE = re.compile(
-    rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+",
-    re.IGNORECASE,
-)
-_WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
+# Matched on the lower-cased text, case-sensitively (much faster than IGNORECASE).
+_SPOKEN_RUN_RE = re.compile(rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+")
+_WORD_RE = re.compile(r"[a-z]+")
+# RE2 says in one linear pass whether `re` needs to look for spoken numbers at all.
+_SPOKEN_PRECHECK = re2_compile(_SPOKEN_RUN_RE.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,24 +42,43 @@ class PhoneMention:
         return re.sub(r"\D", "", self.number)[-MIN_PHONE_DIGITS:]
 
 
-def _written(text: str, region: str) -> list[PhoneMention]:
-    if len(_DIGIT_RE.findall(text)) < MIN_PHONE_DIGITS:
-        return []  # cheap filter: the matcher costs ~50 µs even on text with no number
-    found = []
-    for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+# A run of digits and the separators phone numbers are written with; the matcher then decides.
+_CANDIDATE_RE = re.compile(r"[+(]?\d[\d\s().\-–]{5,}\d")
+
+
+@lru_cache(maxsize=4096)
+def _match_window(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
+    """Run the phonenumbers matcher on a small window (cached: a rep's number recurs)."""
+    found: list[tuple[int, int, str]] = []
+    for match in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
         number = match.number
         if phonenumbers.is_valid_number(number):
             formatted = phonenumbers.format_number(number, PhoneNumberFormat.E164)
         else:
             formatted = phonenumbers.national_significant_number(number)
-        found.append(PhoneMention(formatted, match.start, match.end))
+        found.append((match.start, match.end, formatted))
+    return tuple(found)
+
+
+def _written(text: str, region: str) -> list[PhoneMention]:
+    found: list[PhoneMention] = []
+    for candidate in _CANDIDATE_RE.finditer(text):
+        # One character of context each side lets the matcher see what borders the number.
+        offset = max(0, candidate.start() - 1)
+        window = text[offset : candidate.end() + 1]
+        found.extend(
+            PhoneMention(number, offset + start, offset + end)
+            for start, end, number in _match_window(window, region)
+        )
     return found
 
 
-def _spoken(text: str, region: str) -> list[PhoneMention]:
+def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
+    if _SPOKEN_PRECHECK is not None and re2_safe(lower) and not _SPOKEN_PRECHECK.search(lower):
+        return []
     found = []
-    for match in _SPOKEN_RUN_RE.finditer(text):
-        digits = spoken_digits([w.lower() for w in _WORD_RE.findall(match.group())])
+    for match in _SPOKEN_RUN_RE.finditer(lower):
+        digits = spoken_digits(_WORD_RE.findall(match.group()))
         if not MIN_PHONE_DIGITS <= len(digits) <= 15:
             continue
         try:
@@ -71,7 +91,13 @@ def _spoken(text: str, region: str) -> list[PhoneMention]:
     return found
 
 
-def find_phone_mentions(text: str, region: str = "US") -> tuple[PhoneMention, ...]:
+def find_phone_mentions(
+    text: str, region: str = "US", lower: str | None = None
+) -> tuple[PhoneMention, ...]:
     """Return every phone number in the text, written or spoken, in order."""
-    mentions = _written(text, region) + _spoken(text, region)
+    if lower is None or len(lower) != len(text):
+        lower = text.lower()
+        if len(lower) != len(text):  # lower-casing shifted offsets: ASCII-fold instead
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    mentions = _written(text, region) + _spoken(text, lower, region)
     return tuple(sorted(mentions, key=lambda m: m.start))
