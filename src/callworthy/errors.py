@@ -41,8 +41,8 @@ class NotTextError(CallworthyError):
     exit_code = 5
 
 
-class RuleFileError(CallworthyError):
-    """A rule (or other data) file is malformed; names the file and line."""
+class DataFileError(CallworthyError):
+    """A data file (rule, strategy, pack, quiz) is malformed; names the file and line."""
 
     exit_code = 6
 
@@ -51,6 +51,10 @@ class RuleFileError(CallworthyError):
         self.line = line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {problem}", fix)
+
+
+class RuleFileError(DataFileError):
+    """A rule file is malformed."""
 
 
 class UnsafePatternError(RuleFileError):

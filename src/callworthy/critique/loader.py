@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from callworthy.critique.custom import BUILTIN_CHECKS
 from callworthy.critique.kinds import TEMPLATE_FIELDS, Checker, CustomCheck, build_checker
@@ -27,10 +26,10 @@ from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
 from callworthy.critique.patterns import PatternProblem, check_pattern
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
+from callworthy.datafile import line_of, load_model
 from callworthy.errors import RuleFileError, UnsafePatternError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*$")
-MAX_RULE_FILE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,63 +79,6 @@ class RuleSet:
 def builtin_rules_dir() -> Path:
     """Return the folder of the built-in rules (package data)."""
     return Path(str(files("callworthy"))) / "rules"
-
-
-def _read_yaml(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise RuleFileError(
-            str(path), line, f"not valid YAML ({exc.problem})", "Check indentation and quoting."
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise RuleFileError(str(path), None, f"not valid YAML ({exc})") from exc
-    finally:
-        loader.dispose()
-    return data, node
-
-
-def line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
-    """Return the 1-based line of the YAML node at a path of keys and indexes."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            pair = next((kv for kv in node.value if kv[0].value == str(part)), None)
-            if pair is None:
-                return line
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
-
-
-def _validation_error(path: Path, node: yaml.Node | None, exc: ValidationError) -> RuleFileError:
-    errors = exc.errors()
-    first = errors[0]
-    loc = list(first["loc"])
-    if loc and loc[0] in KINDS:
-        loc = loc[1:]  # pydantic puts the discriminator's tag first
-    where = ".".join(str(p) for p in loc) or "rule"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
-        fix = f"Set `kind:` to one of: {', '.join(KINDS)}."
-    elif first["type"] == "extra_forbidden":
-        fix = "Remove or rename it: see docs/rules.md for the fields of each kind."
-    else:
-        fix = "See docs/rules.md for the fields of each kind."
-    line = line_of(node, loc)
-    return RuleFileError(str(path), line, f"{where}: {first['msg']}{more}.", fix)
 
 
 def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any]) -> None:
@@ -200,25 +142,10 @@ def load_rule_file(
             "Name folders and files with lower-case letters, digits, '-' and '_'.",
         )
     raw = path.read_bytes()
-    if len(raw) > MAX_RULE_FILE_BYTES:
-        raise RuleFileError(
-            str(path), None, f"the file is {len(raw):,} bytes.", "Keep one rule a file."
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(
-            str(path), None, "the file is not UTF-8 text.", "Save it as UTF-8."
-        ) from exc
-    data, node = _read_yaml(path, text)
-    if not isinstance(data, Mapping):
-        raise RuleFileError(
-            str(path), 1, "a rule file must be a mapping of fields.", "See docs/rules.md."
-        )
-    try:
-        spec = RULE_ADAPTER.validate_python(data)
-    except ValidationError as exc:
-        raise _validation_error(path, node, exc) from exc
+    spec, node = load_model(
+        path, RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md"
+    )
+    data = spec.model_dump(by_alias=True)
     _check_patterns(path, node, data)
     _check_templates(path, node, spec)
     if isinstance(spec, CustomRule) and spec.function not in custom:

@@ -1,0 +1,114 @@
+"""Read YAML data files (rules, strategies, packs, quizzes) with line numbers for every error.
+
+One habit for all built-in and team data: parse with PyYAML keeping the node
+tree, validate with a pydantic model, and report any problem as a
+DataFileError naming the file, the line and what is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from callworthy.errors import DataFileError
+
+T = TypeVar("T")
+MAX_DATA_FILE_BYTES = 256 * 1024
+
+
+def read_yaml(
+    path: Path, error: type[DataFileError] = DataFileError
+) -> tuple[Any, yaml.Node | None]:
+    """Return a YAML file's data and node tree; raise `error` naming the line if it is malformed."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_DATA_FILE_BYTES:
+        raise error(str(path), None, f"the file is {len(raw):,} bytes.", "Keep one entry a file.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(str(path), None, "the file is not UTF-8 text.", "Save it as UTF-8.") from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise error(
+            str(path), line, f"not valid YAML ({exc.problem})", "Check indentation and quoting."
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise error(str(path), None, f"not valid YAML ({exc})") from exc
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """Return the 1-based line of the YAML node at a path of keys and indexes."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next((kv for kv in node.value if kv[0].value == str(part)), None)
+            if pair is None:
+                return line
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def validation_error(
+    path: Path,
+    node: yaml.Node | None,
+    exc: ValidationError,
+    *,
+    tags: Sequence[str] = (),
+    error: type[DataFileError] = DataFileError,
+    docs: str = "docs/",
+) -> DataFileError:
+    """Turn a pydantic error into a one-line DataFileError at the offending line."""
+    errors = exc.errors()
+    first = errors[0]
+    loc = list(first["loc"])
+    if loc and loc[0] in tags:
+        loc = loc[1:]  # pydantic puts a discriminated union's tag first
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        loc = ["kind"]
+        fix = f"Set `kind:` to one of: {', '.join(tags)}."
+    elif first["type"] == "extra_forbidden":
+        fix = f"Remove or rename it: see {docs} for the valid fields."
+    else:
+        fix = f"See {docs} for the valid fields."
+    where = ".".join(str(p) for p in loc) or "file"
+    return error(str(path), line_of(node, loc), f"{where}: {first['msg']}{more}.", fix)
+
+
+def load_model(
+    path: Path,
+    adapter: TypeAdapter[T],
+    *,
+    tags: Sequence[str] = (),
+    error: type[DataFileError] = DataFileError,
+    docs: str = "docs/",
+) -> tuple[T, yaml.Node | None]:
+    """Read and validate one YAML file against a pydantic model; return it with its node tree."""
+    data, node = read_yaml(path, error)
+    if not isinstance(data, dict):
+        raise error(str(path), 1, "the file must be a mapping of fields.", f"See {docs}.")
+    try:
+        return adapter.validate_python(data), node
+    except ValidationError as exc:
+        raise validation_error(path, node, exc, tags=tags, error=error, docs=docs) from exc
