@@ -6,7 +6,11 @@ import click
 
 from callworthy import __version__
 from callworthy.cli.check import check
+from callworthy.cli.crm import dnc, import_command
+from callworthy.cli.db import db
+from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
+from callworthy.cli.tracking import callback, export, history, log
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -21,3 +25,11 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(rules)
+main.add_command(db)
+main.add_command(prospect)
+main.add_command(log)
+main.add_command(callback)
+main.add_command(history)
+main.add_command(export)
+main.add_command(import_command)
+main.add_command(dnc)

@@ -1,0 +1,148 @@
+"""`callworthy import` (CRM call exports) and `callworthy dnc import` (do-not-call lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from callworthy.cli.common import FORMAT_OPTION, handle_errors, print_json
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.errors import InvalidFieldError
+from callworthy.services.crm_formats import FORMATS
+from callworthy.services.dnc import import_dnc
+from callworthy.services.importer import import_file
+from callworthy.services.values import ImportReport
+
+FILE_ARGUMENT = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InvalidFieldError(
+                f"--map {pair!r} is not FIELD=COLUMN.", 'E.g. --map phone="Mobile"'
+            )
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def _print_report(report: ImportReport) -> None:
+    verb = "Would add" if report.dry_run else "Added"
+    click.echo(
+        f"{report.path} ({report.format}): {report.rows} row(s). {verb} "
+        f"{report.voicemails_added} voicemail(s), {report.callbacks_added} callback(s), "
+        f"{report.prospects_added} new prospect(s); {report.already_present} already imported."
+    )
+    for label, items in (("Skipped", report.skipped), ("Rejected", report.rejected)):
+        if items:
+            click.echo(f"{label} {len(items)} row(s):")
+            for item in items[:20]:
+                click.echo(f"  line {item.line}: {item.reason}")
+            if len(items) > 20:
+                click.echo(f"  ... and {len(items) - 20} more")
+
+
+@click.command("import")
+@FILE_ARGUMENT
+@click.option(
+    "--format",
+    "-f",
+    "crm",
+    type=click.Choice(sorted(FORMATS)),
+    default="generic",
+    show_default=True,
+    help="Which export the file is (column names: docs/tracking.md).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Read a field from another column.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and say what would be added; write nothing."
+)
+@click.option("--keep-going", is_flag=True, help="Import the good rows even if some are bad.")
+@click.option("--tz", default="UTC", show_default=True, help="Time zone of times without one.")
+@click.option(
+    "--strategy", default="other", show_default=True, help="Strategy id for rows without one."
+)
+@DB_OPTION
+@REP_OPTION
+@handle_errors
+def import_command(
+    file: Path,
+    crm: str,
+    as_json: bool,
+    mappings: tuple[str, ...],
+    dry_run: bool,
+    keep_going: bool,
+    tz: str,
+    strategy: str,
+    db: str | None,
+    rep: str | None,
+) -> None:
+    """Import calls from a CRM export (CSV).
+
+    Voicemails and callbacks from a generic, HubSpot or Salesforce export, all or nothing.
+
+    Any bad row stops the import with every bad line listed and nothing written.
+    Importing the same file again adds nothing.
+
+    Example: callworthy import calls.csv --format hubspot --dry-run
+    """
+    engine, actor = open_for(db, rep)
+    report = import_file(
+        engine,
+        actor,
+        file,
+        format_name=crm,
+        columns=_overrides(mappings),
+        dry_run=dry_run,
+        keep_going=keep_going,
+        time_zone=tz,
+        strategy=strategy,
+    )
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        _print_report(report)
+
+
+@click.group()
+def dnc() -> None:
+    """Manage the do-not-call list.
+
+    Numbers you must not call; `callworthy log` refuses them.
+    """
+
+
+@dnc.command("import")
+@FILE_ARGUMENT
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) -> None:
+    """Add a do-not-call list's numbers.
+
+    A CSV with a phone column, or one number a line.
+
+    Example: callworthy dnc import national-dnc.csv
+    """
+    engine, actor = open_for(db, rep)
+    report = import_dnc(engine, actor, file)
+    if output_format == "json":
+        print_json(report.to_dict())
+        return
+    click.echo(
+        f"{report.numbers} number(s) in {report.path}: {report.added} new on the list, "
+        f"{report.prospects_flagged} prospect(s) flagged do-not-call."
+    )
+    for name in report.flagged:
+        click.echo(f"  {name}")

@@ -1,0 +1,156 @@
+"""`callworthy prospect`: add, list, show and forget the people you call."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.services import prospects as service
+from callworthy.services.values import ProspectRecord
+
+
+def _profile(p: ProspectRecord) -> None:
+    out = console()
+    out.print(
+        f"[bold]#{p.id} {p.name}[/bold]" + (" [red](do not call)[/red]" if p.do_not_call else "")
+    )
+    for label, value in (
+        ("Company", p.company),
+        ("Role", p.role),
+        ("Industry", p.industry),
+        ("Phone", p.phone),
+        ("Time zone", p.time_zone),
+        ("Humor OK", "yes" if p.humor_ok else "no"),
+        ("Tags", ", ".join(p.tags)),
+        ("CRM id", p.external_id),
+        ("Owner", p.owner),
+    ):
+        if value:
+            out.print(f"  {label + ':':<11} {value}", markup=False)
+
+
+@click.group()
+def prospect() -> None:
+    """Add, list, show and forget prospects."""
+
+
+@prospect.command("add")
+@click.argument("name")
+@click.option("--company", help="Their company.")
+@click.option("--role", help="Their job title.")
+@click.option("--industry", help="Their industry (picks the concerns that keep them up, P9).")
+@click.option("--phone", help="Their number, any common format; stored as E.164.")
+@click.option("--humor/--no-humor", default=False, help="Whether humorous messages suit them (P8).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
+@click.option("--external-id", help="Their id in your CRM.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def add_command(
+    name: str,
+    company: str | None,
+    role: str | None,
+    industry: str | None,
+    phone: str | None,
+    humor: bool,
+    tags: tuple[str, ...],
+    external_id: str | None,
+    db: str | None,
+    rep: str | None,
+    output_format: str,
+) -> None:
+    """Add a prospect.
+
+    Example: callworthy prospect add "Jane Doe" --company Acme --phone "(704) 333-1112"
+    """
+    engine, actor = open_for(db, rep)
+    record = service.add_prospect(
+        engine,
+        actor,
+        name,
+        company=company,
+        role=role,
+        industry=industry,
+        phone=phone,
+        humor_ok=humor,
+        tags=tags,
+        external_id=external_id,
+    )
+    if output_format == "json":
+        print_json(record.to_dict())
+    else:
+        click.echo(
+            f"Added #{record.id} {record.name}" + (f" ({record.phone})" if record.phone else "")
+        )
+
+
+@prospect.command("list")
+@click.option("--tag", help="Only prospects with this tag.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def list_command(tag: str | None, db: str | None, rep: str | None, output_format: str) -> None:
+    """List your team's prospects by name."""
+    engine, actor = open_for(db, rep)
+    found = service.list_prospects(engine, actor, tag)
+    if output_format == "json":
+        print_json([p.to_dict() for p in found])
+        return
+    if not found:
+        click.echo("No prospects yet. Add one with `callworthy prospect add NAME`.")
+        return
+    table = Table("#", "Name", "Company", "Phone", "Time zone", "Tags", "DNC")
+    for p in found:
+        table.add_row(
+            str(p.id), p.name, p.company or "", p.phone or "", p.time_zone or "",
+            ", ".join(p.tags), "yes" if p.do_not_call else "",
+        )  # fmt: skip
+    console().print(table)
+
+
+@prospect.command("show")
+@click.argument("prospect_ref", metavar="PROSPECT")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def show_command(prospect_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
+    """Show one prospect, by #id, phone number or name."""
+    engine, actor = open_for(db, rep)
+    record = service.show_prospect(engine, actor, prospect_ref)
+    if output_format == "json":
+        print_json(record.to_dict())
+    else:
+        _profile(record)
+
+
+@prospect.command("forget")
+@click.argument("prospect_ref", metavar="PROSPECT")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def forget_command(
+    prospect_ref: str, yes: bool, db: str | None, rep: str | None, output_format: str
+) -> None:
+    """Erase a prospect and every voicemail and callback about them, for good.
+
+    Their number stays on the do-not-call list if it is there.
+    """
+    engine, actor = open_for(db, rep)
+    target = service.show_prospect(engine, actor, prospect_ref)
+    if not yes:
+        click.confirm(f"Erase #{target.id} {target.name} and all their history?", abort=True)
+    report = service.forget_prospect(engine, actor, f"#{target.id}")
+    if output_format == "json":
+        print_json(report.to_dict())
+    else:
+        click.echo(
+            f"Forgot #{report.prospect_id} {report.name}: "
+            f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
+        )

@@ -1,0 +1,229 @@
+"""`callworthy log | callback | history | export`: track what you left and what came back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.errors import InputFileError, InvalidFieldError, NotTextError
+from callworthy.services import tracking as service
+from callworthy.services.fields import CallbackOutcome, parse_time, zone
+from callworthy.services.values import History
+
+AT_OPTION = click.option(
+    "--at", "at", metavar="TIME", help="When (ISO 8601, e.g. 2024-03-05T14:30); default: now."
+)
+TZ_OPTION = click.option(
+    "--tz", "tz", default="UTC", show_default=True, help="Time zone of an --at without one."
+)
+
+
+def _when(at: str | None, tz: str) -> datetime | None:
+    return parse_time(at, zone(tz)) if at else None
+
+
+def _script(script: str | None, file: str | None) -> str:
+    if (script is None) == (file is None):
+        raise InvalidFieldError("Give the script with --script TEXT or --file PATH (- for stdin).")
+    if script is not None:
+        return script
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(str(file)).read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"Cannot read {file}: {exc.strerror}.", "Check the path.") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotTextError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") from exc
+
+
+@click.command("log")
+@click.argument("prospect_ref", metavar="PROSPECT")
+@click.option("--strategy", "-s", required=True, help="Strategy id: value_tip, sales_lead, ...")
+@click.option("--script", help="What you said (the voicemail's text).")
+@click.option("--file", "file", metavar="PATH", help="Read the script from a file (- for stdin).")
+@AT_OPTION
+@TZ_OPTION
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def log(
+    prospect_ref: str,
+    strategy: str,
+    script: str | None,
+    file: str | None,
+    at: str | None,
+    tz: str,
+    db: str | None,
+    rep: str | None,
+    output_format: str,
+) -> None:
+    """Log a voicemail you left: critiqued, scored, stored.
+
+    PROSPECT is a #id, a phone number or a name.
+
+    Refused for prospects on the do-not-call list.
+
+    Example: callworthy log "Jane Doe" --strategy sales_lead --file message.txt
+    """
+    text = _script(script, file)
+    when = _when(at, tz)
+    engine, actor = open_for(db, rep)
+    record = service.log_voicemail(engine, actor, prospect_ref, strategy, text, at=when)
+    if output_format == "json":
+        print_json(record.to_dict())
+        return
+    click.echo(
+        f"Logged voicemail #{record.id} ({record.strategy}) "
+        f"at {record.left_at:%Y-%m-%d %H:%M} UTC: score {record.score}/100 "
+        f"(rules {record.rules_version})."
+    )
+
+
+@click.command("callback")
+@click.argument("prospect_ref", metavar="[PROSPECT]", required=False)
+@click.option("--phone", help="Match the prospect by the number that called back.")
+@click.option(
+    "--outcome",
+    type=click.Choice([o.value for o in CallbackOutcome]),
+    default=CallbackOutcome.RETURNED.value,
+    show_default=True,
+    help="How the call went.",
+)
+@click.option("--notes", default="", help="Anything worth remembering about the call.")
+@click.option("--unmatched", is_flag=True, help="Store it even if no voicemail is waiting.")
+@AT_OPTION
+@TZ_OPTION
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def callback(
+    prospect_ref: str | None,
+    phone: str | None,
+    outcome: str,
+    notes: str,
+    unmatched: bool,
+    at: str | None,
+    tz: str,
+    db: str | None,
+    rep: str | None,
+    output_format: str,
+) -> None:
+    """Log a return call from a prospect.
+
+    It is matched to the prospect's latest voicemail not yet answered; give the
+    prospect (#id, phone or name) or the --phone number that called.
+
+    Example: callworthy callback --phone "704 333 1112" --outcome meeting
+    """
+    when = _when(at, tz)
+    engine, actor = open_for(db, rep)
+    record = service.log_callback(
+        engine,
+        actor,
+        prospect_ref=prospect_ref,
+        phone=phone,
+        outcome=outcome,
+        at=when,
+        notes=notes,
+        unmatched=unmatched,
+    )
+    if output_format == "json":
+        print_json(record.to_dict())
+        return
+    answered = f"voicemail #{record.voicemail_id}" if record.voicemail_id else "no voicemail"
+    click.echo(f"Logged callback #{record.id} ({record.outcome}), answering {answered}.")
+
+
+def _print_history(h: History) -> None:
+    p = h.prospect
+    out = console()
+    out.print(f"[bold]#{p.id} {p.name}[/bold]" + (f", {p.company}" if p.company else ""))
+    if p.do_not_call:
+        out.print("[red]On the do-not-call list.[/red]")
+    table = Table("When (UTC)", "What", "Strategy / outcome", "Score", "Rep")
+    events = [
+        (v.left_at, "voicemail", v.strategy, str(v.score or "-"), v.rep or "") for v in h.voicemails
+    ]
+    events += [(c.at, "callback", c.outcome, "", "") for c in h.callbacks]
+    for when, what, detail, score, rep in sorted(events, key=lambda e: e[0]):
+        table.add_row(f"{when:%Y-%m-%d %H:%M}", what, detail, score, rep)
+    out.print(table)
+    returned = len({c.voicemail_id for c in h.callbacks if c.voicemail_id})
+    out.print(
+        f"{len(h.voicemails)} voicemail(s), {returned} returned, {len(h.callbacks)} callback(s)."
+    )
+
+
+@click.command("history")
+@click.argument("prospect_ref", metavar="PROSPECT")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def history(prospect_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
+    """Show a prospect's voicemails and callbacks.
+
+    Everything left for PROSPECT (#id, phone or name) and every return call, oldest first.
+    """
+    engine, actor = open_for(db, rep)
+    found = service.history(engine, actor, prospect_ref)
+    if output_format == "json":
+        print_json(found.to_dict())
+    else:
+        _print_history(found)
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="CSV (re-importable with `import --format generic`) or JSON.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: stdout).",
+)
+@DB_OPTION
+@REP_OPTION
+@handle_errors
+def export(output_format: str, output: Path | None, db: str | None, rep: str | None) -> None:
+    """Export all voicemails and callbacks.
+
+    One row each, by time, for your whole team; the CSV can be imported back with
+    `callworthy import FILE --format generic`.
+    """
+    engine, actor = open_for(db, rep)
+    rows = service.export_rows(engine, actor)
+    if output_format == "json":
+        text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=service.EXPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputFileError(f"Cannot write {output}: {exc.strerror}.", "Check the path.") from exc
+    click.echo(f"Wrote {len(rows)} row(s) to {output}.", err=True)
