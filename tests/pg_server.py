@@ -38,13 +38,17 @@ class PostgresUnavailable(RuntimeError):
 
 def find_pg_bin() -> Path:
     """Return the folder holding initdb and pg_ctl (newest version first)."""
-    explicit = os.environ.get("CALLWORTHY_PG_BIN")
-    candidates = [explicit] if explicit else []
-    candidates += sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True
-    )
-    on_path = shutil.which("pg_ctl")
-    candidates += [str(Path(on_path).parent)] if on_path else []
+    explicit = os.environ.get("CALLWORTHY_PG_BIN")  # when set, the only place looked at
+    if explicit:
+        candidates = [explicit]
+    else:
+        candidates = sorted(
+            glob.glob("/usr/lib/postgresql/*/bin"),
+            key=lambda p: int(p.split("/")[-2]),
+            reverse=True,
+        )
+        on_path = shutil.which("pg_ctl")
+        candidates += [str(Path(on_path).parent)] if on_path else []
     for folder in candidates:
         if (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
