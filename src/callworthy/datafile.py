@@ -36,7 +36,8 @@ def read_yaml(
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context (where an unclosed bracket or quote began) beats the end of the file.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         raise error(
             str(path), line, f"not valid YAML ({exc.problem})", "Check indentation and quoting."

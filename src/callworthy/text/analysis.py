@@ -60,7 +60,7 @@ def validate_script(text: str) -> str:
 
 def phone_seconds(mention: PhoneMention) -> float:
     """Return how long a phone number takes to say clearly, digit by digit, with pauses."""
-    digits = sum(c.isdigit() for c in mention.number)
+    digits = mention.digits_said or sum(c.isdigit() for c in mention.number)
     groups = 3 if digits >= 10 else 2
     return digits / PHONE_DIGITS_PER_SECOND + (groups - 1) * PHONE_GROUP_PAUSE
 

@@ -35,6 +35,8 @@ class PhoneMention:
     start: int
     end: int
     spoken: bool = False
+    digits_said: int = 0
+    """How many digits the speaker actually says (a country code written or not)."""
 
     @property
     def key(self) -> str:
@@ -60,6 +62,10 @@ def _match_window(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+def _count_digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
 def _written(text: str, region: str) -> list[PhoneMention]:
     found: list[PhoneMention] = []
     for candidate in _CANDIDATE_RE.finditer(text):
@@ -67,7 +73,9 @@ def _written(text: str, region: str) -> list[PhoneMention]:
         offset = max(0, candidate.start() - 1)
         window = text[offset : candidate.end() + 1]
         found.extend(
-            PhoneMention(number, offset + start, offset + end)
+            PhoneMention(
+                number, offset + start, offset + end, False, _count_digits(window[start:end])
+            )
             for start, end, number in _match_window(window, region)
         )
     return found
@@ -79,7 +87,8 @@ def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
     found = []
     for match in _SPOKEN_RUN_RE.finditer(lower):
         digits = spoken_digits(_WORD_RE.findall(match.group()))
-        if not MIN_PHONE_DIGITS <= len(digits) <= 15:
+        said = len(digits)
+        if not MIN_PHONE_DIGITS <= said <= 15:
             continue
         try:
             parsed = phonenumbers.parse(digits, region)
@@ -87,7 +96,7 @@ def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
             continue
         if phonenumbers.is_valid_number(parsed):
             digits = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-        found.append(PhoneMention(digits, match.start(), match.end(), spoken=True))
+        found.append(PhoneMention(digits, match.start(), match.end(), True, said))
     return found
 
 

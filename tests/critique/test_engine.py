@@ -1,0 +1,138 @@
+"""Scoring, spans, context and the prefilter, checked as behaviour over many scripts."""
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from seeds_path import seeds
+
+from callworthy import Context, critique
+from callworthy.critique import Level, default_rules
+from callworthy.critique.model import SUBSCORE_MAX
+from callworthy.errors import EmptyTextError, TextTooLongError
+from callworthy.text import MAX_CHARS
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+from corpus import corpus  # noqa: E402
+
+CORPUS = corpus(300, seed=11)
+WORDS = st.sampled_from(
+    "we our I you your call me at 704-333-1112 three ways to keep loyal customers save money "
+    "touch base . , ? Hi John this is Kim just um weather report competitors . . . "
+    "interested lead tip I'll email them to you José café ’ naïve".split()
+)
+
+
+def check_accounting(text: str) -> None:
+    result = critique(text)
+    assert sum(result.subscores.values()) == result.score
+    assert sum(f.points for f in result.findings) == result.score - 100
+    for name, value in result.subscores.items():
+        assert 0 <= value <= SUBSCORE_MAX[next(s for s in SUBSCORE_MAX if s.value == name)]
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert (f.points >= 0) if f.level is Level.STRENGTH else (f.points <= 0)
+
+
+@pytest.mark.parametrize("text", CORPUS[:100])
+def test_every_point_lost_is_explained_by_a_finding(text: str) -> None:
+    check_accounting(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=80).map(" ".join))
+def test_accounting_holds_for_any_script(text: str) -> None:
+    check_accounting(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=80).map(" ".join))
+def test_the_prefilter_never_changes_a_result(text: str) -> None:
+    rules = default_rules()
+    assert rules.prefilter is not None
+    assert critique(text, rules=rules) == critique(text, rules=replace(rules, prefilter=None))
+
+
+def test_the_prefilter_agrees_on_the_benchmark_corpus() -> None:
+    rules = default_rules()
+    plain = replace(rules, prefilter=None)
+    for text in CORPUS:
+        assert critique(text, rules=rules) == critique(text, rules=plain)
+
+
+def test_non_ascii_text_is_critiqued_without_the_prefilter_and_still_correctly() -> None:
+    text = "Hi José, we’re a leading provider. Call me at 704-333-1112."
+    rules = {f.rule for f in critique(text).findings}
+    assert {"pitch.about-us", "callback.bare-call-me"} <= rules
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_an_empty_script_is_refused(text: str) -> None:
+    with pytest.raises(EmptyTextError, match="empty"):
+        critique(text)
+
+
+def test_a_script_over_the_cap_is_refused_with_the_fix() -> None:
+    with pytest.raises(TextTooLongError, match="15-30 seconds") as caught:
+        critique("word " * (MAX_CHARS // 5 + 1))
+    assert caught.value.exit_code == 4
+
+
+def test_a_script_at_the_cap_is_critiqued_quickly() -> None:
+    text = ("We offer the best rates. " * 400)[:MAX_CHARS]
+    result = critique(text)
+    assert result.score < 40 and result.spoken_seconds > 45
+
+
+def test_findings_point_at_the_words_they_are_about() -> None:
+    text = "Hi Lou, just following up. We are a leading provider. 704-333-1112."
+    result = critique(text)
+    spans = {f.rule: text[f.start : f.end] for f in result.findings}
+    assert spans["pitch.sales-speak"] == "just following up"
+    assert spans["pitch.about-us"] == "We are a leading provider"
+
+
+def test_a_substitution_names_the_replacement() -> None:
+    result = critique("Hi Lou, I wanted to touch base. 704-333-1112.")
+    finding = next(f for f in result.findings if f.rule == "pitch.sales-speak")
+    assert "Instead: say the one thing you have for them" in finding.fix
+
+
+def test_length_findings_highlight_what_is_past_the_limit() -> None:
+    result = critique(seeds.LETTER_LONG)
+    finding = next(f for f in result.findings if f.rule == "length.long")
+    assert finding.end == len(seeds.LETTER_LONG)
+    assert 0 < finding.start < len(seeds.LETTER_LONG) * 0.8
+
+
+def test_the_context_checks_this_prospect_is_named_and_their_concerns() -> None:
+    text = (
+        "Hi Maria, there are three ways to fill late cancellations. I'll email them. 704-333-1112."
+    )
+    bare = {f.rule for f in critique(text).findings}
+    assert "personal.no-concern" in bare and "personal.no-name" not in bare
+    ctx = Context(prospect_name="John Smith", company="Harbor Dental", concerns=("cancellations",))
+    with_ctx = {f.rule for f in critique(text, context=ctx).findings}
+    assert "personal.no-name" in with_ctx and "personal.no-concern" not in with_ctx
+    named = critique(text.replace("Maria", "John"), context=ctx)
+    assert "personal.no-name" not in {f.rule for f in named.findings}
+
+
+def test_a_tip_that_happens_to_save_money_is_not_a_savings_pitch() -> None:
+    tip = critique("Hi Pat, there are five ways to save money on your copier. 704-333-1112.")
+    pitch = critique("Hi Pat, we can save you money on your copier. 704-333-1112.")
+    assert "value.money-saving" not in {f.rule for f in tip.findings}
+    assert "value.money-saving" in {f.rule for f in pitch.findings}
+
+
+def test_json_shape_has_the_documented_keys() -> None:
+    data = critique(seeds.SALES_LEAD).to_dict()
+    assert {"score", "subscores", "findings", "spoken_seconds", "phone_numbers"} <= set(data)
+    assert {"rule", "principle", "level", "start", "end", "message", "fix"} <= set(
+        data["findings"][0]
+    )
+    assert set(data["phone_numbers"][0]) >= {"number", "start", "end", "position"}
+    assert data["phone_numbers"][0]["number"] == "+17043331112"

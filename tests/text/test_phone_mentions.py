@@ -1,0 +1,48 @@
+"""Phone numbers found in scripts, written or spoken, with their spans."""
+
+import pytest
+
+from callworthy.text import find_phone_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "said"),
+    [
+        ("Call me at (704) 333-1112 today.", "+17043331112", "(704) 333-1112"),
+        ("Call me at 704.333.1112 today.", "+17043331112", "704.333.1112"),
+        ("Call me at +1 704 333 1112 today.", "+17043331112", "+1 704 333 1112"),
+        ("This is Bob; please give me a call at 555-1234.", "5551234", "555-1234"),
+        ("Hi, this is Jeffrey, 333-1112, I'm calling", "3331112", "333-1112"),
+    ],
+)
+def test_written_numbers_are_found_with_their_span(text: str, number: str, said: str) -> None:
+    (mention,) = find_phone_mentions(text)
+    assert mention.number == number
+    assert text[mention.start : mention.end] == said
+    assert not mention.spoken
+
+
+def test_spoken_numbers_are_found() -> None:
+    text = "It's Kim, seven oh four, three three three, eleven twelve. Thanks."
+    (mention,) = find_phone_mentions(text)
+    assert mention.spoken and mention.number == "+17043331112"
+    assert text[mention.start : mention.end] == "seven oh four, three three three, eleven twelve"
+
+
+def test_the_same_number_written_and_spoken_counts_as_one_line() -> None:
+    text = "Kim at 704-333-1112, that's seven oh four, three three three, eleven twelve."
+    first, second = find_phone_mentions(text)
+    assert first.key == second.key
+
+
+def test_the_region_decides_numbers_without_a_country_code() -> None:
+    (mention,) = find_phone_mentions("Ring me on 020 7946 0018 today.", region="GB")
+    assert mention.number == "+442079460018"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There are three ways to keep five of your best people.", "Revenue grew 12% in 2024.", "José"],
+)
+def test_ordinary_numbers_are_not_phone_numbers(text: str) -> None:
+    assert find_phone_mentions(text) == ()
