@@ -16,7 +16,7 @@ from callworthy.errors import EmptyTextError, TextTooLongError
 from callworthy.text import MAX_CHARS
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
-from corpus import corpus  # noqa: E402
+from corpus import corpus
 
 CORPUS = corpus(300, seed=11)
 WORDS = st.sampled_from(

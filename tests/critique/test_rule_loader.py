@@ -1,4 +1,4 @@
-"""The one validating loader: team folders, overrides, switching off, and every kind of broken file."""
+"""The one validating loader: team folders, overrides, switching off, every kind of broken file."""
 
 from pathlib import Path
 
