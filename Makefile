@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint format clean
+.PHONY: install run test bench lint format docs clean
 
 install: $(STAMP)
 
@@ -36,3 +36,6 @@ format: install
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+docs: install
+	$(PY) docs/generate.py

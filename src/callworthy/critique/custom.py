@@ -16,10 +16,9 @@ from callworthy.text.analysis import Document
 
 # "Hi John," / "Hello, Sarah -" / "Good morning Mr. Patel" — but not "Hi, this is ...".
 _GREETING_NAME = re.compile(
-    r"^\W*(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*"
-    r"(?!(?:this|it|it's|it’s|there|again|all|everyone)\b)"
-    r"(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'’-]+",
-    re.IGNORECASE,
+    r"^\W*(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*"
+    r"(?!(?:This|It|It's|It’s|There|Again|All|Everyone)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+"
 )
 _VOCATIVE_START = re.compile(
     r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)[A-Z][a-z'’-]+\s*,\s+(?:this|it's|it’s|I)\b"
@@ -37,17 +36,16 @@ def personalisation(doc: Document, ctx: Context, options: Mapping[str, object]) 
     """Flag a script that names neither the prospect nor their company."""
     text = doc.text
     if ctx.prospect_name or ctx.company:
-        known = [("their name", "prospect_name"), ("their company", "company")]
-        given = [(label, ctx.regex((field,))) for label, field in known if ctx.terms(field)]
-        if any(rx is not None and rx.search(text) for _, rx in given):
+        given = [ctx.regex((field,)) for field in ("prospect_name", "company") if ctx.terms(field)]
+        if any(rx is not None and rx.search(text) for rx in given):
             return []  # naming either the person or the company personalises the message
         start, end = _first_sentence(text)
-        detail = " or ".join(label for label, _ in given)
+        detail = " or ".join(n for n in (ctx.prospect_name, ctx.company) if n)
         return [Hit(start, end, {"match": text[start:end], "detail": detail})]
     if _GREETING_NAME.search(text) or _VOCATIVE_START.search(text):
         return []
     start, end = _first_sentence(text)
-    return [Hit(start, end, {"match": text[start:end], "detail": "their name or company"})]
+    return [Hit(start, end, {"match": text[start:end], "detail": "the prospect or their company"})]
 
 
 BUILTIN_CHECKS: Mapping[str, CustomCheck] = MappingProxyType({"personalisation": personalisation})
