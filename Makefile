@@ -26,8 +26,8 @@ bench: install
 	$(PY) bench/critique.py
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench docs
+	$(VENV)/bin/ruff format --check src tests bench docs
 	$(VENV)/bin/mypy
 
 format: install

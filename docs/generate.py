@@ -1,4 +1,4 @@
-"""Regenerate the reference pages from the code: docs/cli.md (every --help) and docs/rules-reference.md.
+"""Regenerate the reference pages: docs/cli.md (every --help) and docs/rules-reference.md.
 
 .venv/bin/python docs/generate.py          # write the pages
 .venv/bin/python docs/generate.py --check  # exit 1 if they are out of date
@@ -58,7 +58,8 @@ def rules_page() -> str:
         "|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| `{r.id}` | {r.kind} | {r.level.value} | {r.principle} | {r.subscore.value} | {r.weight} |"
+        f"| `{r.id}` | {r.kind} | {r.level.value} | {r.principle} "
+        f"| {r.subscore.value} | {r.weight} |"
         for r in rules.rules
     ]
     for r in rules.rules:

@@ -1,4 +1,4 @@
-"""`callworthy check` and `callworthy rules` through the real command (CliRunner and a subprocess)."""
+"""`callworthy check` and `callworthy rules` through the real command (CliRunner, subprocess)."""
 
 import json
 import os
