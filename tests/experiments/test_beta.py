@@ -1,0 +1,139 @@
+"""Beta posteriors: golden numbers, exactness against independent formulas, coverage."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import integrate, special, stats
+
+from callworthy.experiments import beta as bt
+
+
+def test_golden_seven_of_eight_flat_prior() -> None:
+    a, b = bt.posterior(7, 8)
+    low, high = bt.credible_interval(a, b, 0.95)
+    assert round(float(bt.posterior_mean(a, b)), 3) == 0.800
+    assert (round(float(low), 3), round(float(high), 3)) == (0.518, 0.972)
+
+
+@pytest.mark.parametrize(
+    ("arm", "base", "expected"), [((3, 8), (0, 8), 0.959), ((7, 8), (2, 8), 0.992)]
+)
+def test_golden_chance_to_beat(
+    arm: tuple[int, int], base: tuple[int, int], expected: float
+) -> None:
+    chance = bt.chance_to_beat(*bt.posterior(*arm), *bt.posterior(*base))
+    assert round(float(chance), 3) == expected
+
+
+def evan_miller(a_b: int, b_b: int, a_a: float, b_a: float) -> float:
+    """P(p_B > p_A), Evan Miller (2015): a sum over i < a_B, computed with log-beta."""
+    i = np.arange(a_b)
+    terms = (
+        special.betaln(a_a + i, b_a + b_b)
+        - np.log(b_b + i)
+        - special.betaln(1 + i, b_b)
+        - special.betaln(a_a, b_a)
+    )
+    return float(np.exp(terms).sum())
+
+
+def test_exact_formula_matches_evan_miller_sum() -> None:
+    rng = np.random.default_rng(7)
+    ya, yb, xa, xb = (rng.integers(1, 300, 200).astype(float) for _ in range(4))
+    ours = bt.chance_to_beat(ya, yb, xa, xb)
+    reference = [
+        evan_miller(int(p), int(q), r, s) for p, q, r, s in zip(ya, yb, xa, xb, strict=True)
+    ]
+    np.testing.assert_allclose(ours, reference, atol=1e-10)
+
+
+def test_non_integer_parameters_match_adaptive_quadrature() -> None:
+    rng = np.random.default_rng(11)
+    params = rng.uniform(0.3, 80.0, (40, 4)) * rng.choice([1.0, 15.0], (40, 4))
+    ours = bt.chance_to_beat(*params.T)
+    for (ya, yb, xa, xb), got in zip(params, ours, strict=True):
+        ref, _ = integrate.quad(
+            lambda x, ya=ya, yb=yb, xa=xa, xb=xb: (
+                stats.beta.pdf(x, xa, xb) * stats.beta.sf(x, ya, yb)
+            ),
+            0.0,
+            1.0,
+            limit=400,
+            epsabs=1e-12,
+        )
+        assert got == pytest.approx(ref, abs=2e-4)
+
+
+def test_chance_to_beat_is_complementary() -> None:
+    forward = bt.chance_to_beat(4.5, 20.0, 9.25, 31.0)
+    backward = bt.chance_to_beat(9.25, 31.0, 4.5, 20.0)
+    assert float(forward + backward) == pytest.approx(1.0, abs=1e-6)
+
+
+def reference_best(a: np.ndarray, b: np.ndarray) -> list[float]:
+    out = []
+    for i in range(a.size):
+
+        def integrand(x: float, i: int = i) -> float:
+            others = [stats.beta.cdf(x, a[j], b[j]) for j in range(a.size) if j != i]
+            return float(stats.beta.pdf(x, a[i], b[i]) * np.prod(others))
+
+        out.append(integrate.quad(integrand, 0.0, 1.0, limit=400, epsabs=1e-12)[0])
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_chance_best_matches_quadrature_and_sums_to_one(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = rng.integers(1, 300, 4)
+    k = rng.binomial(n, rng.uniform(0.03, 0.4, 4))
+    a, b = bt.posterior(k, n, 0.8, 4.2)
+    chance, e_max = bt.chance_best(a, b)
+    np.testing.assert_allclose(chance[0], reference_best(a, b), atol=3e-4)
+    assert chance[0].sum() == pytest.approx(1.0, abs=1e-9)
+    ref_max = integrate.quad(lambda x: 1.0 - np.prod(stats.beta.cdf(x, a, b)), 0.0, 1.0, limit=400)[
+        0
+    ]
+    assert e_max[0] == pytest.approx(ref_max, abs=1e-5)
+
+
+def test_chance_best_two_arms_equals_chance_to_beat() -> None:
+    a, b = bt.posterior(np.array([7, 2]), np.array([8, 8]))
+    chance, _ = bt.chance_best(a, b)
+    assert chance[0, 0] == pytest.approx(float(bt.chance_to_beat(a[0], b[0], a[1], b[1])), abs=1e-5)
+
+
+def test_chance_best_respects_mask() -> None:
+    a, b = np.array([[5.0, 50.0, 3.0]]), np.array([[5.0, 2.0, 3.0]])
+    chance, _ = bt.chance_best(a, b, np.array([[True, False, True]]))
+    assert np.isnan(chance[0, 1])
+    assert chance[0, 0] + chance[0, 2] == pytest.approx(1.0, abs=1e-9)
+
+
+def test_expected_loss_is_max_minus_mean_and_never_negative() -> None:
+    a, b = bt.posterior(np.array([30, 10, 2]), np.array([100, 100, 100]))
+    _, e_max = bt.chance_best(a, b)
+    loss = bt.expected_loss(bt.posterior_mean(a, b), e_max[0])
+    draws = np.random.default_rng(3).beta(a, b, size=(200_000, 3))
+    mc = (draws.max(axis=1)[:, None] - draws).mean(axis=0)
+    np.testing.assert_allclose(loss, mc, atol=2e-4)
+    assert (loss >= 0).all()
+
+
+def test_clamp_keeps_chances_off_zero_and_one() -> None:
+    extreme = bt.chance_to_beat(*bt.posterior(1000, 1000), *bt.posterior(0, 1000))
+    assert float(extreme) == 1.0
+    assert bt.clamp_chance(extreme) == pytest.approx(0.999)
+    assert bt.clamp_chance(0.0) == pytest.approx(0.001)
+    assert np.isnan(bt.clamp_chance(np.nan))
+
+
+def test_credible_intervals_cover_true_rates_95_percent() -> None:
+    rng = np.random.default_rng(2026)
+    p = rng.beta(1.0, 1.0, 2000)  # true rates drawn from the prior the model assumes
+    n = rng.integers(3, 41, 2000)
+    k = rng.binomial(n, p)
+    low, high = bt.credible_interval(*bt.posterior(k, n), 0.95)
+    coverage = float(((low <= p) & (p <= high)).mean())
+    assert 0.93 <= coverage <= 0.97

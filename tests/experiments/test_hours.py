@@ -1,0 +1,56 @@
+"""Calling hours in the prospect's zone, across zones and daylight-saving changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+import pytest
+
+from callworthy.experiments import ExperimentInputError, next_call_time
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def test_inside_hours_is_now() -> None:
+    now = utc(2026, 6, 10, 15, 0)  # 11:00 in New York (EDT)
+    assert next_call_time(now, "America/New_York") == now
+
+
+def test_before_and_after_hours() -> None:
+    assert next_call_time(utc(2026, 6, 10, 11, 0), "America/New_York") == utc(2026, 6, 10, 13, 0)
+    # 21:30 in New York: tomorrow 09:00 EDT.
+    assert next_call_time(utc(2026, 6, 11, 1, 30), "America/New_York") == utc(2026, 6, 11, 13, 0)
+
+
+def test_zones_east_and_west() -> None:
+    now = utc(2026, 1, 15, 7, 0)
+    assert next_call_time(now, "Europe/Berlin") == utc(2026, 1, 15, 8, 0)
+    assert next_call_time(now, "Asia/Tokyo") == now  # 16:00 in Tokyo
+    assert next_call_time(now, "America/Los_Angeles") == utc(2026, 1, 15, 17, 0)
+
+
+def test_spring_forward_and_fall_back() -> None:
+    # 2026-03-08: New York jumps from 02:00 EST to 03:00 EDT; 09:00 is EDT (UTC-4).
+    assert next_call_time(utc(2026, 3, 8, 5, 0), "America/New_York") == utc(2026, 3, 8, 13, 0)
+    # A start inside the gap (02:30) is read with the old offset: 07:30 UTC = 03:30 EDT.
+    early = next_call_time(utc(2026, 3, 8, 5, 0), "America/New_York", start=time(2, 30))
+    assert early == utc(2026, 3, 8, 7, 30)
+    # 2026-11-01: back to EST (UTC-5); 09:00 is 14:00 UTC.
+    assert next_call_time(utc(2026, 11, 1, 6, 0), "America/New_York") == utc(2026, 11, 1, 14, 0)
+
+
+def test_configurable_hours_and_weekdays() -> None:
+    friday_night = utc(2026, 6, 12, 22, 0)  # 18:00 Friday in New York
+    monday = next_call_time(friday_night, "America/New_York", end=time(17, 0), days={0, 1, 2, 3, 4})
+    assert monday == utc(2026, 6, 15, 13, 0)
+
+
+def test_bad_inputs_are_typed_errors() -> None:
+    with pytest.raises(ExperimentInputError, match="Unknown time zone"):
+        next_call_time(utc(2026, 1, 1, 12, 0), "Mars/Olympus")
+    with pytest.raises(ExperimentInputError, match="no time zone"):
+        next_call_time(datetime(2026, 1, 1, 12, 0), "Europe/Paris")
+    with pytest.raises(ExperimentInputError, match="start < end"):
+        next_call_time(utc(2026, 1, 1, 12, 0), "Europe/Paris", start=time(20), end=time(9))

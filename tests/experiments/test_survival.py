@@ -1,0 +1,61 @@
+"""Kaplan–Meier time to callback, with censoring."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+import pytest
+
+from callworthy.experiments import Attempt, Reason, Settings, callback_curve, kaplan_meier
+
+from .helpers import NOW
+
+
+def test_matches_hand_computed_example_with_censoring() -> None:
+    # Days 1..6; callbacks at 1, 2, 3, 5; censored at 2, 4, 6.
+    curve = kaplan_meier([1, 2, 2, 3, 4, 5, 6], [1, 1, 0, 1, 0, 1, 0])
+    assert curve.days == (1, 2, 3, 4, 5, 6)
+    assert curve.at_risk == (7, 6, 4, 3, 2, 1)
+    assert curve.callbacks == (1, 1, 1, 0, 1, 0)
+    assert curve.censored == (0, 1, 0, 1, 0, 1)
+    by_hand = [6 / 7, 5 / 7, 15 / 28, 15 / 28, 15 / 56, 15 / 56]
+    assert curve.survival == pytest.approx(by_hand)
+    greenwood = 1 / (7 * 6) + 1 / (6 * 5) + 1 / (4 * 3) + 1 / (2 * 1)
+    assert curve.variance[4] == pytest.approx((15 / 56) ** 2 * greenwood)
+    assert curve.called_back[2] == pytest.approx(13 / 28)
+
+
+def test_log_log_band_by_hand_and_inside_unit_interval() -> None:
+    curve = kaplan_meier([1, 2, 2, 3, 4, 5, 6], [1, 1, 0, 1, 0, 1, 0])
+    s, sum_d = 15 / 28, 1 / 42 + 1 / 30 + 1 / 12
+    se = math.sqrt(sum_d) / abs(math.log(s))
+    z = 1.959963984540054
+    assert curve.ci_low[2] == pytest.approx(s ** math.exp(z * se))
+    assert curve.ci_high[2] == pytest.approx(s ** math.exp(-z * se))
+    assert all(
+        0 <= lo <= s <= hi <= 1
+        for lo, s, hi in zip(curve.ci_low, curve.survival, curve.ci_high, strict=True)
+    )
+
+
+def test_pending_voicemails_are_censored_at_their_age() -> None:
+    left_old, left_new = NOW - timedelta(days=30), NOW - timedelta(days=4)
+    log = [
+        Attempt("tip", left_old, left_old + timedelta(days=2)),
+        Attempt("tip", left_old),  # matured, never: censored at W = 14
+        Attempt("tip", left_new),  # pending: censored at 4 days, not a failure
+        Attempt("joke", left_old, left_old + timedelta(days=1)),
+    ]
+    curve = callback_curve(log, NOW, Settings(window_days=14), strategy="tip")
+    assert curve.days == (2, 4, 14)
+    assert curve.survival == pytest.approx([2 / 3, 2 / 3, 2 / 3])
+    assert curve.censored == (0, 1, 1)
+    assert callback_curve(log, NOW).voicemails == 4
+
+
+def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
+    assert kaplan_meier([3, 4], [0, 0]).reasons == (Reason.NO_EVENTS,)
+    empty = kaplan_meier([], [])
+    assert empty.reasons == (Reason.NO_VOICEMAILS,)
+    assert empty.survival == ()
