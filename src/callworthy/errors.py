@@ -145,3 +145,12 @@ class ImportFileError(CallworthyError):
     def message(self) -> str:
         """Return the report: every bad line on its own line, then the fix."""
         return f"{self.problem}\n{self.fix}".strip()
+
+
+# --- The message writer (capability 2): exit codes 21-25 ------------------------------------
+
+
+class ProfileError(DataFileError):
+    """A prospect or rep profile (file or options) is malformed; names the field and the line."""
+
+    exit_code = 21

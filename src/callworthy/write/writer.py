@@ -1,0 +1,245 @@
+"""Write candidate voicemails for a profile: every fitting strategy, critiqued and ranked.
+
+Each candidate clears the bar (BAR below) or is not offered: a phrasing that
+fails tries the next one, and a strategy with none left is skipped with its
+reason, as is a strategy that does not fit the profile (humor off, no lead, a
+relationship it is not for). Nothing is guessed: a phrasing whose slots the
+profile and pack cannot fill is passed over (P7, P11). The seed picks the
+phrasings and stems, so a seed repeats and two seeds differ (P10).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from callworthy.critique import Context, Critique, RuleSet, critique, default_rules
+from callworthy.write.packs import Pack, default_packs, find_pack
+from callworthy.write.profile import Prospect, Rep
+from callworthy.write.slots import MISSING_REASON, SlotFiller, render, template_slots
+from callworthy.write.strategies import Strategy, default_strategies
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """What every candidate must meet (issue #3)."""
+
+    min_score: int = 80
+    min_seconds: float = 12.0
+    max_seconds: float = 30.0
+    max_first_number: float = 0.5
+    """The number comes in the first half (P8: "get your phone number on the first half")."""
+    max_similarity: float = 0.8
+    """Two candidates for one profile must not be near-duplicates (P10)."""
+
+
+BAR = Bar()
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One message ready to leave: the text with digits, and as it should be said."""
+
+    strategy: str
+    name: str
+    principle: str
+    text: str
+    spoken: str
+    score: int
+    spoken_seconds: float
+    humor: bool
+    phrasing: int
+    caution: str
+    critique: Critique = field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of the CLI and the API."""
+        return {
+            "strategy": self.strategy,
+            "name": self.name,
+            "principle": self.principle,
+            "text": self.text,
+            "spoken": self.spoken,
+            "score": self.score,
+            "spoken_seconds": self.spoken_seconds,
+            "humor": self.humor,
+            "phrasing": self.phrasing,
+            "caution": self.caution,
+            "subscores": self.critique.subscores,
+            "findings": [
+                {"rule": f.rule, "level": f.level.value, "points": f.points, "message": f.message}
+                for f in self.critique.findings
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A strategy that wrote nothing for this profile, and why."""
+
+    strategy: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.strategy}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Writeup:
+    """All candidates for one profile, best first, with what was skipped and any notes."""
+
+    candidates: tuple[Candidate, ...]
+    skipped: tuple[Skipped, ...]
+    pack: str
+    notes: tuple[str, ...]
+    seed: int
+
+
+def bar_problem(result: Critique, strategy: Strategy, bar: Bar = BAR) -> str | None:
+    """Return why a critiqued phrasing fails the bar, or None if it clears it."""
+    if result.score < bar.min_score:
+        return f"scored {result.score} (< {bar.min_score})"
+    if not bar.min_seconds <= result.spoken_seconds <= bar.max_seconds:
+        return f"lasts {result.spoken_seconds} s (outside {bar.min_seconds:g}-{bar.max_seconds:g})"
+    phones = result.phone_numbers
+    if not phones or phones[0].position > bar.max_first_number:
+        return "the number is not in the first half"
+    if not strategy.number_once and len(phones) < 2:
+        return "the number is said only once"
+    if any(f.rule == "value.money-saving" for f in result.findings):
+        return "it pitches saving money (P2)"
+    return None
+
+
+def fit_problem(strategy: Strategy, prospect: Prospect, filler: SlotFiller) -> str | None:
+    """Return why a strategy does not fit this prospect at all, or None if it may."""
+    if strategy.humor and not prospect.humor_ok:
+        return "humor is off for this prospect (P8: pick your shots)"
+    if prospect.relationship not in strategy.relationships:
+        fits = ", ".join(r.value for r in strategy.relationships)
+        return f"fits {fits} prospects, not {prospect.relationship.value}"
+    missing = filler.missing(sorted(strategy.required_slots()))
+    if missing:
+        return MISSING_REASON.get(missing[0], f"nothing in the profile for {{{missing[0]}}}")
+    return None
+
+
+def context_for(prospect: Prospect, pack: Pack) -> Context:
+    """Return the critique context: their name and company, their and the pack's concerns."""
+    return Context(
+        prospect_name=prospect.name,
+        company=prospect.company,
+        concerns=prospect.concerns + pack.concerns,
+        vocabulary=pack.vocabulary,
+    )
+
+
+def words(text: str) -> list[str]:
+    """Return a script's lower-cased words, the unit near-duplicates are measured in."""
+    return _WORD_RE.findall(text.lower())
+
+
+def similarity(a: str, b: str) -> float:
+    """Return difflib's ratio between two scripts, word by word (0: nothing shared, 1: same)."""
+    return SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
+
+
+def _near_duplicate(text: str, accepted: list[Candidate], limit: float) -> bool:
+    mine = words(text)
+    for other in accepted:
+        matcher = SequenceMatcher(None, mine, words(other.text), autojunk=False)
+        if matcher.real_quick_ratio() >= limit and matcher.ratio() >= limit:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Run:
+    """The state of one writing run: the profile's slots, context, rules and what was accepted."""
+
+    prospect: Prospect
+    filler: SlotFiller
+    context: Context
+    rules: RuleSet
+    bar: Bar
+    accepted: list[Candidate] = field(default_factory=list)
+
+    def attempt(self, strategy: Strategy, index: int) -> Candidate | str:
+        """Write one phrasing of a strategy: a candidate, or why it fell short."""
+        template = strategy.phrasings[index]
+        names = template_slots(template)
+        missing = self.filler.missing(names)
+        if missing:
+            return MISSING_REASON.get(missing[0], f"no value for {{{missing[0]}}}")
+        values = self.filler.values(names)
+        text = render(template, values, self.filler.written)
+        result = critique(text, rules=self.rules, region=self.filler.region, context=self.context)
+        problem = bar_problem(result, strategy, self.bar)
+        if problem:
+            return problem
+        if _near_duplicate(text, self.accepted, self.bar.max_similarity):
+            return "too close to another candidate (P10)"
+        return Candidate(
+            strategy=strategy.id,
+            name=strategy.name,
+            principle=strategy.principle,
+            text=text,
+            spoken=render(template, values, self.filler.spoken),
+            score=result.score,
+            spoken_seconds=result.spoken_seconds,
+            humor=strategy.humor,
+            phrasing=index,
+            caution=strategy.caution,
+            critique=result,
+        )
+
+    def write(self, strategy: Strategy) -> Candidate | Skipped:
+        """Try the strategy's phrasings in a seeded order; return the first that clears the bar."""
+        unfit = fit_problem(strategy, self.prospect, self.filler)
+        if unfit:
+            return Skipped(strategy.id, unfit)
+        order = list(range(len(strategy.phrasings)))
+        self.filler.rng.shuffle(order)
+        problems: list[str] = []
+        for index in order:
+            outcome = self.attempt(strategy, index)
+            if isinstance(outcome, Candidate):
+                self.accepted.append(outcome)
+                return outcome
+            problems.append(outcome)
+        worst = max(set(problems), key=problems.count)
+        return Skipped(strategy.id, f"no phrasing cleared the bar (most often: {worst})")
+
+
+def write_messages(
+    prospect: Prospect,
+    rep: Rep,
+    *,
+    seed: int = 0,
+    strategies: tuple[Strategy, ...] | None = None,
+    packs: dict[str, Pack] | None = None,
+    rules: RuleSet | None = None,
+    bar: Bar = BAR,
+) -> Writeup:
+    """Write a candidate for every strategy that fits the profile, critiqued and ranked."""
+    pack, note = find_pack(prospect.industry, packs or default_packs())
+    rng = random.Random(seed)
+    run = _Run(
+        prospect,
+        SlotFiller(prospect, rep, pack, rng),
+        context_for(prospect, pack),
+        rules or default_rules(),
+        bar,
+    )
+    skipped: list[Skipped] = []
+    for strategy in strategies or default_strategies():
+        outcome = run.write(strategy)
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+    # Best score first; on a tie, plain before humor (P8: pick your shots), then shorter.
+    ranked = sorted(run.accepted, key=lambda c: (-c.score, c.humor, c.spoken_seconds, c.strategy))
+    return Writeup(tuple(ranked), tuple(skipped), pack.id, (note,) if note else (), seed)
