@@ -11,6 +11,7 @@ from callworthy.cli.db import db
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.tracking import callback, export, history, log
+from callworthy.cli.write import greeting, strategies, write_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -33,3 +34,6 @@ main.add_command(history)
 main.add_command(export)
 main.add_command(import_command)
 main.add_command(dnc)
+main.add_command(write_command)
+main.add_command(greeting)
+main.add_command(strategies)

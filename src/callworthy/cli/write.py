@@ -1,0 +1,271 @@
+"""`callworthy write`, `greeting` and `strategies list`: the message writer (capability 2).
+
+A thin veneer over callworthy.write: build the profile from options and/or a
+--profile file, call the core, render. In JSON mode stdout is exactly a list
+of candidates (or greetings); notes and skipped strategies go to stderr, one
+line each, so a script can pipe stdout straight into a JSON parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.errors import ProfileError
+from callworthy.write import (
+    Candidate,
+    Greeting,
+    Profile,
+    Rep,
+    Writeup,
+    default_strategies,
+    load_profile,
+    profile_from_mapping,
+    rep_from_mapping,
+    write_greetings,
+    write_messages,
+)
+from callworthy.write.profile import merge, read_profile_data
+
+OPTIONS = "command-line options"
+PROFILE_OPTION = click.option(
+    "--profile",
+    "profile_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="A TOML or YAML file with [prospect] and [rep] sections; options override it.",
+)
+SEED_OPTION = click.option(
+    "--seed", type=int, default=0, show_default=True, help="Picks phrasings; same seed, same text."
+)
+
+
+def _rep_options(func: Any) -> Any:
+    for flag, helptext in reversed(
+        [
+            ("--rep-name", "Your name (the rep leaving the message)."),
+            ("--rep-company", "Your company."),
+            ("--rep-phone", "Your phone number, with area code."),
+            ("--rep-email", "Your email."),
+        ]
+    ):
+        func = click.option(flag, metavar="TEXT", help=helptext)(func)
+    return func
+
+
+def _require(values: dict[str, Any], needed: Sequence[tuple[str, str, str]]) -> None:
+    for section, field, flag in needed:
+        if not values[section].get(field):
+            raise ProfileError(
+                OPTIONS,
+                None,
+                f"{section}.{field} is missing.",
+                f"Give {flag}, or a --profile FILE.",
+            )
+
+
+def _rep_values(
+    name: str | None, company: str | None, phone: str | None, email: str | None
+) -> dict[str, Any]:
+    return {"name": name, "company": company, "phone": phone, "email": email}
+
+
+def build_profile(profile_file: Path | None, overrides: dict[str, dict[str, Any]]) -> Profile:
+    """Return the profile from a file (if given) with option values on top."""
+    if profile_file is not None:
+        return load_profile(profile_file, overrides)
+    _require(
+        overrides,
+        [("prospect", "name", "--name"), ("rep", "name", "--rep-name"),
+         ("rep", "phone", "--rep-phone")],
+    )  # fmt: skip
+    return profile_from_mapping(merge({}, overrides), OPTIONS)
+
+
+def build_rep(profile_file: Path | None, overrides: dict[str, Any]) -> Rep:
+    """Return the rep from a file's [rep] section (if given) with option values on top."""
+    if profile_file is not None:
+        data, node = read_profile_data(profile_file)
+        return rep_from_mapping(merge(data, {"rep": overrides}), str(profile_file), node)
+    _require({"rep": overrides}, [("rep", "name", "--rep-name"), ("rep", "phone", "--rep-phone")])
+    return rep_from_mapping({"rep": merge({}, {"rep": overrides})["rep"]}, OPTIONS)
+
+
+def _render_candidate(rank: int, cand: Candidate) -> Panel:
+    body = Text(cand.text)
+    body.append(f"\n\nSay it: {cand.spoken}", style="dim")
+    if cand.caution:
+        body.append(f"\nCaution: {cand.caution}", style="yellow")
+    title = Text(f"{rank}. {cand.name} [{cand.strategy}, {cand.principle}]")
+    subtitle = f"score {cand.score} · ~{cand.spoken_seconds:.0f} s"
+    return Panel(body, title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
+
+
+def render_writeup(writeup: Writeup) -> None:
+    """Print each candidate in a panel, then the notes and skipped strategies."""
+    out = console()
+    for note in writeup.notes:
+        out.print(Text("Note: ", style="yellow") + Text(note))
+    for rank, cand in enumerate(writeup.candidates, 1):
+        out.print(_render_candidate(rank, cand))
+    if writeup.skipped:
+        out.print("[bold]Skipped[/bold]")
+        for skip in writeup.skipped:
+            out.print(Text(f"  · {skip}"))
+
+
+def _notes_to_stderr(writeup: Writeup) -> None:
+    for note in writeup.notes:
+        click.echo(f"note: {note}", err=True)
+    for skip in writeup.skipped:
+        click.echo(f"skipped: {skip}", err=True)
+
+
+@click.command("write")
+@click.option("--name", metavar="TEXT", help="The prospect's name (required without --profile).")
+@click.option("--company", metavar="TEXT", help="The prospect's company.")
+@click.option("--role", metavar="TEXT", help="The prospect's role.")
+@click.option("--industry", metavar="TEXT", help="Their industry (a pack id or alias).")
+@click.option(
+    "--fact",
+    "facts",
+    multiple=True,
+    metavar="TEXT",
+    help='Something they did, completing "I saw that you ..." (repeatable).',
+)
+@click.option(
+    "--concern",
+    "concerns",
+    multiple=True,
+    metavar="TEXT",
+    help="What keeps them up at night, in their words (repeatable).",
+)
+@click.option(
+    "--humor/--no-humor",
+    "humor_ok",
+    default=None,
+    help="Whether humor strategies (P8) may be used. Default: no.",
+)
+@click.option(
+    "--relationship",
+    type=click.Choice(["cold", "met_briefly", "referred"]),
+    help="How well you know them. Default: cold.",
+)
+@click.option("--referred-by", metavar="TEXT", help="The person you both know who referred you.")
+@click.option("--lead-name", metavar="TEXT", help="A real sales lead for their business (P7).")
+@click.option("--lead-detail", metavar="TEXT", help='What the lead needs ("... is looking for").')
+@_rep_options
+@SEED_OPTION
+@PROFILE_OPTION
+@FORMAT_OPTION
+@handle_errors
+def write_command(
+    name: str | None, company: str | None, role: str | None, industry: str | None,
+    facts: tuple[str, ...], concerns: tuple[str, ...], humor_ok: bool | None,
+    relationship: str | None, referred_by: str | None, lead_name: str | None,
+    lead_detail: str | None, rep_name: str | None, rep_company: str | None,
+    rep_phone: str | None, rep_email: str | None, seed: int, profile_file: Path | None,
+    output_format: str,
+) -> None:  # fmt: skip
+    """Write candidate voicemails for a prospect, one per strategy that fits, best first.
+
+    Every candidate is critiqued and clears the bar: score 80+, 12-30 spoken
+    seconds, your number in the first half and again at the end, no
+    money-saving pitch, nothing guessed about the prospect. Strategies that do
+    not fit (no lead, humor off ...) are listed with the reason.
+    """
+    prospect: dict[str, Any] = {
+        "name": name, "company": company, "role": role, "industry": industry,
+        "facts": facts, "concerns": concerns, "humor_ok": humor_ok,
+        "relationship": relationship, "referred_by": referred_by,
+    }  # fmt: skip
+    if lead_name or lead_detail:
+        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
+    rep = _rep_values(rep_name, rep_company, rep_phone, rep_email)
+    profile = build_profile(profile_file, {"prospect": prospect, "rep": rep})
+    writeup = write_messages(profile.prospect, profile.rep, seed=seed)
+    if output_format == "json":
+        print_json([c.to_dict() for c in writeup.candidates])
+        _notes_to_stderr(writeup)
+    else:
+        render_writeup(writeup)
+
+
+def _render_greeting(greeting: Greeting) -> Panel:
+    body = Text(greeting.text)
+    for finding in greeting.findings:
+        body.append(f"\n! {finding.message}", style="yellow")
+    title = Text(f"{greeting.name} [{greeting.script}, {greeting.principle}]")
+    return Panel(
+        body, title=title, title_align="left", subtitle=f"~{greeting.spoken_seconds:.0f} s"
+    )
+
+
+@click.command()
+@_rep_options
+@SEED_OPTION
+@PROFILE_OPTION
+@FORMAT_OPTION
+@handle_errors
+def greeting(
+    rep_name: str | None, rep_company: str | None, rep_phone: str | None,
+    rep_email: str | None, seed: int, profile_file: Path | None, output_format: str,
+) -> None:  # fmt: skip
+    """Write greetings for your own voicemail (P13): traffic report, weather, plain but warm.
+
+    Only the length is judged (12-30 spoken seconds): a greeting is not a
+    message to a prospect.
+    """
+    rep = build_rep(profile_file, _rep_values(rep_name, rep_company, rep_phone, rep_email))
+    greetings = write_greetings(rep, seed=seed)
+    if output_format == "json":
+        print_json([g.to_dict() for g in greetings])
+        return
+    out = console()
+    for item in greetings:
+        out.print(_render_greeting(item))
+
+
+@click.group()
+def strategies() -> None:
+    """List the message strategies the writer uses."""
+
+
+@strategies.command("list")
+@FORMAT_OPTION
+@handle_errors
+def list_strategies(output_format: str) -> None:
+    """List every strategy: id, principle, humor, the relationships it fits, phrasings."""
+    loaded = default_strategies()
+    if output_format == "json":
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "principle": s.principle,
+                    "humor": s.humor,
+                    "relationships": [r.value for r in s.relationships],
+                    "phrasings": len(s.phrasings),
+                    "description": s.description,
+                }
+                for s in loaded
+            ]
+        )
+        return
+    table = Table(title=f"{len(loaded)} strategies", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    for column in ("name", "principle", "humor", "fits", "phrasings"):
+        table.add_column(column)
+    for s in loaded:
+        fits = ", ".join(r.value for r in s.relationships)
+        humor = "yes" if s.humor else "no"
+        table.add_row(s.id, s.name, s.principle, humor, fits, str(len(s.phrasings)))
+    console().print(table)
