@@ -94,6 +94,7 @@ def import_command(
     Any bad row stops the import with every bad line listed and nothing written.
     Importing the same file again adds nothing.
 
+    \b
     Example: callworthy import calls.csv --format hubspot --dry-run
     """
     engine, actor = open_for(db, rep)
@@ -133,6 +134,7 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
 
     A CSV with a phone column, or one number a line.
 
+    \b
     Example: callworthy dnc import national-dnc.csv
     """
     engine, actor = open_for(db, rep)

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 from sqlalchemy import Engine
 
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.services import admin
 from callworthy.services.database import identify, open_database
 from callworthy.services.values import Actor
-from callworthy.storage.engine import make_engine, safe_url
-from callworthy.storage.location import ENV_VAR, resolve_database_url, sqlite_file
-from callworthy.storage.maintenance import backup_sqlite
-from callworthy.storage.migrate import current_revision, head_revision, upgrade
 
 DB_OPTION = click.option(
     "--db",
     "db",
     metavar="URL|FILE",
     default=None,
-    help=f"Database URL or SQLite file (default: ${ENV_VAR}, else a file in your data folder).",
+    help="Database URL or SQLite file (default: $CALLWORTHY_DATABASE_URL, else a file in your "
+    "data folder).",
 )
 REP_OPTION = click.option(
     "--rep",
@@ -54,22 +51,14 @@ def upgrade_command(db: str | None) -> None:
 
     Needed once per version for PostgreSQL; a SQLite file is upgraded on first use.
 
+    \b
     Example: callworthy db upgrade --db postgresql://crm@dbhost/callworthy
     """
-    url = resolve_database_url(db)
-    path = sqlite_file(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
-    try:
-        before = upgrade(engine)
-    finally:
-        engine.dispose()
-    head = head_revision()
-    if before == head:
-        click.echo(f"{safe_url(url)} is already at revision {head}.")
+    info, before = admin.upgrade_database(db)
+    if before == info.head:
+        click.echo(f"{info.url} is already at revision {info.head}.")
     else:
-        click.echo(f"Upgraded {safe_url(url)} from {before or 'empty'} to revision {head}.")
+        click.echo(f"Upgraded {info.url} from {before or 'empty'} to revision {info.head}.")
 
 
 @db.command("backup")
@@ -79,14 +68,10 @@ def upgrade_command(db: str | None) -> None:
 def backup_command(file: Path, db: str | None) -> None:
     """Copy the SQLite database to FILE while it is in use (SQLite online backup).
 
+    \b
     Example: callworthy db backup ~/backups/callworthy-2024-03-05.sqlite3
     """
-    engine = open_database(db)
-    try:
-        written = backup_sqlite(engine, file)
-    finally:
-        engine.dispose()
-    click.echo(f"Backed up to {written}.")
+    click.echo(f"Backed up to {admin.backup_database(file, db)}.")
 
 
 @db.command("info")
@@ -95,18 +80,9 @@ def backup_command(file: Path, db: str | None) -> None:
 @handle_errors
 def info_command(db: str | None, output_format: str) -> None:
     """Show which database is used and its schema revision."""
-    url = resolve_database_url(db)
-    path = sqlite_file(url)
-    current = None
-    if path is None or path.exists():  # never create a file just to look at it
-        engine = make_engine(url)
-        try:
-            current = current_revision(engine)
-        finally:
-            engine.dispose()
-    data: dict[str, Any] = {"url": safe_url(url), "revision": current, "head": head_revision()}
+    info = admin.database_info(db)
     if output_format == "json":
-        print_json(data)
+        print_json(info.to_dict())
         return
-    console().print(f"Database: {data['url']}")
-    console().print(f"Revision: {current or 'empty'} (latest: {data['head']})")
+    console().print(f"Database: {info.url}", markup=False)
+    console().print(f"Revision: {info.revision or 'empty'} (latest: {info.head})")

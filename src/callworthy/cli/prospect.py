@@ -64,6 +64,7 @@ def add_command(
 ) -> None:
     """Add a prospect.
 
+    \b
     Example: callworthy prospect add "Jane Doe" --company Acme --phone "(704) 333-1112"
     """
     engine, actor = open_for(db, rep)

@@ -74,6 +74,7 @@ def log(
 
     Refused for prospects on the do-not-call list.
 
+    \b
     Example: callworthy log "Jane Doe" --strategy sales_lead --file message.txt
     """
     text = _script(script, file)
@@ -125,6 +126,7 @@ def callback(
     It is matched to the prospect's latest voicemail not yet answered; give the
     prospect (#id, phone or name) or the --phone number that called.
 
+    \b
     Example: callworthy callback --phone "704 333 1112" --outcome meeting
     """
     when = _when(at, tz)
