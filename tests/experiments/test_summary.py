@@ -48,7 +48,7 @@ def test_no_voicemails_is_a_result_not_a_crash() -> None:
     summary = summarise([], NOW, BASE, strategies=["plain", "tip"])
     assert summary.reasons == (Reason.NO_VOICEMAILS,)
     assert [r.reasons for r in summary.strategies] == [(Reason.NO_VOICEMAILS,)] * 2
-    assert summary.segments == ()
+    assert [len(t) for t in summary.segments] == [0, 0]
 
 
 def test_only_pending_voicemails_means_no_matured_data() -> None:
@@ -97,12 +97,14 @@ def test_segments_compare_within_the_segment() -> None:
         + attempts("plain", 6, 8, rep="bob")
     )
     summary = summarise(log, NOW, BASE)
-    seg = {(r.segment_kind, r.segment, r.strategy): r for r in summary.segments}
+    seg = {(r.segment_kind, r.segment, r.strategy): r for r in summary.segment_rows()}
     assert seg[("rep", "ann", "half")].chance_to_beat_baseline > 0.9
     assert seg[("rep", "bob", "half")].chance_to_beat_baseline < 0.1
     assert seg[("industry", "dental", "half")].matured == 8
     assert ("industry", "dental", "plain") in seg
-    assert not any(r.segment == "bob" for r in summary.segments if r.segment_kind == "industry")
+    industry = summary.segments[1]
+    assert industry.segment_kind == "industry" and "bob" not in industry.segment
+    assert len(industry) == 2 and industry.rows()[0].segment == "dental"
 
 
 def test_team_prior_pulls_small_strategies_toward_the_team() -> None:
@@ -129,7 +131,7 @@ def test_team_prior_segments_pull_toward_their_strategy() -> None:
     summary = summarise(log, NOW, Settings(prior=PriorKind.TEAM, baseline="tip"))
     rep_prior = summary.segment_priors[0]
     assert rep_prior.kind == "segment"
-    newbie = next(r for r in summary.segments if r.segment == "newbie")
+    newbie = next(r for r in summary.segment_rows() if r.segment == "newbie")
     half = by_name(summary.strategies)["half"]
     assert newbie.rate_mean == pytest.approx(half.rate_mean, abs=0.05)
 
