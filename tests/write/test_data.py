@@ -1,0 +1,149 @@
+"""Meta-tests for the writer's data: every strategy, pack and greeting file loads and behaves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from callworthy.critique.schema import PRINCIPLE_RE
+from callworthy.errors import DataFileError
+from callworthy.write import (
+    default_greetings,
+    default_packs,
+    default_strategies,
+    load_packs,
+    load_strategies,
+    profile_from_mapping,
+    rep_from_mapping,
+    write_greetings,
+    write_messages,
+)
+from callworthy.write.slots import template_slots
+
+STRATEGIES = default_strategies()
+PACKS = default_packs()
+REQUIRED = {
+    "value_tip", "resources", "reasons_buy", "provocative_question", "sales_lead",
+    "mutual_referral", "concern_insight", "half_message", "weather", "competitor_tease",
+}  # fmt: skip
+
+
+def test_the_required_strategies_and_packs_exist() -> None:
+    assert {s.id for s in STRATEGIES} >= REQUIRED
+    assert "general" in PACKS and len(PACKS) >= 13
+    assert len(default_greetings()) >= 3
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
+def test_strategy_file(strategy) -> None:  # type: ignore[no-untyped-def]
+    assert Path(strategy.path).stem == strategy.id
+    assert PRINCIPLE_RE.match(strategy.principle)
+    assert strategy.principle in Path(strategy.path).read_text()  # cited in the data (P-ids)
+    assert len(strategy.phrasings) >= 3, "P10: several phrasings so two reps differ"
+    assert len(set(strategy.phrasings)) == len(strategy.phrasings)
+    for phrasing in strategy.phrasings:
+        assert "number" in template_slots(phrasing), "every message carries the number"
+        assert not re.search(r"\d", phrasing), "no digits: they would be invented facts"
+
+
+@pytest.mark.parametrize(
+    ("strategy", "index"),
+    [(s, i) for s in STRATEGIES for i in range(len(s.examples))],
+    ids=lambda v: v.id if hasattr(v, "id") else str(v),
+)
+def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore[no-untyped-def]
+    example = strategy.examples[index]
+    profile = profile_from_mapping({"prospect": example.prospect, "rep": example.rep})
+    writeup = write_messages(profile.prospect, profile.rep, strategies=(strategy,))
+    if example.expect == "candidate":
+        assert len(writeup.candidates) == 1, writeup.skipped
+        assert writeup.candidates[0].score >= 80
+    else:
+        assert not writeup.candidates
+        assert example.reason in writeup.skipped[0].reason
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
+def test_every_phrasing_can_clear_the_bar(strategy) -> None:  # type: ignore[no-untyped-def]
+    """Each phrasing, on its example profile, writes a candidate for some seed."""
+    example = next(e for e in strategy.examples if e.expect == "candidate")
+    prospect = {**example.prospect, "facts": ["opened a second location"]}
+    prospect.setdefault("company", "Harbor Point")
+    prospect.setdefault("lead", {"name": "Harvey Zilch", "detail": "a new supplier"})
+    profile = profile_from_mapping({"prospect": prospect, "rep": example.rep})
+    seen = set()
+    for seed in range(40):
+        for cand in write_messages(
+            profile.prospect, profile.rep, seed=seed, strategies=(strategy,)
+        ).candidates:
+            seen.add(cand.phrasing)
+    assert seen == set(range(len(strategy.phrasings)))
+
+
+@pytest.mark.parametrize("pack", PACKS.values(), ids=lambda p: p.id)
+def test_pack_file(pack) -> None:  # type: ignore[no-untyped-def]
+    assert Path(pack.path).stem == pack.id
+    stems = [*pack.concerns, *pack.tips, *pack.resources, *pack.questions, *pack.buying_reasons]
+    assert not any(re.search(r"\d", s) for s in stems)
+    assert all(q.endswith("?") for q in pack.questions)
+    assert len(pack.vocabulary) >= 5 and len(pack.concerns) >= 3
+    # Generic advice, not claims: no capitalised names inside a stem (questions open a sentence).
+    for stem in [*pack.concerns, *pack.tips, *pack.resources, *pack.buying_reasons]:
+        assert stem[0].islower(), stem
+
+
+@pytest.mark.parametrize("pack", PACKS.values(), ids=lambda p: p.id)
+def test_every_pack_writes_candidates(pack) -> None:  # type: ignore[no-untyped-def]
+    profile = profile_from_mapping(
+        {
+            "prospect": {"name": "Dana Lee", "company": "Harbor Point", "industry": pack.id,
+                         "humor_ok": True, "relationship": "met_briefly"},
+            "rep": {"name": "Kim Alvarez", "phone": "704-333-1112"},
+        }
+    )  # fmt: skip
+    for seed in range(3):
+        writeup = write_messages(profile.prospect, profile.rep, seed=seed)
+        assert writeup.pack == pack.id
+        assert len(writeup.candidates) == 8, writeup.skipped  # all but sales_lead, mutual_referral
+
+
+@pytest.mark.parametrize("script", default_greetings(), ids=lambda g: g.id)
+def test_greeting_examples(script) -> None:  # type: ignore[no-untyped-def]
+    assert script.principle == "P13"
+    for example in script.examples:
+        rep = rep_from_mapping({"rep": example})
+        (greeting,) = write_greetings(rep, scripts=(script,))
+        assert 12 <= greeting.spoken_seconds <= 30
+
+
+def test_a_strategy_with_an_unknown_slot_names_its_line(tmp_path: Path) -> None:
+    source = Path(STRATEGIES[0].path).read_text()
+    (tmp_path / "broken.yaml").write_text(source.replace("{number}.", "{phone_number}.", 1))
+    with pytest.raises(DataFileError) as caught:
+        load_strategies(tmp_path)
+    assert "broken.yaml:" in caught.value.message and "{phone_number}" in caught.value.message
+
+
+def test_a_strategy_with_a_bad_field_names_it(tmp_path: Path) -> None:
+    source = Path(STRATEGIES[0].path).read_text()
+    (tmp_path / "broken.yaml").write_text(source.replace("principle: P", "principle: X", 1))
+    with pytest.raises(DataFileError) as caught:
+        load_strategies(tmp_path)
+    assert "principle" in caught.value.message
+
+
+def test_a_pack_with_digits_is_refused(tmp_path: Path) -> None:
+    for name in ("general", "dental"):
+        text = Path(PACKS[name].path).read_text()
+        (tmp_path / f"{name}.yaml").write_text(text)
+    broken = (
+        (tmp_path / "dental.yaml")
+        .read_text()
+        .replace("keeping good hygienists", "keeping 3 hygienists")
+    )
+    (tmp_path / "dental.yaml").write_text(broken)
+    with pytest.raises(DataFileError) as caught:
+        load_packs(tmp_path)
+    assert "dental.yaml:" in caught.value.message and "digits" in caught.value.message
