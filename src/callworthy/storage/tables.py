@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -181,3 +182,102 @@ class DoNotCall(Base):
     phone: Mapped[str] = mapped_column(String(20), primary_key=True)
     source: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Idea(Base):
+    """A message idea from the team's brainstorm board (P12): a strategy in a sentence."""
+
+    __tablename__ = "idea"
+    __table_args__ = (UniqueConstraint("team_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    rep_id: Mapped[int | None] = mapped_column(ForeignKey("rep.id", ondelete="SET NULL"))
+    slug: Mapped[str] = mapped_column(String(64))
+    """The strategy id voicemails of this idea are logged under (e.g. "idea-7")."""
+    title: Mapped[str] = mapped_column(String(300))
+    script: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    """open | testing | kept | dropped."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class IdeaVote(Base):
+    """One rep's vote for one idea (a rep votes once per idea)."""
+
+    __tablename__ = "idea_vote"
+
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("idea.id", ondelete="CASCADE"), primary_key=True
+    )
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Experiment(Base):
+    """A randomised experiment: strategies (arms) with weights, the seed that drew them."""
+
+    __tablename__ = "experiment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    baseline: Mapped[str] = mapped_column(String(64))
+    seed: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    """running | stopped."""
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    arms: Mapped[list[ExperimentArm]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ExperimentArm(Base):
+    """A strategy in an experiment and the share of voicemails assigned to it."""
+
+    __tablename__ = "experiment_arm"
+
+    experiment_id: Mapped[int] = mapped_column(
+        ForeignKey("experiment.id", ondelete="CASCADE"), primary_key=True
+    )
+    strategy: Mapped[str] = mapped_column(String(64), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+
+
+class Assignment(Base):
+    """A strategy assigned to a prospect by an experiment, for the sample-ratio check."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (Index("ix_assignment_experiment_id_strategy", "experiment_id", "strategy"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("experiment.id", ondelete="CASCADE"))
+    prospect_id: Mapped[int] = mapped_column(
+        ForeignKey("prospect.id", ondelete="CASCADE"), index=True
+    )
+    strategy: Mapped[str] = mapped_column(String(64))
+    assigned_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    voicemail_id: Mapped[int | None] = mapped_column(
+        ForeignKey("voicemail.id", ondelete="SET NULL"), index=True
+    )
+
+
+class PhoneTestResult(Base):
+    """One sitting of the phone-ability self-test (P14), kept per rep over time."""
+
+    __tablename__ = "phonetest_result"
+    __table_args__ = (Index("ix_phonetest_result_rep_id_taken_at", "rep_id", "taken_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    score: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str] = mapped_column(String(32))
+    quiz_version: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    """Question id -> option id chosen."""
+    areas: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    """Area -> share of the points available, 0-1."""
