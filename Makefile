@@ -24,6 +24,9 @@ test: install
 
 bench: install
 	$(PY) bench/critique.py
+	$(PY) bench/write.py
+	$(PY) bench/experiments.py
+	$(PY) bench/storage.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench docs
