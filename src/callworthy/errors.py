@@ -154,3 +154,36 @@ class ProfileError(DataFileError):
     """A prospect or rep profile (file or options) is malformed; names the field and the line."""
 
     exit_code = 21
+
+
+# --- Recorded voicemails (capability 7): exit codes 26-30 -----------------------------------
+
+
+class AudioSupportError(CallworthyError):
+    """The optional audio extra (faster-whisper and the bundled model) is not installed."""
+
+    exit_code = 26
+
+
+class AudioFileError(CallworthyError):
+    """An audio file is empty, corrupt, not audio, or in a format that cannot be decoded."""
+
+    exit_code = 27
+
+
+class AudioTooLongError(CallworthyError):
+    """A recording is longer than any voicemail (10 minutes) or larger than the size cap."""
+
+    exit_code = 28
+
+
+class NoSpeechError(CallworthyError):
+    """A recording is silent or holds no words the transcriber could make out."""
+
+    exit_code = 29
+
+
+class ModelNotFoundError(CallworthyError):
+    """The speech model named is neither a local folder nor in the local model cache."""
+
+    exit_code = 30
