@@ -25,7 +25,7 @@ from callworthy.critique.schema import (
     RuleSpec,
     SubstitutionRule,
 )
-from callworthy.text.analysis import Document
+from callworthy.text.analysis import MEASURED_METRICS, Document
 
 Span = tuple[int, int]
 
@@ -294,6 +294,8 @@ class Conditional:
 
 
 def _metric(doc: Document, name: str) -> float | None:
+    if name in MEASURED_METRICS:
+        return doc.measured(name)
     if name in ("first_phone_position", "min_phone_repeats") and not doc.phones:
         return None
     if name == "first_phone_position":
@@ -311,6 +313,9 @@ def _metric(doc: Document, name: str) -> float | None:
 
 def _metric_anchor(doc: Document, name: str, limit: float, too_high: bool) -> tuple[int, int]:
     """Anchor a metric finding where it shows: the overflow, or the number concerned."""
+    measured = doc.measured_span(name) if name in MEASURED_METRICS else None
+    if measured is not None:
+        return measured
     if name == "spoken_seconds" and too_high:
         return doc.offset_at(limit), len(doc.text)
     if name == "first_phone_position":

@@ -23,6 +23,10 @@ MetricName = Literal[
     "min_phone_repeats",
     "question_count",
     "sentence_count",
+    # Measured on a recording only (callworthy.audio); rules on them stay silent on a script.
+    "words_per_minute",
+    "phone_digits_per_second",
+    "longest_pause_seconds",
 ]
 #: Metrics a `metric` rule can bound, each computed once per script.
 METRICS: tuple[str, ...] = get_args(MetricName)

@@ -32,6 +32,9 @@ PHONE_GROUP_PAUSE = 0.3
 COMMA_PAUSE = 0.2
 SENTENCE_PAUSE = 0.4
 
+#: Metrics only a recording can give (callworthy.audio measures them); a script has none.
+MEASURED_METRICS = ("words_per_minute", "phone_digits_per_second", "longest_pause_seconds")
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
 _STOP_RE = re.compile(r"[.!?…]+")
@@ -150,6 +153,14 @@ class Document:
         """Return the offset of the first token the speaker starts after this many seconds."""
         index = bisect_right(self._times, seconds) - 1
         return self._offsets[index] if index < len(self._offsets) else len(self.text)
+
+    def measured(self, name: str) -> float | None:
+        """Return a metric measured on a recording (MEASURED_METRICS); None for a script."""
+        return None
+
+    def measured_span(self, name: str) -> tuple[int, int] | None:
+        """Return the span a measured metric is about (the rushed number), or None."""
+        return None
 
 
 def analyse(text: str, region: str = "US") -> Document:
