@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from callworthy.cli.audio import MODEL_OPTION, audio_path, check_recording
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.cli.options import rules_from, rules_options
 from callworthy.cli.render import render_critique
@@ -50,6 +51,7 @@ def read_input(source: str) -> str:
     metavar="TEXT",
     help="Something that keeps them up at night, in their words (repeatable).",
 )
+@MODEL_OPTION
 @rules_options
 @handle_errors
 def check(
@@ -62,15 +64,25 @@ def check(
     rule_dirs: tuple[Path, ...],
     disable: tuple[str, ...],
     region: str,
+    model: str | None,
 ) -> None:
     """Critique a voicemail script: a 0-100 score, what to fix and why.
 
-    SOURCE is the script itself, a text file, or - to read standard input
-    (the default). Each finding is anchored to the words it is about and
+    SOURCE is the script itself, a text file, a recording (WAV, MP3, M4A,
+    OGG/Opus: transcribed and measured, see docs/audio.md), or - to read
+    standard input (the default). Each finding is anchored to the words it is about and
     names the principle behind it (see PRODUCT.md, P1-P14).
     """
-    text = read_input(source)
     context = Context(prospect_name=prospect, company=company, concerns=concerns)
+    recording = audio_path(source)
+    if recording is not None:
+        score = check_recording(
+            recording, model, rules_from(rule_dirs, disable), region, context, output_format
+        )
+        if fail_under is not None and score < fail_under:
+            sys.exit(1)
+        return
+    text = read_input(source)
     result = critique(text, rules=rules_from(rule_dirs, disable), region=region, context=context)
     if output_format == "json":
         print_json(result.to_dict())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from callworthy import __version__
+from callworthy.cli.audio import transcribe
 from callworthy.cli.check import check
 from callworthy.cli.crm import dnc, import_command
 from callworthy.cli.db import db
@@ -37,3 +38,4 @@ main.add_command(dnc)
 main.add_command(write_command)
 main.add_command(greeting)
 main.add_command(strategies)
+main.add_command(transcribe)

@@ -1,0 +1,167 @@
+"""`callworthy transcribe`, and `callworthy check` of a recording: thin veneers over audio/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from callworthy.audio import AUDIO_SUFFIXES, AudioCritique, is_audio_file
+from callworthy.audio.batch import FileResult, transcribe_many
+from callworthy.audio.critique import critique_recording
+from callworthy.audio.formats import audio_files
+from callworthy.audio.transcribe import check_file, load_model
+from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.render import render_critique
+from callworthy.critique import Context, RuleSet
+from callworthy.errors import AudioFileError, InputFileError
+
+MODEL_OPTION = click.option(
+    "--model",
+    metavar="PATH_OR_NAME",
+    help="Speech model: a CTranslate2 Whisper folder, or a name already in the local "
+    "Hugging Face cache (never downloaded). Default: the bundled tiny.en.",
+)
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def audio_path(source: str) -> Path | None:
+    """Return SOURCE as a recording's path when it names one (by suffix or magic bytes)."""
+    if source == "-" or "\n" in source or len(source) >= 4096:
+        return None
+    path = Path(source)
+    if path.suffix.lower() in AUDIO_SUFFIXES and " " not in source and not path.is_file():
+        raise AudioFileError(f"No such audio file: {source}.", "Check the path.")
+    if path.suffix.lower() in TEXT_SUFFIXES or not path.is_file():
+        return None
+    return path if is_audio_file(path) else None
+
+
+def _summary(result: AudioCritique) -> str:
+    m = result.measurements
+    pace = f"{m.words_per_minute:.0f} words a minute" if m.words_per_minute else "pace not measured"
+    parts = [f"Measured: {m.duration_seconds:.1f} s long, {pace}"]
+    parts += [
+        f"number {n.digits} at {n.start:.1f} s ({n.position:.0%} in), "
+        f"{n.digits_per_second:.1f} digits/s"
+        for n in m.numbers
+    ]
+    if m.pauses:
+        parts.append(f"longest silence {m.longest_pause_seconds:.1f} s")
+    return "; ".join(parts) + "."
+
+
+def check_recording(
+    path: Path, model: str | None, rules: RuleSet, region: str, context: Context, fmt: str
+) -> int:
+    """Critique a recording, print it, and return its score."""
+    check_file(path)  # a missing or empty file is named before the model loads
+    result = critique_recording(
+        path, load_model(model), rules=rules, region=region, context=context
+    )
+    if fmt == "json":
+        print_json(result.to_dict())
+    else:
+        out = console()
+        out.print(_summary(result))
+        render_critique(result.critique, out)
+    return result.score
+
+
+def _row(result: FileResult) -> dict[str, object]:
+    if result.error or result.transcript is None or result.measurements is None:
+        return {"file": result.path, "error": result.error, "exit_code": result.exit_code}
+    m = result.measurements
+    return {
+        "file": result.path,
+        "duration_seconds": m.duration_seconds,
+        "words_per_minute": m.words_per_minute,
+        "longest_pause_seconds": m.longest_pause_seconds,
+        "numbers": [
+            {
+                "digits": n.digits,
+                "seconds": n.start,
+                "position": n.position,
+                "digits_per_second": n.digits_per_second,
+                "times_said": n.times_said,
+            }
+            for n in m.numbers
+        ],
+        "transcript": result.transcript.text,
+    }
+
+
+def _table(rows: list[dict[str, object]]) -> Table:
+    table = Table("file", "seconds", "wpm", "numbers (at s, digits/s)", "transcript / error")
+    for row in sorted(rows, key=lambda r: str(r["file"])):
+        numbers = row.get("numbers") or []
+        assert isinstance(numbers, list)
+        said = ", ".join(
+            f"{n['digits']} @{n['seconds']}, {n['digits_per_second']}" for n in numbers
+        )
+        table.add_row(
+            Path(str(row["file"])).name,
+            str(row.get("duration_seconds", "")),
+            str(row.get("words_per_minute") or ""),
+            said,
+            str(row.get("transcript") or f"[red]{row.get('error')}[/red]"),
+        )
+    return table
+
+
+def _inputs(target: Path) -> list[Path]:
+    if target.is_file():
+        return [target]
+    files = audio_files(target)
+    if not files:
+        raise InputFileError(
+            f"No recordings in {target}.", f"Put {', '.join(sorted(AUDIO_SUFFIXES))} files there."
+        )
+    return files
+
+
+@click.command()
+@click.argument("target", metavar="DIR_OR_FILE", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own copy of the model.",
+)
+@MODEL_OPTION
+@FORMAT_OPTION
+@handle_errors
+def transcribe(target: Path, workers: int, model: str | None, output_format: str) -> None:
+    """Transcribe recorded voicemails and measure them: length, pace, when the number came.
+
+    DIR_OR_FILE is a folder of recordings (WAV, MP3, M4A, OGG/Opus, FLAC) or
+    one file. Text output is a table; --format json prints one JSON object per
+    file (JSON lines) as each finishes. A file that fails is reported in its
+    row and the command exits with that error's code. Runs offline.
+    """
+    paths = _inputs(target)
+    rows: list[dict[str, object]] = []
+    progress = Progress(
+        TextColumn("Transcribing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("files", total=len(paths))
+        for result in transcribe_many(paths, model, workers):
+            row = _row(result)
+            rows.append(row)
+            if output_format == "json":
+                click.echo(json.dumps(row, ensure_ascii=False))
+            progress.advance(task)
+    if output_format != "json":
+        console().print(_table(rows))
+    failed = [r for r in rows if r.get("exit_code")]
+    if failed:
+        click.echo(f"{len(failed)} of {len(rows)} file(s) failed.", err=True)
+        sys.exit(int(str(failed[0]["exit_code"])))
