@@ -46,3 +46,10 @@ def test_the_region_decides_numbers_without_a_country_code() -> None:
 )
 def test_ordinary_numbers_are_not_phone_numbers(text: str) -> None:
     assert find_phone_mentions(text) == ()
+
+
+def test_a_spoken_number_stops_at_the_end_of_a_sentence() -> None:
+    text = "It's Kim, seven oh four, three three three, eleven twelve. Three of your rivals moved."
+    (mention,) = find_phone_mentions(text)
+    assert mention.number == "+17043331112"
+    assert text[mention.end - 6 : mention.end] == "twelve"

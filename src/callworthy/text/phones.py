@@ -20,7 +20,8 @@ from callworthy.text.numbers import _MULTIPLIERS, _REPEATS, WORD_DIGITS, spoken_
 MIN_PHONE_DIGITS = 7
 _NUMBER_WORD = "|".join(sorted([*WORD_DIGITS, *_MULTIPLIERS, *_REPEATS], key=len, reverse=True))
 # Matched on the lower-cased text, case-sensitively (much faster than IGNORECASE).
-_SPOKEN_RUN_RE = re.compile(rf"\b(?:{_NUMBER_WORD})\b(?:[\s,.\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+")
+# Number words joined by spaces, commas or dashes; a full stop ends the number.
+_SPOKEN_RUN_RE = re.compile(rf"\b(?:{_NUMBER_WORD})\b(?:[\s,\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+")
 _WORD_RE = re.compile(r"[a-z]+")
 # RE2 says in one linear pass whether `re` needs to look for spoken numbers at all.
 _SPOKEN_PRECHECK = re2_compile(_SPOKEN_RUN_RE.pattern)
