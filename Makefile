@@ -27,6 +27,7 @@ bench: install
 	$(PY) bench/write.py
 	$(PY) bench/experiments.py
 	$(PY) bench/storage.py
+	$(PY) bench/audio.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench docs
