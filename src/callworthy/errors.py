@@ -187,3 +187,38 @@ class ModelNotFoundError(CallworthyError):
     """The speech model named is neither a local folder nor in the local model cache."""
 
     exit_code = 30
+
+# --- Experiments and the ideas board (capability 4, P12): exit codes 31-35 -----------------
+
+
+class ExperimentInputError(CallworthyError):
+    """An experiment input is malformed (naive time, callback before the voicemail, bad setting).
+
+    Raised by the pure core (`callworthy.experiments`, which re-exports it) and the services.
+    """
+
+    exit_code = 31
+
+
+class UnknownIdeaError(CallworthyError):
+    """No idea on the team's board matches the id given."""
+
+    exit_code = 32
+
+
+class UnknownExperimentError(CallworthyError):
+    """No experiment matches the id given, or the team has none yet."""
+
+    exit_code = 33
+
+
+class ExperimentStateError(CallworthyError):
+    """The experiment cannot do that now (one already running, already stopped, no open ideas)."""
+
+    exit_code = 34
+
+
+class NoEligibleStrategyError(CallworthyError):
+    """No strategy may be used on this prospect (every one excluded by humor, lead or choice)."""
+
+    exit_code = 35

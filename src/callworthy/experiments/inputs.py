@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from callworthy.errors import CallworthyError
+from callworthy.errors import ExperimentInputError
 
-
-class ExperimentInputError(CallworthyError):
-    """An experiment input is malformed (naive time, callback before the voicemail, bad setting)."""
-
-    exit_code = 11
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "SEGMENT_KINDS",
+    "Attempt",
+    "ExperimentInputError",
+    "PriorKind",
+    "Settings",
+    "require_aware",
+]
 
 
 class PriorKind(StrEnum):

@@ -1,0 +1,299 @@
+"""Running an experiment (P12 "try half of them"): start, show, stop.
+
+`start_try_half` draws a random half of the board's open ideas (the core's
+`try_half`, seeded; the seed is stored on the experiment so the draw can be
+replayed) and gives each chosen idea and the baseline the same share. While it
+runs, `next` assigns prospects with those weights and logs each assignment.
+`show` reads the voicemails logged under the arms' strategy ids since the
+start (until the stop), compares each arm with the baseline, and checks the
+logged assignments against the weights (sample-ratio mismatch). `stop` ends it
+and marks ideas kept or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from callworthy.errors import ExperimentStateError, UnknownExperimentError
+from callworthy.experiments import (
+    ArmSummary,
+    Reason,
+    SrmStatus,
+    chance_phrase,
+    check_sample_ratio,
+    try_half,
+)
+from callworthy.experiments.inputs import require_aware
+from callworthy.services import experiments as stats_service
+from callworthy.services.ideas import idea_id, slug_for
+from callworthy.services.next_strategy import check_seed
+from callworthy.services.values import Actor, _Dumpable
+from callworthy.storage import experiment_queries as eq
+from callworthy.storage.engine import read_session, run_write
+from callworthy.storage.tables import Experiment, ExperimentArm, Idea
+
+
+@dataclass(frozen=True, slots=True)
+class ArmReport(_Dumpable):
+    """One arm: its weight, what was assigned and logged, and how it compares with the baseline."""
+
+    strategy: str
+    weight: float
+    idea_id: int | None
+    idea: str | None
+    """The idea's sentence (None for the baseline)."""
+    assigned: int
+    voicemails: int
+    matured: int
+    pending: int
+    callbacks: int
+    rate_mean: float | None
+    ci_low: float | None
+    ci_high: float | None
+    chance_to_beat_baseline: float | None
+    verdict: str
+    """The chance to beat the baseline in words, or why there is none yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class SplitCheck(_Dumpable):
+    """The sample-ratio check of the logged assignments against the weights."""
+
+    status: str
+    """"ok", "mismatch" or "not_checked"."""
+    p_value: float | None
+    observed: dict[str, int]
+    expected: dict[str, float]
+    reasons: tuple[Reason, ...]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExperimentReport(_Dumpable):
+    """An experiment as of one moment: its arms with their figures, and the split check."""
+
+    id: int
+    name: str
+    status: str
+    baseline: str
+    seed: int
+    started_at: datetime
+    stopped_at: datetime | None
+    as_of: datetime
+    window_days: float
+    arms: tuple[ArmReport, ...]
+    split: SplitCheck
+    notes: tuple[str, ...]
+
+
+def start_try_half(
+    engine: Engine,
+    actor: Actor,
+    *,
+    now: datetime,
+    baseline: str | None = None,
+    seed: int | None = None,
+    name: str | None = None,
+) -> ExperimentReport:
+    """Start an experiment on a random half of the open ideas, weighed equally with the baseline."""
+    require_aware(now)
+    seed = check_seed(seed)
+
+    def work(session: Session) -> int:
+        running = eq.running_experiment(session, actor.team_id)
+        if running is not None:
+            raise ExperimentStateError(
+                f"Experiment #{running.id} ({running.name}) is still running.",
+                "Stop it first: `callworthy experiment stop`.",
+            )
+        ideas = {i.slug: i for i in eq.open_ideas(session, actor.team_id)}
+        base = (baseline or "").strip() or stats_service.default_baseline(session, actor.team_id)
+        drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base)
+        if not drawn.chosen:
+            raise ExperimentStateError(
+                "There are no open ideas to try.", "Add some with `callworthy idea add`."
+            )
+        experiment = Experiment(
+            team_id=actor.team_id,
+            name=name or f"Try half: {len(drawn.chosen)} of {len(ideas)} ideas",
+            baseline=base,
+            seed=seed,
+            status="running",
+            started_at=now,
+        )
+        session.add(experiment)
+        session.flush()
+        for strategy, weight in drawn.weights.items():
+            chosen = ideas.get(strategy) if strategy != base else None
+            session.add(
+                ExperimentArm(
+                    experiment_id=experiment.id,
+                    strategy=strategy,
+                    weight=weight,
+                    idea_id=chosen.id if chosen else None,
+                )
+            )
+            if chosen is not None:
+                chosen.status = "testing"
+        session.flush()
+        return experiment.id
+
+    experiment_id = run_write(engine, work)
+    return show_experiment(engine, actor, str(experiment_id), now=now)
+
+
+def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
+    if ref is None or not ref.strip():
+        found = eq.running_experiment(session, team_id) or eq.latest_experiment(session, team_id)
+        if found is None:
+            raise UnknownExperimentError(
+                "Your team has no experiment yet.",
+                "Start one: `callworthy experiment start --try-half`.",
+            )
+        return found
+    text = ref.strip().removeprefix("#")
+    found = eq.experiment_by_id(session, team_id, int(text)) if text.isdigit() else None
+    if found is None:
+        raise UnknownExperimentError(f"No experiment {ref!r}.", "Give its number, e.g. 3.")
+    return found
+
+
+def show_experiment(
+    engine: Engine,
+    actor: Actor,
+    ref: str | None = None,
+    *,
+    now: datetime,
+    window_days: float = 14.0,
+) -> ExperimentReport:
+    """Return an experiment's arms, per-arm figures, chance to beat the baseline, split check."""
+    require_aware(now)
+    settings = stats_service.settings_for(window_days)
+    with read_session(engine) as session:
+        exp = _experiment(session, actor.team_id, ref)
+        arms = eq.arms_of(session, exp.id)
+        names = [a.strategy for a in arms]
+        titles = {i.id: i.title for i in session.query(Idea).filter(Idea.team_id == actor.team_id)}
+        assigned = eq.assignment_counts(session, exp.id)
+        counts = eq.strategy_counts(
+            session,
+            actor.team_id,
+            now,
+            settings.window,
+            strategies=names,
+            since=exp.started_at,
+            until=exp.stopped_at,
+        )
+    summary = stats_service.summarise_counts(
+        counts, [], stats_service.settings_for(window_days, exp.baseline), now, strategies=names
+    )
+    rows = {row.strategy: row for row in summary.strategies}
+    reports = tuple(
+        _arm(a, rows[a.strategy], titles, assigned.get(a.strategy, 0), exp.baseline) for a in arms
+    )
+    return ExperimentReport(
+        id=exp.id,
+        name=exp.name,
+        status=exp.status,
+        baseline=exp.baseline,
+        seed=exp.seed,
+        started_at=exp.started_at,
+        stopped_at=exp.stopped_at,
+        as_of=now,
+        window_days=settings.window_days,
+        arms=reports,
+        split=_split(assigned, {a.strategy: a.weight for a in arms}),
+        notes=stats_service.words(summary.reasons),
+    )
+
+
+def _arm(
+    arm: ExperimentArm,
+    row: ArmSummary,
+    titles: dict[int, str],
+    assigned: int,
+    baseline: str,
+) -> ArmReport:
+    if row.chance_to_beat_baseline is not None:
+        verdict = chance_phrase(row.chance_to_beat_baseline, f"the baseline ({baseline})")
+    else:
+        verdict = "; ".join(stats_service.words(row.reasons)) or "can't tell yet"
+    return ArmReport(
+        strategy=arm.strategy,
+        weight=arm.weight,
+        idea_id=arm.idea_id,
+        idea=titles.get(arm.idea_id) if arm.idea_id is not None else None,
+        assigned=assigned,
+        voicemails=row.voicemails,
+        matured=row.matured,
+        pending=row.pending,
+        callbacks=row.callbacks,
+        rate_mean=row.rate_mean,
+        ci_low=row.ci_low,
+        ci_high=row.ci_high,
+        chance_to_beat_baseline=row.chance_to_beat_baseline,
+        verdict=verdict,
+    )
+
+
+def _split(assigned: dict[str, int], weights: dict[str, float]) -> SplitCheck:
+    result = check_sample_ratio(assigned, weights)
+    if result.status is SrmStatus.MISMATCH:
+        message = (
+            "ALARM: the logged split does not match the weights"
+            + (f" (p = {result.p_value:.2g})" if result.p_value is not None else "")
+            + "; fix the assignment or the logging before trusting the results."
+        )
+    elif result.status is SrmStatus.OK:
+        message = f"The split matches the weights (p = {result.p_value:.2g})."
+    else:
+        message = "Split not checked: " + "; ".join(stats_service.words(result.reasons)) + "."
+    return SplitCheck(
+        result.status.value,
+        result.p_value,
+        result.observed,
+        result.expected,
+        result.reasons,
+        message,
+    )
+
+
+def stop_experiment(
+    engine: Engine,
+    actor: Actor,
+    ref: str | None = None,
+    *,
+    now: datetime,
+    keep: Sequence[str] = (),
+) -> ExperimentReport:
+    """Stop an experiment; with `keep`, those ideas are kept and its other ideas dropped."""
+    require_aware(now)
+    kept = {slug_for(idea_id(k)) for k in keep}
+
+    def work(session: Session) -> int:
+        exp = _experiment(session, actor.team_id, ref)
+        if exp.status != "running":
+            raise ExperimentStateError(f"Experiment #{exp.id} is already stopped.")
+        arms = {a.strategy: a for a in eq.arms_of(session, exp.id) if a.idea_id is not None}
+        stray = sorted(kept - set(arms))
+        if stray:
+            raise ExperimentStateError(
+                f"{', '.join(stray)} is not an idea of experiment #{exp.id}.",
+                f"Keep one of: {', '.join(sorted(arms)) or 'none'}.",
+            )
+        exp.status, exp.stopped_at = "stopped", now
+        if kept:
+            for strategy, arm in arms.items():
+                idea = session.get(Idea, arm.idea_id)
+                if idea is not None:
+                    idea.status = "kept" if strategy in kept else "dropped"
+        return exp.id
+
+    experiment_id = run_write(engine, work)
+    return show_experiment(engine, actor, str(experiment_id), now=now)
