@@ -9,6 +9,8 @@ from callworthy.cli.audio import transcribe
 from callworthy.cli.check import check
 from callworthy.cli.crm import dnc, import_command
 from callworthy.cli.db import db
+from callworthy.cli.experiments import curve, next_command, stats
+from callworthy.cli.ideas import experiment, idea
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.tracking import callback, export, history, log
@@ -39,3 +41,8 @@ main.add_command(write_command)
 main.add_command(greeting)
 main.add_command(strategies)
 main.add_command(transcribe)
+main.add_command(stats)
+main.add_command(curve)
+main.add_command(next_command)
+main.add_command(idea)
+main.add_command(experiment)
