@@ -188,6 +188,7 @@ class ModelNotFoundError(CallworthyError):
 
     exit_code = 30
 
+
 # --- Experiments and the ideas board (capability 4, P12): exit codes 31-35 -----------------
 
 
@@ -222,3 +223,30 @@ class NoEligibleStrategyError(CallworthyError):
     """No strategy may be used on this prospect (every one excluded by humor, lead or choice)."""
 
     exit_code = 35
+
+
+# --- Diagnose and the phone-ability test (capabilities 5 and 6): exit codes 36-40 -----------
+
+
+class AnswersError(CallworthyError):
+    """An answer to the questionnaire or the quiz is missing or not one of the options."""
+
+    exit_code = 36
+
+
+class CauseFileError(DataFileError):
+    """A cause file or the diagnose questionnaire is malformed; names the file and the line."""
+
+    exit_code = 37
+
+
+class QuizFileError(DataFileError):
+    """A phone-ability quiz file is malformed; names the file and the line."""
+
+    exit_code = 38
+
+
+class NoAnswersError(CallworthyError):
+    """The questions could not be asked: no --answers file and no more input to read."""
+
+    exit_code = 39
