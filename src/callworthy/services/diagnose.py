@@ -1,0 +1,120 @@
+"""Diagnose a silent prospect from storage: read the record, critique what was left, rank causes.
+
+The one place the diagnosis (pure, callworthy.diagnose) meets storage: the
+prospect's voicemails are read and each script critiqued again with today's
+rules (P1 causes are read from what the message said, not from an old score),
+then handed to the core as plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from callworthy.critique import Context, RuleSet, critique
+from callworthy.diagnose import Attempt, DiagnoseModel, Diagnosis, default_model, diagnose
+from callworthy.errors import CallworthyError
+from callworthy.services.tracking import history
+from callworthy.services.values import Actor, ProspectRecord, VoicemailRecord
+from callworthy.storage.tables import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectEvidence:
+    """What the log holds about one prospect, as the diagnosis reads it."""
+
+    prospect: ProspectRecord
+    attempts: tuple[Attempt, ...]
+    callbacks: tuple[datetime, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectDiagnosis:
+    """A diagnosis of one stored prospect, with notes for the rep (empty record, do-not-call)."""
+
+    prospect: ProspectRecord
+    diagnosis: Diagnosis
+    notes: tuple[str, ...]
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """Return the JSON shape of `diagnose --format json`: the causes, likeliest first."""
+        return [cause.to_dict() for cause in self.diagnosis.causes]
+
+
+def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet | None) -> Attempt:
+    findings: tuple[str, ...] | None = None
+    score = voicemail.score
+    if voicemail.script.strip():
+        try:
+            review = critique(voicemail.script, rules=rules, context=context)
+        except CallworthyError:  # an imported script too long or unreadable: keep its old score
+            pass
+        else:
+            findings, score = tuple(f.rule for f in review.findings), review.score
+    return Attempt(voicemail.left_at, voicemail.strategy, score, findings)
+
+
+def prospect_evidence(
+    engine: Engine, actor: Actor, prospect_ref: str, *, rules: RuleSet | None = None
+) -> ProspectEvidence:
+    """Return a prospect's attempts (each script critiqued) and callback times, oldest first."""
+    record = history(engine, actor, prospect_ref)
+    context = Context(prospect_name=record.prospect.name, company=record.prospect.company)
+    return ProspectEvidence(
+        prospect=record.prospect,
+        attempts=tuple(_attempt(v, context, rules) for v in record.voicemails),
+        callbacks=tuple(c.at for c in record.callbacks),
+    )
+
+
+def diagnose_evidence(
+    evidence: ProspectEvidence,
+    answers: Mapping[str, object],
+    *,
+    now: datetime | None = None,
+    partial: bool = False,
+    model: DiagnoseModel | None = None,
+) -> ProspectDiagnosis:
+    """Rank the P1 causes for a prospect already read from storage."""
+    prospect = evidence.prospect
+    result = diagnose(
+        answers,
+        evidence.attempts,
+        now=now or utc_now(),
+        callbacks=evidence.callbacks,
+        humor_ok=prospect.humor_ok,
+        partial=partial,
+        model=model or default_model(),
+    )
+    notes = list(result.notes)
+    if result.record.empty:  # name the prospect in the core's note
+        notes = [n for n in notes if not n.startswith("The record is empty")]
+        notes.insert(
+            0,
+            f"The record is empty: no voicemail was logged for {prospect.name}, "
+            "so this diagnosis rests on your answers alone.",
+        )
+    if prospect.do_not_call:
+        notes.insert(
+            0, f"{prospect.name} is on the do-not-call list: do not call or leave messages."
+        )
+    return ProspectDiagnosis(prospect, result, tuple(notes))
+
+
+def diagnose_prospect(
+    engine: Engine,
+    actor: Actor,
+    prospect_ref: str,
+    answers: Mapping[str, object],
+    *,
+    now: datetime | None = None,
+    partial: bool = False,
+    rules: RuleSet | None = None,
+) -> ProspectDiagnosis:
+    """Diagnose a stored prospect (#id, phone or name) from the answers and their record."""
+    evidence = prospect_evidence(engine, actor, prospect_ref, rules=rules)
+    return diagnose_evidence(evidence, answers, now=now, partial=partial)
