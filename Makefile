@@ -26,6 +26,7 @@ bench: install
 	$(PY) bench/critique.py
 	$(PY) bench/write.py
 	$(PY) bench/experiments.py
+	$(PY) bench/experiments_db.py
 	$(PY) bench/storage.py
 	$(PY) bench/audio.py
 
