@@ -9,6 +9,8 @@ from callworthy.cli.audio import transcribe
 from callworthy.cli.check import check
 from callworthy.cli.crm import dnc, import_command
 from callworthy.cli.db import db
+from callworthy.cli.diagnose import diagnose_command
+from callworthy.cli.phonetest import phonetest
 from callworthy.cli.experiments import curve, next_command, stats
 from callworthy.cli.ideas import experiment, idea
 from callworthy.cli.prospect import prospect
@@ -46,3 +48,5 @@ main.add_command(curve)
 main.add_command(next_command)
 main.add_command(idea)
 main.add_command(experiment)
+main.add_command(diagnose_command)
+main.add_command(phonetest)

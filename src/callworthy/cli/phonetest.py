@@ -1,0 +1,134 @@
+"""`callworthy phonetest` and `phonetest history`: rate your phone-ability (P14, capability 6).
+
+A thin veneer over services.phonetest: take the answers from --answers FILE
+or ask the scenarios one by one, score, store the sitting for the rep, render.
+"""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from callworthy.cli.answers import ANSWERS_OPTION, Prompt, ask, read_answers
+from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
+from callworthy.services import phonetest as service
+from callworthy.services.phonetest import PhoneTestRecord
+
+
+def prompts(quiz: Quiz) -> list[Prompt]:
+    """Return the quiz's scenarios as prompts."""
+    return [
+        Prompt(q.id, q.scenario, quiz.areas[q.area].title, tuple((o.id, o.text) for o in q.options))
+        for q in quiz.questions
+    ]
+
+
+def render(result: PhoneTestScore, out: Console) -> None:
+    """Print the score and band, every area, what to practise and the answers missed."""
+    out.print(f"[bold]Phone-ability: {result.score}/100 — {result.band_title}[/]")
+    out.print(result.band_says, markup=False)
+    table = Table(box=None, show_header=False)
+    for area in result.areas:
+        table.add_row(area.title, f"{area.points}/{area.max_points}", f"{area.share:.0%}")
+    out.print(table)
+    if result.weakest:
+        out.print("\n[bold]Practise next[/]")
+    for area in result.weakest:
+        out.print(f"- {area.title} ({area.share:.0%}): {area.practise}", markup=False)
+    missed = [f for f in result.feedback if f.points < f.max_points]
+    if missed:
+        out.print("\n[bold]Where you lost points[/]")
+    for item in missed:
+        out.print(
+            f"- {item.question}: {item.explanation} Better: {item.best_explanation}", markup=False
+        )
+
+
+def _render_history(records: tuple[PhoneTestRecord, ...], rep: str, out: Console) -> None:
+    if not records:
+        out.print(f"No phone-ability results yet for {rep}. Take the test: callworthy phonetest")
+        return
+    table = Table(title=f"Phone-ability results of {rep}", title_justify="left")
+    for column in ("#", "taken (UTC)", "score", "band", "change"):
+        table.add_column(column)
+    previous: int | None = None
+    for record in records:
+        change = "" if previous is None else f"{record.score - previous:+d}"
+        table.add_row(
+            str(record.id), f"{record.taken_at:%Y-%m-%d %H:%M}", str(record.score),
+            record.band, change,
+        )  # fmt: skip
+        previous = record.score
+    out.print(table)
+
+
+@click.group("phonetest", invoke_without_command=True)
+@ANSWERS_OPTION
+@click.option("--no-save", is_flag=True, help="Score the test without storing the result.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@click.pass_context
+@handle_errors
+def phonetest(
+    ctx: click.Context,
+    answers_file: str | None,
+    no_save: bool,
+    db: str | None,
+    rep: str | None,
+    output_format: str,
+) -> None:
+    """Rate your phone-ability: a scored self-test of phone skills and savvy (P14).
+
+    Thirty short scenarios (voicemail content, preparation, humor, greetings,
+    follow-up, gatekeepers, calling hours, do-not-call). You get a score out of
+    100, a band, your three weakest areas with what to practise, and why each
+    missed answer lost points. The result is kept for the rep; see `phonetest
+    history`.
+
+    Without --answers the scenarios are asked one by one (answer with the
+    number or the id).
+
+    \b
+    Examples:
+      callworthy phonetest
+      callworthy phonetest --answers my-answers.yaml --format json
+      callworthy phonetest history
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    quiz = default_quiz()
+    answers = read_answers(answers_file) if answers_file else ask(prompts(quiz))
+    result = score_answers(answers, quiz)
+    stored = None
+    if not no_save:
+        engine, actor = open_for(db, rep)
+        stored = service.save_result(engine, actor, result)
+    if output_format == "json":
+        print_json({**result.to_dict(), "id": stored.id if stored else None})
+        return
+    render(result, console())
+    if stored is not None:
+        click.echo(f"\nSaved as result #{stored.id} for {stored.rep}.")
+
+
+@phonetest.command("history")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def history_command(db: str | None, rep: str | None, output_format: str) -> None:
+    """Show a rep's past phone-ability results, oldest first, with the change each time.
+
+    \b
+    Example: callworthy phonetest history --rep alice --format json
+    """
+    engine, actor = open_for(db, rep)
+    records = service.results(engine, actor)
+    if output_format == "json":
+        print_json([r.to_dict() for r in records])
+        return
+    _render_history(records, actor.rep, console())
