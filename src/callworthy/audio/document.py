@@ -17,7 +17,7 @@ import phonenumbers
 
 from callworthy.audio.model import Measurements, Transcript
 from callworthy.audio.numbers import written_form
-from callworthy.text.analysis import Document
+from callworthy.text.analysis import Document, Timeline
 from callworthy.text.phones import PhoneMention
 
 
@@ -77,8 +77,8 @@ class MeasuredDocument(Document):
         super().__init__(text, region)
         words = transcript.words
         # Token k starts at its first word's time; the last entry is the recording's end.
-        self._offsets = offsets
-        self._times = [words[i].start for i in indexes] + [measured.duration_seconds]
+        times = [words[i].start for i in indexes] + [measured.duration_seconds]
+        self.timeline = Timeline(offsets, times)
         self.spoken_seconds = round(measured.duration_seconds, 1)
         self.measurements = measured
         self.transcript = transcript
@@ -107,8 +107,9 @@ class MeasuredDocument(Document):
         """Return the text span of words[first:end] (a number's words share one token)."""
         low = max(bisect_right(self._indexes, first) - 1, 0)
         high = max(bisect_right(self._indexes, end - 1) - 1, low)
-        stop = self._offsets[high + 1] - 1 if high + 1 < len(self._offsets) else len(self.text)
-        return self._offsets[low], stop
+        offsets = self.timeline.offsets
+        stop = offsets[high + 1] - 1 if high + 1 < len(offsets) else len(self.text)
+        return offsets[low], stop
 
     def number_span(self, number_index: int) -> tuple[int, int]:
         """Return the text span of the measured number with this index."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple, Protocol
 
 from callworthy.critique.context import Context
 from callworthy.critique.patterns import CompiledTerms, compile_terms
@@ -30,13 +31,16 @@ from callworthy.text.analysis import MEASURED_METRICS, Document
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A place a rule fired, with the values its message template uses."""
+class Hit(NamedTuple):
+    """A place a rule fired, with the values its message template uses.
+
+    Internal and created for every match, so a NamedTuple: immutable like the
+    public dataclasses, and about three times cheaper to make.
+    """
 
     start: int
     end: int
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = MappingProxyType({})
     related: tuple[Span, ...] = ()
 
 

@@ -6,9 +6,9 @@ says; phone numbers digit by digit at 2.5 digits a second with a short pause
 between groups, the pace at which a listener can write them down; a pause at
 each comma (0.2 s) and sentence end (0.4 s).
 
-Times are computed by counting (a few C-level regex passes) rather than by a
-Python loop over tokens; the token-by-token timeline is built only when a
-rule needs the offset at which a time is reached.
+Times come from a Timeline: for a script, the estimate kept as sorted offsets
+per kind of token and read by bisection; for a recording, the measured word
+times (audio/document.py).
 """
 
 from __future__ import annotations
@@ -39,11 +39,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
 _STOP_RE = re.compile(r"[.!?…]+")
 _COMMA_RE = re.compile(r"[,;:—–]")
-_TOKEN_RE = re.compile(
-    rf"(?P<word>{_WORD_RE.pattern})|(?P<number>{_NUMBER_RE.pattern})"
-    rf"|(?P<stop>{_STOP_RE.pattern})|(?P<comma>{_COMMA_RE.pattern})"
-)
-_DURATIONS = {"word": 1 / WORDS_PER_SECOND, "stop": SENTENCE_PAUSE, "comma": COMMA_PAUSE}
+_PAUSE_RE = re.compile(rf"(?P<stop>{_STOP_RE.pattern})|(?P<comma>{_COMMA_RE.pattern})")
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
 
 
@@ -79,32 +76,92 @@ def _mask(text: str, phones: tuple[PhoneMention, ...]) -> str:
     return "".join([*parts, text[last:]])
 
 
-def _timeline(masked: str, phones: tuple[PhoneMention, ...]) -> tuple[list[int], list[float], int]:
-    """Return token start offsets, the seconds elapsed at each, and the words spoken.
+class Timeline:
+    """Token start offsets and the seconds elapsed before each; `times[-1]` is the total.
 
-    One regex pass over the text with its phone numbers blanked; the numbers go
-    back in as single tokens of their own duration.
+    A recording's timeline is measured (audio/document.py); a script's is built
+    from the estimate below, on demand.
     """
-    matches = list(_TOKEN_RE.finditer(masked))
-    offsets = [m.start() for m in matches]
-    kinds = [m.lastgroup or "" for m in matches]
-    words = kinds.count("word")
-    if "number" in kinds:  # a few scripts: say each number the way it is spoken
-        counts = [
-            spoken_word_count(m.group()) if k == "number" else 0
-            for m, k in zip(matches, kinds, strict=True)
+
+    __slots__ = ("offsets", "times")
+
+    def __init__(self, offsets: list[int], times: list[float]) -> None:
+        self.offsets = offsets
+        self.times = times
+
+    @property
+    def total(self) -> float:
+        """Return the seconds the whole message lasts."""
+        return self.times[-1]
+
+    def time_at(self, offset: int) -> float:
+        """Return the seconds elapsed before the token that starts at (or covers) this offset."""
+        return self.times[bisect_right(self.offsets, offset - 1)]
+
+    def offset_at(self, seconds: float) -> int:
+        """Return the offset of the token the speaker is saying at this many seconds."""
+        index = bisect_right(self.times, seconds) - 1
+        return self.offsets[index] if index < len(self.offsets) else -1
+
+
+class EstimatedTimeline(Timeline):
+    """The spoken-time model's timeline, kept as one sorted offset list per kind of token.
+
+    Most scripts need only a few look-ups (where the number is), so words and
+    pauses are counted by bisection instead of building the merged
+    token-by-token timeline, which is made only if `offset_at` asks for it.
+    """
+
+    __slots__ = ("_commas", "_extras", "_stops", "_total", "_words", "number_words")
+
+    def __init__(self, masked: str, phones: tuple[PhoneMention, ...]) -> None:
+        super().__init__([], [])
+        self._words = [m.start() for m in _WORD_RE.finditer(masked)]
+        self._stops: list[int] = []
+        self._commas: list[int] = []
+        for m in _PAUSE_RE.finditer(masked):
+            (self._stops if m.lastgroup == "stop" else self._commas).append(m.start())
+        numbers = [
+            (m.start(), spoken_word_count(m.group()))
+            for m in (_NUMBER_RE.finditer(masked) if _DIGIT_RE.search(masked) else ())
         ]
-        words += sum(counts)
-        durations = [
-            _DURATIONS.get(k) or n / WORDS_PER_SECOND for k, n in zip(kinds, counts, strict=True)
-        ]
-    else:
-        durations = list(map(_DURATIONS.__getitem__, kinds))
-    for phone in phones:
-        index = bisect_right(offsets, phone.start)
-        offsets.insert(index, phone.start)
-        durations.insert(index, phone_seconds(phone))
-    return offsets, list(accumulate(durations, initial=0.0)), words + len(phones)
+        self.number_words = sum(count for _, count in numbers)
+        """Words said for the ordinary numbers ("$1,200" is five)."""
+        self._extras = [(start, count / WORDS_PER_SECOND) for start, count in numbers]
+        self._extras += [(p.start, phone_seconds(p)) for p in phones]
+        self._total = self.time_at(len(masked) + 1)
+
+    @property
+    def total(self) -> float:
+        """Return the seconds the whole message lasts."""
+        return self._total
+
+    @property
+    def word_count(self) -> int:
+        """Return the plain words (numbers and phone numbers not included)."""
+        return len(self._words)
+
+    def time_at(self, offset: int) -> float:
+        """Return the seconds elapsed before the token that starts at (or covers) this offset."""
+        last = offset - 1
+        return (
+            bisect_right(self._words, last) / WORDS_PER_SECOND
+            + bisect_right(self._stops, last) * SENTENCE_PAUSE
+            + bisect_right(self._commas, last) * COMMA_PAUSE
+            + sum(seconds for start, seconds in self._extras if start <= last)
+        )
+
+    def offset_at(self, seconds: float) -> int:
+        """Return the offset of the token the speaker is saying at this many seconds."""
+        if not self.offsets:
+            events = [(o, 1 / WORDS_PER_SECOND) for o in self._words]
+            events += [(o, SENTENCE_PAUSE) for o in self._stops]
+            events += [(o, COMMA_PAUSE) for o in self._commas]
+            events += self._extras
+            events.sort()
+            self.offsets = [o for o, _ in events]
+            self.times = list(accumulate((d for _, d in events), initial=0.0))
+        return super().offset_at(seconds)
 
 
 class Document:
@@ -112,13 +169,12 @@ class Document:
 
     __slots__ = (
         "__dict__",
-        "_offsets",
-        "_times",
         "lower",
         "phones",
         "question_count",
         "spoken_seconds",
         "text",
+        "timeline",
         "word_count",
     )
 
@@ -128,10 +184,10 @@ class Document:
         self.lower: str | None = lowered if len(lowered) == len(text) else None
         """The text lower-cased, or None where lower-casing would shift offsets."""
         self.phones: tuple[PhoneMention, ...] = find_phone_mentions(text, region, self.lower)
-        self._offsets, self._times, self.word_count = _timeline(
-            _mask(text, self.phones), self.phones
-        )
-        self.spoken_seconds: float = round(self._times[-1], 1)
+        estimate = EstimatedTimeline(_mask(text, self.phones), self.phones)
+        self.timeline: Timeline = estimate
+        self.word_count: int = estimate.word_count + estimate.number_words + len(self.phones)
+        self.spoken_seconds: float = round(estimate.total, 1)
         self.question_count: int = text.count("?")
 
     @cached_property
@@ -141,18 +197,19 @@ class Document:
 
     def time_at(self, offset: int) -> float:
         """Return the spoken seconds elapsed before the character at this offset."""
-        return self._times[bisect_right(self._offsets, offset - 1)]
+        return self.timeline.time_at(offset)
 
     def position(self, offset: int) -> float:
         """Return how far into the spoken message an offset falls, 0.0 to 1.0."""
-        if self.spoken_seconds <= 0:
+        total = self.timeline.total
+        if total <= 0:
             return 0.0
-        return round(min(1.0, self.time_at(offset) / self._times[-1]), 3)
+        return round(min(1.0, self.timeline.time_at(offset) / total), 3)
 
     def offset_at(self, seconds: float) -> int:
-        """Return the offset of the first token the speaker starts after this many seconds."""
-        index = bisect_right(self._times, seconds) - 1
-        return self._offsets[index] if index < len(self._offsets) else len(self.text)
+        """Return the offset of the token the speaker is saying at this many seconds."""
+        offset = self.timeline.offset_at(seconds)
+        return len(self.text) if offset < 0 else offset
 
     def measured(self, name: str) -> float | None:
         """Return a metric measured on a recording (MEASURED_METRICS); None for a script."""
