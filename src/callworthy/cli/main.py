@@ -10,9 +10,9 @@ from callworthy.cli.check import check
 from callworthy.cli.crm import dnc, import_command
 from callworthy.cli.db import db
 from callworthy.cli.diagnose import diagnose_command
-from callworthy.cli.phonetest import phonetest
 from callworthy.cli.experiments import curve, next_command, stats
 from callworthy.cli.ideas import experiment, idea
+from callworthy.cli.phonetest import phonetest
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.tracking import callback, export, history, log
