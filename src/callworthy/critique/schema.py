@@ -6,14 +6,12 @@ errors, so a typo ("tokes:") is reported rather than silently ignored.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from callworthy.critique.model import Level, Subscore
-
-PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
+from callworthy.principles import check_principles
 
 MetricName = Literal[
     "spoken_seconds",
@@ -87,10 +85,7 @@ class RuleBase(_Strict):
     @field_validator("principle")
     @classmethod
     def _principles(cls, value: str | list[str]) -> str | list[str]:
-        values = [value] if isinstance(value, str) else value
-        bad = [v for v in values if not PRINCIPLE_RE.match(v)]
-        if bad or not values:
-            raise ValueError(f"unknown principle {bad or value}; use P1 to P14 (see PRODUCT.md)")
+        check_principles([value] if isinstance(value, str) else value)
         return value
 
     @property

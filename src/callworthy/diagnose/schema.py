@@ -19,7 +19,8 @@ from pydantic import (
     field_validator,
 )
 
-PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
+from callworthy.principles import check_principles
+
 CAUSE_LETTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
 CauseLetter = Literal["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -40,10 +41,7 @@ Weight = Annotated[float, Field(ge=-4, le=4)]
 
 
 def _principles(value: list[str]) -> list[str]:
-    bad = [v for v in value if not PRINCIPLE_RE.match(v)]
-    if bad or not value:
-        raise ValueError(f"unknown principle {bad or value}; use P1 to P14 (see PRODUCT.md)")
-    return value
+    return check_principles(value)
 
 
 class _Strict(BaseModel):

@@ -21,7 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
+from callworthy.principles import check_principle
+
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: YAML reads these as booleans, so an answers file could not give them as ids.
 YAML_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
@@ -55,9 +56,7 @@ class OptionSpec(_Strict):
     @field_validator("principle")
     @classmethod
     def _principle(cls, value: str) -> str:
-        if not PRINCIPLE_RE.match(value):
-            raise ValueError("name one principle, P1 to P14 (see PRODUCT.md)")
-        return value
+        return check_principle(value)
 
     @model_validator(mode="after")
     def _cites(self) -> OptionSpec:

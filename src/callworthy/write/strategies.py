@@ -20,12 +20,12 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from callworthy.datafile import line_of, load_model
 from callworthy.errors import DataFileError
+from callworthy.principles import check_principle
 from callworthy.write.profile import Relationship
 from callworthy.write.slots import REP_SLOTS, SLOTS, template_slots
 
 DOCS = "docs/writer.md"
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
 
 
 class _Strict(BaseModel):
@@ -57,9 +57,7 @@ class StrategySpec(_Strict):
     @field_validator("principle")
     @classmethod
     def _principle(cls, value: str) -> str:
-        if not PRINCIPLE_RE.match(value):
-            raise ValueError("name one principle, P1 to P14")
-        return value
+        return check_principle(value)
 
 
 class GreetingSpec(_Strict):
