@@ -7,8 +7,8 @@ import yaml
 
 from callworthy.critique import default_rules
 from callworthy.critique.loader import builtin_rules_dir
-from callworthy.critique.schema import PRINCIPLE_RE
 from callworthy.critique.selftest import check_examples
+from callworthy.principles import PRINCIPLE_RE
 
 RULES = default_rules()
 FILES = sorted(builtin_rules_dir().rglob("*.yaml"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from callworthy.critique.schema import PRINCIPLE_RE
 from callworthy.errors import DataFileError
+from callworthy.principles import PRINCIPLE_RE
 from callworthy.write import (
     default_greetings,
     default_packs,
