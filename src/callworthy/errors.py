@@ -250,3 +250,40 @@ class NoAnswersError(CallworthyError):
     """The questions could not be asked: no --answers file and no more input to read."""
 
     exit_code = 39
+
+
+# --- Accounts and the web app (issue #6): exit codes 41-45 ----------------------------------
+
+
+class NotAuthenticatedError(CallworthyError):
+    """No valid session or API token: the user must log in or send `Authorization: Bearer`."""
+
+    exit_code = 41
+
+
+class PermissionDeniedError(CallworthyError):
+    """The user is logged in but their role may not do this (a rep on a manager's page)."""
+
+    exit_code = 42
+
+
+class AccountError(CallworthyError):
+    """An account cannot be made as asked (e-mail taken, weak password, set-up already done)."""
+
+    exit_code = 43
+
+
+class RateLimitedError(CallworthyError):
+    """Too many failed log-ins from one address for one e-mail; wait before trying again."""
+
+    exit_code = 44
+
+    def __init__(self, problem: str, fix: str = "", retry_after: int = 60) -> None:
+        self.retry_after = retry_after
+        super().__init__(problem, fix)
+
+
+class UnknownRecordError(CallworthyError):
+    """No record with that id is visible to this user (it does not exist or is not theirs)."""
+
+    exit_code = 45

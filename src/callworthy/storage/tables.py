@@ -281,3 +281,36 @@ class PhoneTestResult(Base):
     """Question id -> option id chosen."""
     areas: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     """Area -> share of the points available, 0-1."""
+
+
+class User(Base):
+    """A login to the web app and the API: a rep's account, as a manager or a rep."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rep_id: Mapped[int] = mapped_column(
+        ForeignKey("rep.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    """Lower-cased on the way in, so one address is one account."""
+    password_hash: Mapped[str] = mapped_column(String(200))
+    """Argon2id hash (argon2-cffi's encoded form); the password itself is never stored."""
+    role: Mapped[str] = mapped_column(String(16), default="rep")
+    """manager | rep."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ApiToken(Base):
+    """A user's API token for integrations; only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
