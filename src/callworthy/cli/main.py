@@ -15,6 +15,7 @@ from callworthy.cli.ideas import experiment, idea
 from callworthy.cli.phonetest import phonetest
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
+from callworthy.cli.serve import serve
 from callworthy.cli.tracking import callback, export, history, log
 from callworthy.cli.write import greeting, strategies, write_command
 
@@ -50,3 +51,4 @@ main.add_command(idea)
 main.add_command(experiment)
 main.add_command(diagnose_command)
 main.add_command(phonetest)
+main.add_command(serve)

@@ -1,0 +1,88 @@
+"""Build the web app: `create_app(settings)` opens the database and wires routers and security.
+
+Nothing happens at import: the engine, the templates and the throttle are made
+here, per app, so tests and workers each build their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.middleware.sessions import SessionMiddleware
+
+from callworthy import __version__
+from callworthy.services.database import open_database
+from callworthy.web import errors
+from callworthy.web.routers import api_accounts, api_critique, auth, check, team, tokens
+from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
+from callworthy.web.settings import Settings
+
+HERE = Path(__file__).parent
+API_DESCRIPTION = (
+    "The JSON twin of the Callworthy pages. Authenticate with a per-user token: "
+    "`Authorization: Bearer TOKEN` (make one on the Tokens page). See docs/web.md."
+)
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Return the app on the configured database (a SQLite file is migrated on first use)."""
+    settings = settings or Settings()
+    engine = open_database(settings.resolved_database_url())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Callworthy API",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,  # Swagger UI needs a CDN and inline scripts: the CSP forbids both
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.templates = _templates()
+    app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
+    errors.install(app)
+    for router in (auth.router, check.router, tokens.router, team.router):
+        app.include_router(router, include_in_schema=False)
+    for router in (api_critique.router, api_accounts.router):
+        app.include_router(router, prefix="/api/v1")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Added last = outermost: the body cap runs before anything reads the body.
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.signing_key(),
+        session_cookie="callworthy_session",
+        max_age=settings.session_max_age,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Return the app configured by CALLWORTHY_* variables (uvicorn's --factory entry point)."""
+    return create_app(Settings())

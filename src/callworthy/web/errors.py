@@ -1,0 +1,120 @@
+"""Errors at the web edge: the library's typed errors become 4xx with the same message.
+
+API paths answer JSON `{"error": {"type", "message"}}`; pages answer an HTML page,
+or send the browser to log in (or to the first set-up).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from callworthy import errors
+from callworthy.services import accounts
+
+log = logging.getLogger("callworthy.web")
+
+API_PREFIX = "/api/"
+STATUS: dict[type[errors.CallworthyError], int] = {
+    errors.EmptyTextError: 422,
+    errors.TextTooLongError: 422,
+    errors.NotTextError: 422,
+    errors.ProfileError: 422,
+    errors.NotAuthenticatedError: 401,
+    errors.PermissionDeniedError: 403,
+    errors.UnknownRecordError: 404,
+    errors.AccountError: 400,
+    errors.RateLimitedError: 429,
+    errors.MigrationRequiredError: 503,
+    errors.DatabaseError: 503,
+}
+
+
+def status_of(exc: errors.CallworthyError) -> int:
+    """Return the HTTP status of a library error (its nearest listed class, else 400)."""
+    for cls in type(exc).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 400
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def error_json(status: int, kind: str, message: str, **extra: object) -> JSONResponse:
+    """Return the API's error body."""
+    return JSONResponse({"error": {"type": kind, "message": message, **extra}}, status)
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    from callworthy.web.render import page  # the error page needs the app's templates
+
+    templates = request.app.state.templates
+    return page(request, templates, "error.html", status=status, message=message)
+
+
+async def on_library_error(request: Request, exc: Exception) -> Response:
+    """Answer a CallworthyError: JSON for the API, a page or a redirect for the browser."""
+    assert isinstance(exc, errors.CallworthyError)
+    status = status_of(exc)
+    headers = {}
+    if isinstance(exc, errors.RateLimitedError):
+        headers["Retry-After"] = str(exc.retry_after)
+    if _is_api(request):
+        response: Response = error_json(status, type(exc).__name__, exc.message)
+        response.headers.update(headers)
+        return response
+    if isinstance(exc, errors.NotAuthenticatedError):
+        engine = request.app.state.engine
+        target = "/setup" if accounts.needs_setup(engine) else "/login"
+        if request.headers.get("hx-request"):
+            return Response(status_code=401, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+    response = _error_page(request, status, exc.message)
+    response.headers.update(headers)
+    return response
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    """Answer an HTTP error (404, 405, 413) in the API's shape or as a page."""
+    assert isinstance(exc, HTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else "Request refused."
+    if _is_api(request) or exc.status_code == 413:
+        return error_json(exc.status_code, "HTTPError", message)
+    return _error_page(request, exc.status_code, message)
+
+
+async def on_validation_error(request: Request, exc: Exception) -> Response:
+    """Answer a malformed request body or parameter with 422 and what was wrong."""
+    assert isinstance(exc, RequestValidationError)
+    details = jsonable_encoder(
+        [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+    )
+    where = "; ".join(f"{'.'.join(str(p) for p in d['loc'])}: {d['msg']}" for d in details[:5])
+    message = f"The request is malformed: {where}."
+    if _is_api(request):
+        return error_json(422, "ValidationError", message, details=details)
+    return _error_page(request, 422, message)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    """Log a bug and answer 500 without a stack trace."""
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    message = "Something went wrong on the server; it has been logged. Try again."
+    if _is_api(request):
+        return error_json(500, "InternalError", message)
+    return _error_page(request, 500, message)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+    app.add_exception_handler(errors.CallworthyError, on_library_error)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(Exception, on_unexpected)

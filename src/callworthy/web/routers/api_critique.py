@@ -1,0 +1,22 @@
+"""`POST /api/v1/critique`: the JSON twin of the Check page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import JSONResponse
+
+from callworthy.critique import Context, critique
+from callworthy.web.deps import ApiUser
+from callworthy.web.schemas import ERRORS, CritiqueIn, CritiqueOut
+
+router = APIRouter(tags=["critique"])
+
+
+@router.post("/critique", responses={200: {"model": CritiqueOut}, **ERRORS})
+def critique_script(body: CritiqueIn, _user: ApiUser) -> JSONResponse:
+    """Critique a voicemail script: score, sub-scores and findings anchored to spans."""
+    context = Context(
+        prospect_name=body.prospect, company=body.company, concerns=tuple(body.concerns)
+    )
+    result = critique(body.text, context=context, region=body.region.upper())
+    return JSONResponse(result.to_dict())

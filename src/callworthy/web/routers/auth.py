@@ -1,0 +1,101 @@
+"""Sessions: the first set-up (team and first manager), log-in and log-out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import RedirectResponse, Response
+
+from callworthy.errors import AccountError, NotAuthenticatedError, RateLimitedError
+from callworthy.services import accounts
+from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalUser, TemplatesDep
+from callworthy.web.render import page
+from callworthy.web.security import new_csrf_token
+
+router = APIRouter()
+Text = Annotated[str, Form(max_length=2000)]
+
+
+def _start_session(request: Request, account: accounts.Account) -> Response:
+    request.session.clear()  # a new session id and CSRF token on every log-in
+    request.session.update({"uid": account.id, "csrf": new_csrf_token()})
+    return RedirectResponse("/check", status_code=303)
+
+
+@router.get("/setup")
+def setup_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> Response:
+    """Show the first-run form, while no account exists."""
+    if not accounts.needs_setup(engine):
+        return RedirectResponse("/login", status_code=303)
+    return page(request, templates, "setup.html")
+
+
+@router.post("/setup", dependencies=[Csrf])
+def setup_submit(
+    request: Request,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    team: Text,
+    name: Text,
+    email: Text,
+    password: Text,
+    confirm: Text,
+) -> Response:
+    """Create the team and its first manager, then log them in."""
+    form = {"team": team, "name": name, "email": email}
+    try:
+        if password != confirm:
+            raise AccountError("The two passwords differ.", "Type the same password twice.")
+        account = accounts.set_up(engine, team, name, email, password)
+    except AccountError as exc:
+        if not accounts.needs_setup(engine):
+            raise
+        return page(request, templates, "setup.html", 400, error=exc.message, form=form)
+    return _start_session(request, account)
+
+
+@router.get("/login")
+def login_page(
+    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalUser
+) -> Response:
+    """Show the log-in form (or the set-up on the very first visit)."""
+    if accounts.needs_setup(engine):
+        return RedirectResponse("/setup", status_code=303)
+    if user is not None:
+        return RedirectResponse("/check", status_code=303)
+    return page(request, templates, "login.html")
+
+
+@router.post("/login", dependencies=[Csrf])
+def login_submit(
+    request: Request,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    limiter: LimiterDep,
+    email: Text,
+    password: Text,
+) -> Response:
+    """Check the password (throttled per address and e-mail) and start a session."""
+    ip = request.client.host if request.client else "unknown"
+    wait = limiter.retry_after(ip, email)
+    if wait:
+        raise RateLimitedError(
+            "Too many failed log-ins for this e-mail from your address.",
+            f"Wait {wait} seconds and try again.",
+            retry_after=wait,
+        )
+    try:
+        account = accounts.authenticate(engine, email, password)
+    except NotAuthenticatedError as exc:
+        limiter.failed(ip, email)
+        return page(request, templates, "login.html", 401, error=exc.message, email=email)
+    limiter.succeeded(ip, email)
+    return _start_session(request, account)
+
+
+@router.post("/logout", dependencies=[Csrf])
+def logout(request: Request) -> Response:
+    """End the session."""
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,148 @@
+"""Security plumbing: response headers, the request-body cap, CSRF tokens and log-in throttling.
+
+Pure ASGI middleware (no per-request task switching) so they cost next to nothing.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+import time
+from collections import deque
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+#: No inline script or style anywhere: htmx is a static file and is told not to inject styles.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+
+
+class SecurityHeadersMiddleware:
+    """Add the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers as the response starts."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyTooLarge(HTTPException):
+    """The request body passed the cap: answered 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            413,
+            f"The request body is larger than {limit:,} bytes. Send less: a voicemail script "
+            "is a few hundred characters.",
+        )
+
+
+class BodyLimitMiddleware:
+    """Refuse bodies over a cap: by Content-Length up front, else while streaming."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the declared length, then count the bytes as the app reads them."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and (not value.isdigit() or int(value) > self.max_bytes):
+                scope = {**scope, "callworthy.body_too_large": True}
+        seen = 0
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            if scope.get("callworthy.body_too_large"):
+                raise BodyTooLarge(self.max_bytes)
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+def new_csrf_token() -> str:
+    """Return a fresh random synchroniser token for a session."""
+    return secrets.token_urlsafe(32)
+
+
+def csrf_matches(expected: str | None, given: str | None) -> bool:
+    """Return True when the token sent equals the session's (compared in constant time)."""
+    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
+
+
+class LoginLimiter:
+    """Count failed log-ins per (client address, e-mail) in a sliding window, in this process.
+
+    In-process on purpose: no extra server to run. With several workers each keeps
+    its own count, so the effective limit is attempts x workers (docs/web.md).
+    """
+
+    def __init__(self, attempts: int, window: float, clock: Any = time.monotonic) -> None:
+        self.attempts = attempts
+        self.window = window
+        self.clock = clock
+        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str]) -> deque[float]:
+        now = self.clock()
+        failures = self._failures.setdefault(key, deque())
+        while failures and now - failures[0] > self.window:
+            failures.popleft()
+        return failures
+
+    def retry_after(self, ip: str, email: str) -> int:
+        """Return seconds to wait before another try, or 0 when a try is allowed."""
+        key = (ip, email.strip().lower())
+        with self._lock:
+            failures = self._recent(key)
+            if len(failures) < self.attempts:
+                return 0
+            return max(1, int(self.window - (self.clock() - failures[0])) + 1)
+
+    def failed(self, ip: str, email: str) -> None:
+        """Record a failed try."""
+        key = (ip, email.strip().lower())
+        with self._lock:
+            self._recent(key).append(self.clock())
+            if len(self._failures) > 100_000:  # bound memory under a spray of addresses
+                self._failures.clear()
+
+    def succeeded(self, ip: str, email: str) -> None:
+        """Forget the failures of a key once its owner logs in."""
+        with self._lock:
+            self._failures.pop((ip, email.strip().lower()), None)

@@ -1,0 +1,40 @@
+"""The web app's settings: one pydantic-settings class, read from CALLWORTHY_* variables."""
+
+from __future__ import annotations
+
+import secrets
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from callworthy.storage.location import resolve_database_url
+
+
+class Settings(BaseSettings):
+    """Everything the app needs to start; each field is CALLWORTHY_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="CALLWORTHY_", extra="ignore")
+
+    database_url: str | None = None
+    """A URL or SQLite file; resolved like the CLI's --db (default: the data-folder file)."""
+    secret_key: SecretStr | None = None
+    """Signs the session cookies; without one a random key is made and sessions end on restart."""
+    secure_cookies: bool = False
+    """Send the session cookie only over HTTPS (turn on behind TLS)."""
+    session_max_age: int = Field(default=14 * 24 * 3600, ge=60)
+    """Seconds a log-in lasts."""
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    """Largest request body accepted; larger ones get 413 before they are read whole."""
+    login_attempts: int = Field(default=5, ge=1)
+    """Failed log-ins allowed per client address and e-mail within login_window seconds."""
+    login_window: int = Field(default=15 * 60, ge=1)
+
+    def resolved_database_url(self) -> str:
+        """Return the database URL the way the CLI resolves --db."""
+        return resolve_database_url(self.database_url)
+
+    def signing_key(self) -> str:
+        """Return the session key (a fresh random one when none is configured)."""
+        if self.secret_key is None:
+            self.secret_key = SecretStr(secrets.token_urlsafe(32))
+        return self.secret_key.get_secret_value()
