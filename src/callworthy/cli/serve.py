@@ -53,4 +53,5 @@ def serve(host: str, port: int, workers: int, db: str | None) -> None:
         proxy_headers=False,
         server_header=False,
         log_level="warning",
+        access_log=False,
     )

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
+from callworthy.critique import default_rules
 from callworthy.services.database import open_database
 from callworthy.web import errors
 from callworthy.web.routers import api_accounts, api_critique, auth, check, team, tokens
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the app on the configured database (a SQLite file is migrated on first use)."""
     settings = settings or Settings()
     engine = open_database(settings.resolved_database_url())
+    default_rules()  # load and compile the rules now, not on some rep's first keystroke
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
