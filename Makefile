@@ -29,6 +29,7 @@ bench: install
 	$(PY) bench/experiments_db.py
 	$(PY) bench/storage.py
 	$(PY) bench/audio.py
+	$(PY) bench/web.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench docs
