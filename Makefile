@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint format docs clean
+.PHONY: install run demo test bench lint format docs clean
 
 install: $(STAMP)
 
@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The main job: the web app on the embedded SQLite file, at http://127.0.0.1:8000.
 run: install
+	$(VENV)/bin/callworthy serve
+
+# The critique of two example voicemails, in the terminal.
+demo: install
 	$(VENV)/bin/callworthy check examples/about-us.txt || true
 	$(VENV)/bin/callworthy check examples/sales-lead.txt
 
