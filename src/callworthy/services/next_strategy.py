@@ -128,6 +128,25 @@ def candidates(session: Session, team_id: int, among: Collection[str] = ()) -> l
     return sorted((built_in | set(eq.logged_strategies(session, team_id))) - NEVER)
 
 
+def proposable(engine: Engine, actor: Actor) -> tuple[str, ...]:
+    """Return the strategies worth proposing or comparing with (a baseline select lists them)."""
+    with read_session(engine) as session:
+        return tuple(candidates(session, actor.team_id))
+
+
+def prospect_choices(
+    engine: Engine, actor: Actor, *, owner_rep_id: int | None = None
+) -> tuple[tuple[int, str], ...]:
+    """Return (id, name) of the prospects one may ask about: the team's, or one rep's own."""
+    with read_session(engine) as session:
+        found = queries.list_prospects(session, actor.team_id, None)
+        return tuple(
+            (p.id, p.name)
+            for p in found
+            if not p.do_not_call and (owner_rep_id is None or p.owner_rep_id == owner_rep_id)
+        )
+
+
 def humor_strategies() -> frozenset[str]:
     """Return the humor strategies: the fixed ones and the writer's marked `humor: true`."""
     return HUMOR_STRATEGIES | {s.id for s in default_strategies() if s.humor}
@@ -169,8 +188,12 @@ def _plan(
     among: Collection[str],
     window_days: float,
     default_zone: str,
+    owner_rep_id: int | None = None,
 ) -> _Plan:
     prospect = resolve(session, actor.team_id, prospect_ref)
+    if owner_rep_id is not None and prospect.owner_rep_id != owner_rep_id:
+        # A rep sees only their own prospects (web): say "no such prospect", never whose it is.
+        raise UnknownProspectError(f"No prospect {prospect_ref!r} of yours.", "Pick one you own.")
     if prospect.do_not_call or queries.is_blocked(session, actor.team_id, prospect.phone):
         raise DoNotCallError(
             f"{prospect.name} is on the do-not-call list: there is nothing to try next.",
@@ -237,8 +260,12 @@ def next_strategy(
     hours: tuple[time, time] = (time(9), time(20)),
     window_days: float = 14.0,
     default_zone: str = "UTC",
+    owner_rep_id: int | None = None,
 ) -> NextPick:
-    """Return the strategy to try next on a prospect and the earliest time to call them."""
+    """Return the strategy to try next on a prospect and the earliest time to call them.
+
+    With `owner_rep_id`, only that rep's own prospects may be asked about (a rep on the web).
+    """
     require_aware(now)
     seed = check_seed(seed)
     if not 0 <= floor < 1:
@@ -253,6 +280,7 @@ def next_strategy(
             among=among,
             window_days=window_days,
             default_zone=default_zone,
+            owner_rep_id=owner_rep_id,
         )
     call_at = next_call_time(now, plan.zone, hours[0], hours[1])
     rng = np.random.default_rng(seed)

@@ -20,7 +20,7 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.errors import ExperimentStateError, UnknownExperimentError
+from callworthy.errors import ExperimentInputError, ExperimentStateError, UnknownExperimentError
 from callworthy.experiments import (
     ArmSummary,
     Reason,
@@ -31,12 +31,16 @@ from callworthy.experiments import (
 )
 from callworthy.experiments.inputs import require_aware
 from callworthy.services import experiments as stats_service
+from callworthy.services.fields import validate_strategy
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
 from callworthy.services.values import Actor, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Experiment, ExperimentArm, Idea
+
+MAX_STRATEGY = 64
+"""A strategy id fits the experiment's baseline column."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,13 @@ def start_try_half(
     """Start an experiment on a random half of the open ideas, weighed equally with the baseline."""
     require_aware(now)
     seed = check_seed(seed)
+    if baseline is not None and baseline.strip():
+        baseline = validate_strategy(baseline)
+        if len(baseline) > MAX_STRATEGY:
+            raise ExperimentInputError(
+                f"Baseline {baseline[:20]!r}... is too long.",
+                f"Use {MAX_STRATEGY} characters or fewer.",
+            )
 
     def work(session: Session) -> int:
         running = eq.running_experiment(session, actor.team_id)
@@ -148,6 +159,10 @@ def start_try_half(
     return show_experiment(engine, actor, str(experiment_id), now=now)
 
 
+def _small_id(text: str) -> bool:
+    return text.isdigit() and len(text) <= 9  # larger ids do not exist and overflow the column
+
+
 def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
     if ref is None or not ref.strip():
         found = eq.running_experiment(session, team_id) or eq.latest_experiment(session, team_id)
@@ -158,7 +173,7 @@ def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
             )
         return found
     text = ref.strip().removeprefix("#")
-    found = eq.experiment_by_id(session, team_id, int(text)) if text.isdigit() else None
+    found = eq.experiment_by_id(session, team_id, int(text)) if _small_id(text) else None
     if found is None:
         raise UnknownExperimentError(f"No experiment {ref!r}.", "Give its number, e.g. 3.")
     return found
