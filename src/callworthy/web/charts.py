@@ -61,6 +61,11 @@ def _scale_top(values: Sequence[float]) -> float:
     return min(1.0, max(0.1, math.ceil(top * 10 - 1e-9) / 10))
 
 
+def _ticks(top: float) -> int:
+    """Return how many steps the axis has: one per 10% (the end is a multiple of 10%)."""
+    return max(1, round(top * 10))
+
+
 def _open(width: int, height: int, title: str, desc: str, ident: str) -> list[str]:
     return [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
@@ -146,7 +151,7 @@ def interval_chart(bars: Sequence[Bar], title: str, ident: str = "rates") -> str
             f'<text x="{bx}" y="{TOP - 10}" text-anchor="middle" font-size="11" '
             f'fill="#c0392b">baseline {_pct(base.mean)}</text>'
         )
-    _x_axis(parts, LABEL_W, span, top, height - BOTTOM, 5)
+    _x_axis(parts, LABEL_W, span, top, height - BOTTOM, _ticks(top))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -200,8 +205,9 @@ def step_chart(steps: Sequence[Step], title: str, ident: str = "curve") -> str:
             f'<text class="tick" x="{_n(px(day))}" y="{_n(py(0.0) + 16)}" text-anchor="middle" '
             f'font-size="11" fill="#5b6472">{day}</text>'
         )
-    for i in range(5):
-        value = top * i / 4
+    ticks = _ticks(top)
+    for i in range(ticks + 1):
+        value = top * i / ticks
         parts.append(
             f'<text class="tick" x="{left - 6}" y="{_n(py(value) + 4)}" text-anchor="end" '
             f'font-size="11" fill="#5b6472">{_pct(value)}</text>'
