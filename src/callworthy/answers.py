@@ -43,3 +43,17 @@ def check_answers(
             )
         clean[qid] = given
     return clean
+
+
+def answer_problems(
+    questions: Sequence[tuple[str, Sequence[str]]], answers: Mapping[str, object]
+) -> dict[str, str]:
+    """Return question id -> what is wrong with its answer, for a form to show beside each."""
+    problems: dict[str, str] = {}
+    for qid, options in questions:
+        given = answers.get(qid)
+        if given is None or not str(given).strip():
+            problems[qid] = "Choose an answer."
+        elif str(given).strip() not in options:
+            problems[qid] = f"{str(given)[:80]!r} is not one of the options; choose one."
+    return problems

@@ -104,3 +104,90 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (422, "The request or the script is not acceptable (empty, too long, malformed)."),
     )
 }
+
+
+class AnswersIn(BaseModel):
+    """Answers to a questionnaire or the phone test: question id -> option id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[str, str] = Field(max_length=200)
+
+
+class OptionOut(BaseModel):
+    """One option of a diagnose question."""
+
+    id: str
+    label: str
+
+
+class QuestionOut(BaseModel):
+    """One question of the diagnose questionnaire."""
+
+    id: str
+    text: str
+    help: str
+    options: list[OptionOut]
+
+
+class ActionOut(BaseModel):
+    """A next step against a cause."""
+
+    id: str
+    text: str
+    principle: str
+    triggered_by: list[str]
+
+
+class CauseOut(BaseModel):
+    """One of the ten P1 causes, ranked (as `callworthy diagnose --format json` prints it)."""
+
+    cause: str
+    title: str
+    likelihood: float
+    log_score: float
+    evidence: list[str]
+    actions: list[ActionOut]
+
+
+class PhoneOptionOut(BaseModel):
+    """One answer to a phone-test scenario (its points stay on the server)."""
+
+    id: str
+    text: str
+
+
+class PhoneQuestionOut(BaseModel):
+    """One scenario of the phone-ability test."""
+
+    id: str
+    area: str
+    area_title: str
+    scenario: str
+    options: list[PhoneOptionOut]
+
+
+class PhoneTestOut(BaseModel):
+    """A scored sitting, as `callworthy phonetest --format json` prints it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int | None
+    score: int
+    band: str
+    band_title: str
+    weakest: list[dict[str, Any]]
+    feedback: list[dict[str, Any]]
+
+
+class PhoneResultOut(BaseModel):
+    """A stored sitting (phonetest history)."""
+
+    id: int
+    rep: str
+    taken_at: datetime
+    score: int
+    band: str
+    quiz_version: str
+    answers: dict[str, str]
+    areas: dict[str, float]
