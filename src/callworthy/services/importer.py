@@ -9,10 +9,12 @@ the same file again adds nothing.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
@@ -239,3 +241,47 @@ def _replace_counts(
         prospects_added=prospects,
         already_present=present,
     )
+
+
+#: Content types browsers and clients send for a .csv file (Excel on Windows says ms-excel).
+CSV_CONTENT_TYPES = frozenset(
+    {
+        "text/csv",
+        "application/csv",
+        "text/x-csv",
+        "text/comma-separated-values",
+        "application/vnd.ms-excel",
+        "text/plain",
+    }
+)
+
+
+def is_csv_upload(filename: str | None, content_type: str | None) -> bool:
+    """Return True when an upload is named *.csv and declares a CSV (or plain text) type."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return (filename or "").lower().endswith(".csv") and kind in CSV_CONTENT_TYPES
+
+
+def import_upload(
+    engine: Engine,
+    actor: Actor,
+    filename: str,
+    stream: BinaryIO,
+    *,
+    format_name: str = "generic",
+    dry_run: bool = False,
+    keep_going: bool = False,
+) -> ImportReport:
+    """Import an uploaded CRM export (copied to a temporary file); reports name the upload."""
+    name = Path(filename or "upload.csv").name
+    with tempfile.TemporaryDirectory(prefix="callworthy-import-") as folder:
+        path = Path(folder) / "upload.csv"
+        with path.open("wb") as out:
+            shutil.copyfileobj(stream, out, 1024 * 1024)
+        try:
+            report = import_file(
+                engine, actor, path, format_name=format_name, dry_run=dry_run, keep_going=keep_going
+            )
+        except ImportFileError as exc:
+            raise ImportFileError(name, exc.problems, exc.fix) from None
+    return replace(report, path=name)

@@ -1,4 +1,8 @@
-"""Prospects: add, list, show, find by id/name/phone, and forget (erase everything about one)."""
+"""Prospects: add, list, show, find by id/name/phone, and forget (erase everything about one).
+
+Who may see a prospect: the CLI acts for the whole team; on the web a rep sees only
+the prospects they own and a manager the whole team (`owner_rep_id`, from `owner_scope`).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
+from callworthy.services.accounts import Account
 from callworthy.services.fields import clean, looks_like_phone, normalise_phone
 from callworthy.services.values import Actor, ForgetReport, ProspectRecord
 from callworthy.storage import queries
@@ -54,24 +59,56 @@ def _describe(p: Prospect) -> str:
     return f"#{p.id} {p.name}" + (f" ({p.company})" if p.company else "")
 
 
-def resolve(session: Session, team_id: int, ref: str, region: str = "US") -> Prospect:
-    """Return the prospect a reference means: "#12" or "12", a phone number, or a name."""
+def actor_for(account: Account) -> Actor:
+    """Return the Actor a web account acts as (its rep in its team)."""
+    return Actor(
+        team_id=account.team_id, team=account.team, rep_id=account.rep_id, rep=account.name
+    )
+
+
+def owner_scope(account: Account) -> int | None:
+    """Return the rep whose prospects alone the account may see (None: the whole team)."""
+    return None if account.is_manager else account.rep_id
+
+
+def _unknown(text: str) -> UnknownProspectError:
+    return UnknownProspectError(f"No prospect {text}.", "See `callworthy prospect list`.")
+
+
+def resolve(
+    session: Session,
+    team_id: int,
+    ref: str,
+    region: str = "US",
+    *,
+    owner_rep_id: int | None = None,
+) -> Prospect:
+    """Return the prospect a reference means: "#12" or "12", a phone number, or a name.
+
+    With owner_rep_id, another rep's prospect is reported as unknown: its existence
+    is not this rep's to know.
+    """
     text = (ref or "").strip()
+
+    def mine(p: Prospect | None) -> Prospect | None:
+        return p if p is None or owner_rep_id in (None, p.owner_rep_id) else None
+
     digits = text.removeprefix("#")
     if digits.isdigit() and len(digits) < 7:
-        found = queries.prospect_by_id(session, team_id, int(digits))
+        found = mine(queries.prospect_by_id(session, team_id, int(digits)))
         if found is None:
-            raise UnknownProspectError(f"No prospect #{digits}.", "See `callworthy prospect list`.")
+            raise _unknown(f"#{digits}")
         return found
     if looks_like_phone(text):
         try:
             phone, _ = normalise_phone(text, region)
         except InvalidPhoneError:
             phone = None
-        found = queries.prospect_by_phone(session, team_id, phone) if phone else None
+        found = mine(queries.prospect_by_phone(session, team_id, phone) if phone else None)
         if found is not None:
             return found
-    matches = queries.prospects_named(session, team_id, text) if text else []
+    named = queries.prospects_named(session, team_id, text) if text else []
+    matches = [p for p in named if mine(p) is not None]
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -145,17 +182,23 @@ def _refuse_duplicate(session: Session, team_id: int, phone: str | None, ext: st
 
 
 def list_prospects(
-    engine: Engine, actor: Actor, tag: str | None = None
+    engine: Engine, actor: Actor, tag: str | None = None, *, owner_rep_id: int | None = None
 ) -> tuple[ProspectRecord, ...]:
-    """Return the team's prospects by name, optionally only those with a tag."""
+    """Return the team's prospects by name (only one rep's with owner_rep_id), maybe by tag."""
     with read_session(engine) as session:
-        return records(session, queries.list_prospects(session, actor.team_id, tag))
+        rows = queries.list_prospects(session, actor.team_id, tag)
+        if owner_rep_id is not None:
+            rows = [p for p in rows if p.owner_rep_id == owner_rep_id]
+        return records(session, rows)
 
 
-def show_prospect(engine: Engine, actor: Actor, ref: str) -> ProspectRecord:
+def show_prospect(
+    engine: Engine, actor: Actor, ref: str, *, owner_rep_id: int | None = None
+) -> ProspectRecord:
     """Return one prospect, found by id, phone number or name."""
     with read_session(engine) as session:
-        return records(session, [resolve(session, actor.team_id, ref)])[0]
+        found = resolve(session, actor.team_id, ref, owner_rep_id=owner_rep_id)
+        return records(session, [found])[0]
 
 
 def forget_prospect(engine: Engine, actor: Actor, ref: str) -> ForgetReport:

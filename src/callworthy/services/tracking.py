@@ -82,11 +82,13 @@ def log_voicemail(
     *,
     at: datetime | None = None,
     rules: RuleSet | None = None,
+    owner_rep_id: int | None = None,
+    source: str = "cli",
 ) -> VoicemailRecord:
     """Critique a voicemail left for a prospect and store it with its score and rule-set version."""
     strategy = validate_strategy(strategy)
     with read_session(engine) as session:
-        prospect = resolve(session, actor.team_id, prospect_ref)
+        prospect = resolve(session, actor.team_id, prospect_ref, owner_rep_id=owner_rep_id)
         _refuse_blocked(session, actor.team_id, prospect)
         context = Context(prospect_name=prospect.name, company=prospect.company)
         prospect_id = prospect.id
@@ -105,7 +107,7 @@ def log_voicemail(
             score=review.score,
             rules_version=review.rules_version,
             left_at=at or utc_now(),
-            source="cli",
+            source=source,
         )
         session.add(voicemail)
         session.flush()
@@ -115,12 +117,18 @@ def log_voicemail(
 
 
 def _callback_prospect(
-    session: Session, team_id: int, prospect_ref: str | None, phone: str | None
+    session: Session,
+    team_id: int,
+    prospect_ref: str | None,
+    phone: str | None,
+    owner_rep_id: int | None = None,
 ) -> Prospect:
     if prospect_ref:
-        return resolve(session, team_id, prospect_ref)
+        return resolve(session, team_id, prospect_ref, owner_rep_id=owner_rep_id)
     e164, _ = normalise_phone(phone or "")
     found = queries.prospect_by_phone(session, team_id, e164)
+    if found is not None and owner_rep_id not in (None, found.owner_rep_id):
+        found = None  # another rep's prospect: not this rep's to know
     if found is None:
         raise UnknownProspectError(f"No prospect has the number {e164}.", "Add them first.")
     return found
@@ -136,6 +144,8 @@ def log_callback(
     at: datetime | None = None,
     notes: str = "",
     unmatched: bool = False,
+    owner_rep_id: int | None = None,
+    source: str = "cli",
 ) -> CallbackRecord:
     """Store a return call, matched to the prospect's latest voicemail not yet answered."""
     result = validate_outcome(str(outcome))
@@ -144,7 +154,7 @@ def log_callback(
         raise UnknownProspectError("A callback needs a prospect or a phone number.")
 
     def work(session: Session) -> CallbackRecord:
-        prospect = _callback_prospect(session, actor.team_id, prospect_ref, phone)
+        prospect = _callback_prospect(session, actor.team_id, prospect_ref, phone, owner_rep_id)
         voicemail = queries.latest_open_voicemail(session, prospect.id, before=when)
         if voicemail is None and not unmatched:
             raise NoOpenVoicemailError(
@@ -157,7 +167,7 @@ def log_callback(
             at=when,
             outcome=result.value,
             notes=notes,
-            source="cli",
+            source=source,
         )
         session.add(callback)
         session.flush()
@@ -166,10 +176,12 @@ def log_callback(
     return run_write(engine, work)
 
 
-def history(engine: Engine, actor: Actor, prospect_ref: str) -> History:
+def history(
+    engine: Engine, actor: Actor, prospect_ref: str, *, owner_rep_id: int | None = None
+) -> History:
     """Return a prospect's profile with every voicemail and callback, oldest first."""
     with read_session(engine) as session:
-        prospect = resolve(session, actor.team_id, prospect_ref)
+        prospect = resolve(session, actor.team_id, prospect_ref, owner_rep_id=owner_rep_id)
         voicemails = queries.voicemails_of(session, prospect.id)
         reps = queries.rep_names(session, (v.rep_id for v in voicemails if v.rep_id))
         return History(
