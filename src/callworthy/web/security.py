@@ -10,6 +10,7 @@ import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -55,40 +56,64 @@ class SecurityHeadersMiddleware:
 class BodyTooLarge(HTTPException):
     """The request body passed the cap: answered 413."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(
+        self, limit: int, hint: str = "a voicemail script is a few hundred characters"
+    ) -> None:
         super().__init__(
-            413,
-            f"The request body is larger than {limit:,} bytes. Send less: a voicemail script "
-            "is a few hundred characters.",
+            413, f"The request body is larger than {limit:,} bytes. Send less: {hint}."
         )
 
 
 class BodyLimitMiddleware:
-    """Refuse bodies over a cap: by Content-Length up front, else while streaming."""
+    """Refuse bodies over a cap: by Content-Length up front, else while streaming.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    `path_limits` gives some exact paths (file uploads) their own, larger cap.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        path_limits: Mapping[str, int] | None = None,
+        upload_limits: Mapping[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.path_limits = dict(path_limits or {})
+        # Caps for multipart/form-data bodies only (recordings): JSON on the same path
+        # (POST /api/v1/critique) keeps the small cap.
+        self.upload_limits = dict(upload_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Check the declared length, then count the bytes as the app reads them."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.path_limits.get(scope.get("path", ""), self.max_bytes)
+        if scope.get("path", "") in self.upload_limits and any(
+            name == b"content-type" and value.lower().startswith(b"multipart/form-data")
+            for name, value in scope.get("headers", [])
+        ):
+            limit = self.upload_limits[scope["path"]]
+        hint = (
+            "split the file and upload the parts"
+            if limit != self.max_bytes
+            else "a voicemail script is a few hundred characters"
+        )
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and (not value.isdigit() or int(value) > self.max_bytes):
+            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
                 scope = {**scope, "callworthy.body_too_large": True}
         seen = 0
 
         async def limited_receive() -> Message:
             nonlocal seen
             if scope.get("callworthy.body_too_large"):
-                raise BodyTooLarge(self.max_bytes)
+                raise BodyTooLarge(limit, hint)
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if seen > limit:
+                    raise BodyTooLarge(limit, hint)
             return message
 
         await self.app(scope, limited_receive, send)

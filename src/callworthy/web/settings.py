@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     """Seconds a log-in lasts."""
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     """Largest request body accepted; larger ones get 413 before they are read whole."""
+    max_import_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    """Largest CRM export accepted by the import page and POST /api/v1/imports."""
     login_attempts: int = Field(default=5, ge=1)
     """Failed log-ins allowed per client address and e-mail within login_window seconds."""
     login_window: int = Field(default=15 * 60, ge=1)
