@@ -40,6 +40,12 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/users",
         "GET /api/v1/tokens",
         "DELETE /api/v1/tokens/{token_id}",
+        "GET /api/v1/prospects",
+        "POST /api/v1/prospects",
+        "GET /api/v1/prospects/{prospect_id}",
+        "POST /api/v1/prospects/{prospect_id}/voicemails",
+        "POST /api/v1/prospects/{prospect_id}/callbacks",
+        "POST /api/v1/imports",
     }
 
 

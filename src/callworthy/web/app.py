@@ -20,7 +20,17 @@ from callworthy import __version__
 from callworthy.critique import default_rules
 from callworthy.services.database import open_database
 from callworthy.web import errors
-from callworthy.web.routers import api_accounts, api_critique, auth, check, team, tokens
+from callworthy.web.routers import (
+    api_accounts,
+    api_critique,
+    api_prospects,
+    auth,
+    check,
+    imports,
+    prospects,
+    team,
+    tokens,
+)
 from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
 from callworthy.web.settings import Settings
 
@@ -66,9 +76,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
     errors.install(app)
-    for router in (auth.router, check.router, tokens.router, team.router):
+    for router in (
+        auth.router,
+        check.router,
+        tokens.router,
+        team.router,
+        prospects.router,
+        imports.router,
+    ):
         app.include_router(router, include_in_schema=False)
-    for router in (api_critique.router, api_accounts.router):
+    for router in (
+        api_critique.router,
+        api_accounts.router,
+        api_prospects.router,
+    ):
         app.include_router(router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # Added last = outermost: the body cap runs before anything reads the body.
@@ -81,7 +102,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=settings.secure_cookies,
     )
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    uploads = {"/import": settings.max_import_bytes, "/api/v1/imports": settings.max_import_bytes}
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        path_limits=uploads,
+    )
     return app
 
 

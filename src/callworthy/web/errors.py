@@ -32,6 +32,14 @@ STATUS: dict[type[errors.CallworthyError], int] = {
     errors.RateLimitedError: 429,
     errors.MigrationRequiredError: 503,
     errors.DatabaseError: 503,
+    # Prospects and tracking: another rep's prospect is "unknown" too (404, existence not leaked).
+    errors.UnknownProspectError: 404,
+    errors.DuplicateProspectError: 409,
+    errors.DoNotCallError: 409,
+    errors.NoOpenVoicemailError: 409,
+    errors.InvalidPhoneError: 422,
+    errors.InvalidFieldError: 422,
+    errors.ImportFileError: 422,
 }
 
 
