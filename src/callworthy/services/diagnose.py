@@ -59,10 +59,18 @@ def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet | None
 
 
 def prospect_evidence(
-    engine: Engine, actor: Actor, prospect_ref: str, *, rules: RuleSet | None = None
+    engine: Engine,
+    actor: Actor,
+    prospect_ref: str,
+    *,
+    rules: RuleSet | None = None,
+    owner_rep_id: int | None = None,
 ) -> ProspectEvidence:
-    """Return a prospect's attempts (each script critiqued) and callback times, oldest first."""
-    record = history(engine, actor, prospect_ref)
+    """Return a prospect's attempts (each script critiqued) and callback times, oldest first.
+
+    With owner_rep_id (a rep on the web) another rep's prospect is unknown.
+    """
+    record = history(engine, actor, prospect_ref, owner_rep_id=owner_rep_id)
     context = Context(prospect_name=record.prospect.name, company=record.prospect.company)
     return ProspectEvidence(
         prospect=record.prospect,
@@ -114,7 +122,10 @@ def diagnose_prospect(
     now: datetime | None = None,
     partial: bool = False,
     rules: RuleSet | None = None,
+    owner_rep_id: int | None = None,
 ) -> ProspectDiagnosis:
     """Diagnose a stored prospect (#id, phone or name) from the answers and their record."""
-    evidence = prospect_evidence(engine, actor, prospect_ref, rules=rules)
+    evidence = prospect_evidence(
+        engine, actor, prospect_ref, rules=rules, owner_rep_id=owner_rep_id
+    )
     return diagnose_evidence(evidence, answers, now=now, partial=partial)

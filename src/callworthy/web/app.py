@@ -19,17 +19,33 @@ from starlette.middleware.sessions import SessionMiddleware
 from callworthy import __version__
 from callworthy.critique import default_rules
 from callworthy.services.database import open_database
+from callworthy.services.team_rules import RuleSetCache
 from callworthy.web import errors
+from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
     api_accounts,
     api_critique,
+    api_diagnose,
+    api_experiments,
+    api_ideas,
+    api_phonetest,
     api_prospects,
+    api_recording,
+    api_rules,
+    api_write,
     auth,
     check,
+    diagnose,
+    experiments,
+    ideas,
     imports,
+    phonetest,
     prospects,
+    recording,
+    rules,
     team,
     tokens,
+    write,
 )
 from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
 from callworthy.web.settings import Settings
@@ -75,20 +91,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
+    app.state.rule_cache = RuleSetCache()  # each team's rules, compiled once per version
     errors.install(app)
     for router in (
         auth.router,
         check.router,
         tokens.router,
         team.router,
+        diagnose.router,
+        phonetest.router,
+        recording.router,
         prospects.router,
         imports.router,
+        experiments.router,
+        ideas.router,
+        write.router,
+        rules.router,
     ):
         app.include_router(router, include_in_schema=False)
     for router in (
+        api_recording.router,  # before api_critique: takes only multipart uploads
         api_critique.router,
         api_accounts.router,
+        api_diagnose.router,
+        api_phonetest.router,
         api_prospects.router,
+        api_experiments.router,
+        api_ideas.router,
+        api_write.router,
+        api_rules.router,
     ):
         app.include_router(router, prefix="/api/v1")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -103,10 +134,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(SecurityHeadersMiddleware)
     uploads = {"/import": settings.max_import_bytes, "/api/v1/imports": settings.max_import_bytes}
+    recordings = dict.fromkeys(UPLOAD_PATHS, UPLOAD_MAX_BYTES)  # multipart uploads only
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
         path_limits=uploads,
+        upload_limits=recordings,
     )
     return app
 

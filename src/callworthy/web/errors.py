@@ -25,6 +25,7 @@ STATUS: dict[type[errors.CallworthyError], int] = {
     errors.TextTooLongError: 422,
     errors.NotTextError: 422,
     errors.ProfileError: 422,
+    errors.RuleFileError: 422,  # a team rule that the loader refuses: message and line
     errors.NotAuthenticatedError: 401,
     errors.PermissionDeniedError: 403,
     errors.UnknownRecordError: 404,
@@ -32,6 +33,13 @@ STATUS: dict[type[errors.CallworthyError], int] = {
     errors.RateLimitedError: 429,
     errors.MigrationRequiredError: 503,
     errors.DatabaseError: 503,
+    errors.AnswersError: 422,  # diagnose and phone-test answers: missing or not an option
+    # Uploaded recordings: no audio extra or model on the server is the server's problem.
+    errors.AudioSupportError: 503,
+    errors.ModelNotFoundError: 503,
+    errors.AudioFileError: 422,
+    errors.AudioTooLongError: 413,
+    errors.NoSpeechError: 422,
     # Prospects and tracking: another rep's prospect is "unknown" too (404, existence not leaked).
     errors.UnknownProspectError: 404,
     errors.DuplicateProspectError: 409,
@@ -40,6 +48,12 @@ STATUS: dict[type[errors.CallworthyError], int] = {
     errors.InvalidPhoneError: 422,
     errors.InvalidFieldError: 422,
     errors.ImportFileError: 422,
+    # Experiments and ideas.
+    errors.ExperimentInputError: 422,
+    errors.UnknownIdeaError: 404,
+    errors.UnknownExperimentError: 404,
+    errors.ExperimentStateError: 409,
+    errors.NoEligibleStrategyError: 409,
 }
 
 
@@ -75,7 +89,8 @@ async def on_library_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, errors.RateLimitedError):
         headers["Retry-After"] = str(exc.retry_after)
     if _is_api(request):
-        response: Response = error_json(status, type(exc).__name__, exc.message)
+        extra = {"line": exc.line} if isinstance(exc, errors.DataFileError) else {}
+        response: Response = error_json(status, type(exc).__name__, exc.message, **extra)
         response.headers.update(headers)
         return response
     if isinstance(exc, errors.NotAuthenticatedError):

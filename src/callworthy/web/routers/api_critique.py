@@ -7,12 +7,17 @@ from starlette.responses import JSONResponse
 
 from callworthy.critique import Context, critique
 from callworthy.web.deps import ApiUser
+from callworthy.web.routers.api_recording import MULTIPART_BODY, UPLOAD_ERRORS
 from callworthy.web.schemas import ERRORS, CritiqueIn, CritiqueOut
 
 router = APIRouter(tags=["critique"])
 
 
-@router.post("/critique", responses={200: {"model": CritiqueOut}, **ERRORS})
+@router.post(
+    "/critique",
+    responses={200: {"model": CritiqueOut}, **ERRORS, **UPLOAD_ERRORS},
+    openapi_extra=MULTIPART_BODY,  # a recording upload is answered by api_recording
+)
 def critique_script(body: CritiqueIn, _user: ApiUser) -> JSONResponse:
     """Critique a voicemail script: score, sub-scores and findings anchored to spans."""
     context = Context(

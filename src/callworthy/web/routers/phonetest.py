@@ -1,0 +1,113 @@
+"""The Phone test page (P14): thirty scenarios, scored, kept per rep, with a history chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from callworthy.answers import answer_problems
+from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz
+from callworthy.services import phonetest as service
+from callworthy.services.phonetest import PhoneTestRecord
+from callworthy.services.prospects import actor_for
+from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.web.render import page
+
+router = APIRouter()
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 400, 160, 24
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """One answered scenario as the results show it: what was chosen, why, and the best answer."""
+
+    number: int
+    scenario: str
+    chosen: str
+    points: int
+    max_points: int
+    principle: str
+    explanation: str
+    best: str
+    best_explanation: str
+
+
+def answer_views(quiz: Quiz, result: PhoneTestScore) -> list[AnswerView]:
+    """Return each answer with its scenario, its explanation and principle, and the best one."""
+    views = []
+    for number, (question, item) in enumerate(zip(quiz.questions, result.feedback, strict=True), 1):
+        chosen, best = question.option(item.chosen), question.best()
+        views.append(
+            AnswerView(
+                number,
+                question.scenario,
+                chosen.text,
+                item.points,
+                item.max_points,
+                chosen.principle,
+                item.explanation,
+                best.text,
+                item.best_explanation,
+            )
+        )
+    return views
+
+
+def chart(records: tuple[PhoneTestRecord, ...]) -> dict[str, Any]:
+    """Return the SVG geometry of the scores over time: one point per sitting, 0-100 up."""
+    inner_w, inner_h = CHART_WIDTH - 2 * CHART_PAD, CHART_HEIGHT - 2 * CHART_PAD
+    step = inner_w / max(len(records) - 1, 1)
+    points = [
+        (round(CHART_PAD + i * step, 1), round(CHART_PAD + inner_h * (1 - r.score / 100), 1), r)
+        for i, r in enumerate(records)
+    ]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "pad": CHART_PAD,
+        "points": points,
+        "polyline": " ".join(f"{x},{y}" for x, y, _ in points),
+        "grid": [(v, round(CHART_PAD + inner_h * (1 - v / 100), 1)) for v in (0, 50, 100)],
+    }
+
+
+def _quiz_view(answers: dict[str, str], problems: dict[str, str]) -> dict[str, Any]:
+    return {"quiz": default_quiz(), "answers": answers, "problems": problems, "result": None}
+
+
+@router.get("/phonetest")
+def phonetest_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+    """Show the thirty scenarios with their options."""
+    return page(request, templates, "phonetest.html", user=user, **_quiz_view({}, {}))
+
+
+@router.post("/phonetest", dependencies=[Csrf])
+async def phonetest_submit(
+    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+) -> Response:
+    """Score the answers and keep the result for the rep; a missing answer is shown in place."""
+    form = await request.form()
+    quiz = default_quiz()
+    answers = {q.id: str(form.get(q.id) or "")[:200] for q in quiz.questions}
+    problems = answer_problems(quiz.choices(), answers)
+    view = _quiz_view(answers, problems)
+    if problems:
+        return page(request, templates, "phonetest.html", status=422, user=user, **view)
+    result, stored = service.take_test(engine, actor_for(user), answers, quiz=quiz)
+    view.update(result=result, stored=stored, feedback=answer_views(quiz, result))
+    return page(request, templates, "phonetest.html", user=user, **view)
+
+
+@router.get("/phonetest/history")
+def phonetest_history(
+    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+) -> Response:
+    """Show the rep's results over time, as a table and a small line chart."""
+    records = service.results(engine, actor_for(user))
+    return page(
+        request, templates, "phonetest_history.html", user=user, records=records,
+        chart=chart(records),
+    )  # fmt: skip
