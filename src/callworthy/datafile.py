@@ -31,7 +31,27 @@ def read_yaml(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(str(path), None, "the file is not UTF-8 text.", "Save it as UTF-8.") from exc
-    loader = yaml.SafeLoader(text)
+    return read_yaml_text(text, str(path), error)
+
+
+def read_yaml_text(
+    text: str, source: str, error: type[DataFileError] = DataFileError
+) -> tuple[Any, yaml.Node | None]:
+    """Return YAML text's data and node tree (errors name `source` and the line)."""
+    if len(text.encode("utf-8")) > MAX_DATA_FILE_BYTES:
+        raise error(
+            source, None, f"the text is {len(text):,} characters.", "Keep one entry a file."
+        )
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character: refused before parsing
+        at = text[: exc.position].count("\n") + 1
+        raise error(
+            source,
+            at,
+            f"not valid YAML ({exc.reason} #x{exc.character:04x})",
+            "Remove the control character.",
+        ) from exc
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -40,10 +60,10 @@ def read_yaml(
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         raise error(
-            str(path), line, f"not valid YAML ({exc.problem})", "Check indentation and quoting."
+            source, line, f"not valid YAML ({exc.problem})", "Check indentation and quoting."
         ) from exc
     except yaml.YAMLError as exc:
-        raise error(str(path), None, f"not valid YAML ({exc})") from exc
+        raise error(source, None, f"not valid YAML ({exc})") from exc
     finally:
         loader.dispose()
     return data, node
@@ -104,9 +124,10 @@ def load_model(
     tags: Sequence[str] = (),
     error: type[DataFileError] = DataFileError,
     docs: str = "docs/",
+    text: str | None = None,
 ) -> tuple[T, yaml.Node | None]:
-    """Read and validate one YAML file against a pydantic model; return it with its node tree."""
-    data, node = read_yaml(path, error)
+    """Read and validate one YAML file (or `text`, named by `path`) against a pydantic model."""
+    data, node = read_yaml(path, error) if text is None else read_yaml_text(text, str(path), error)
     if not isinstance(data, dict):
         raise error(str(path), 1, "the file must be a mapping of fields.", f"See {docs}.")
     try:

@@ -287,3 +287,12 @@ class UnknownRecordError(CallworthyError):
     """No record with that id is visible to this user (it does not exist or is not theirs)."""
 
     exit_code = 45
+
+
+# --- Team rules on the web (issue #6): exit codes 48-49 --------------------------------------
+
+
+class RuleExampleError(RuleFileError):
+    """A team rule's own pass/fail example does not behave as declared; it is not saved."""
+
+    exit_code = 48

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from callworthy import critique
-from callworthy.critique import load_rules
+from callworthy.critique import default_rules, load_rules
 from callworthy.errors import RuleFileError, UnsafePatternError
 
 GOOD = """\
@@ -121,3 +121,45 @@ def test_a_file_name_that_cannot_be_an_id_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "Team Rules/x.yaml", GOOD)
     with pytest.raises(RuleFileError, match="is not valid"):
         load_rules([tmp_path])
+
+
+TEAM_RULE = """kind: existence
+principle: P3
+level: warning
+subscore: prospect_focus
+message: "\\"{match}\\" is our slogan."
+fix: "Cut it."
+tokens: [synergy solutions]
+examples:
+  pass: ["Hi Sam, five ways to fill your chairs. 704-333-1112."]
+  fail: ["Acme brings synergy solutions. 704-333-1112."]
+"""
+
+
+def test_a_rule_from_text_goes_through_the_same_checks_with_its_line() -> None:
+    from callworthy.critique.loader import load_rule_text
+
+    rule = load_rule_text("acme.slogan", TEAM_RULE, "team rule acme.slogan")
+    assert rule.id == "acme.slogan" and rule.fail_examples
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_text("acme.slogan", TEAM_RULE.replace("level: warning", "level: loud"), "t")
+    assert caught.value.line == 3 and caught.value.path == "t"
+    with pytest.raises(RuleFileError, match="is not valid"):
+        load_rule_text("Acme Slogan", TEAM_RULE, "t")
+    with pytest.raises(RuleFileError) as control:
+        load_rule_text("acme.slogan", "kind: x\n\x1f", "t")
+    assert control.value.line == 2
+
+
+def test_extra_rule_texts_join_the_builtins_and_replace_one_of_the_same_id() -> None:
+    from callworthy.critique.loader import RuleText
+
+    builtins = default_rules()
+    extra = [
+        RuleText("acme.slogan", TEAM_RULE, "a"),
+        RuleText("pitch.about-us", TEAM_RULE.replace("our slogan", "ours"), "b"),
+    ]
+    rules = load_rules(extra=extra)
+    assert len(rules) == len(builtins) + 1 and rules.version != builtins.version
+    assert rules.get("pitch.about-us").message.endswith("is ours.")
+    assert rules.get("acme.slogan").path == "a"

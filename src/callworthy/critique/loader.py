@@ -58,6 +58,15 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleText:
+    """A rule given as YAML text rather than a file: its id, the text, and a name for errors."""
+
+    rule_id: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules a critique runs, with a version that changes when any rule does."""
 
@@ -129,22 +138,46 @@ def rule_id(root: Path, path: Path) -> str:
     return ".".join(path.relative_to(root).with_suffix("").parts)
 
 
+def _check_id(rid: str, source: str) -> None:
+    if not ID_RE.match(rid):
+        raise RuleFileError(
+            source,
+            None,
+            f"the rule id {rid!r} is not valid.",
+            "Use lower-case letters, digits, '-' and '_', in parts joined by dots (acme.slogan).",
+        )
+
+
 def load_rule_file(
     root: Path, path: Path, custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS
 ) -> tuple[Rule, bytes]:
     """Load, validate and compile one rule file; return it with its raw bytes."""
     rid = rule_id(root, path)
-    if not ID_RE.match(rid):
-        raise RuleFileError(
-            str(path),
-            None,
-            f"the rule id {rid!r} (from the file's path) is not valid.",
-            "Name folders and files with lower-case letters, digits, '-' and '_'.",
-        )
+    _check_id(rid, str(path))
     raw = path.read_bytes()
     spec, node = load_model(
         path, RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md"
     )
+    return _compile(rid, path, spec, node, custom), raw
+
+
+def load_rule_text(
+    rid: str, text: str, source: str, custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS
+) -> Rule:
+    """Load, validate and compile one rule from YAML text (a team's rule kept in a database).
+
+    The same checks as a rule file; errors name `source` and the line.
+    """
+    _check_id(rid, source)
+    spec, node = load_model(
+        Path(source), RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md", text=text
+    )
+    return _compile(rid, Path(source), spec, node, custom)
+
+
+def _compile(
+    rid: str, path: Path, spec: RuleSpec, node: yaml.Node | None, custom: Mapping[str, CustomCheck]
+) -> Rule:
     data = spec.model_dump(by_alias=True)
     _check_patterns(path, node, data)
     _check_templates(path, node, spec)
@@ -157,7 +190,7 @@ def load_rule_file(
         )
     weight = spec.weight if spec.weight is not None else DEFAULT_WEIGHT[spec.level]
     checker = build_checker(spec, custom)
-    rule = Rule(
+    return Rule(
         id=rid,
         kind=spec.kind,
         principle=spec.principles,
@@ -175,7 +208,6 @@ def load_rule_file(
         checker=checker,
         needs=_needed_scans(checker),
     )
-    return rule, raw
 
 
 def _rule_files(root: Path) -> list[Path]:
@@ -197,8 +229,13 @@ def load_rules(
     builtin: bool = True,
     disable: Iterable[str] = (),
     custom: Mapping[str, CustomCheck] | None = None,
+    extra: Iterable[RuleText] = (),
 ) -> RuleSet:
-    """Load the built-in rules and each team folder, minus rules whose id starts with `disable`."""
+    """Load the built-in rules, each team folder and `extra` rule texts, minus `disable`d ids.
+
+    Later sources replace earlier ones of the same id: a folder's rule or an
+    extra text (a team's rule from the database) replaces the built-in.
+    """
     checks = {**BUILTIN_CHECKS, **(custom or {})}
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in dirs]
     loaded: dict[str, tuple[Rule, bytes]] = {}
@@ -206,6 +243,9 @@ def load_rules(
         for path in _rule_files(root):
             rule, raw = load_rule_file(root, path, checks)
             loaded[rule.id] = (rule, raw)  # a team rule replaces the built-in of the same id
+    for item in extra:
+        rule = load_rule_text(item.rule_id, item.text, item.source, checks)
+        loaded[rule.id] = (rule, item.text.encode("utf-8"))
     for rule, _ in loaded.values():
         for name in rule.unless:
             if not any(_matches(other, name) for other in loaded):
