@@ -314,3 +314,20 @@ class ApiToken(Base):
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class TeamRule(Base):
+    """A team's own critique rule: YAML text loaded through the same loader as the built-ins."""
+
+    __tablename__ = "team_rule"
+    __table_args__ = (UniqueConstraint("team_id", "rule_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(200))
+    """Dotted id (acme.slogan); a built-in's id replaces the built-in for this team."""
+    source: Mapped[str] = mapped_column(Text)
+    """The rule's YAML, as the manager typed it (validated before it is stored)."""
+    updated_by: Mapped[str] = mapped_column(String(200))
+    """The name of the manager who last saved it."""
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
