@@ -1,0 +1,46 @@
+"""Write voicemails for the web: a profile from a form or JSON, written with the team's rules.
+
+The CLI builds the same Profile from options; both call `write_messages`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from callworthy.critique import RuleSet
+from callworthy.errors import ProfileError
+from callworthy.write import Writeup, default_packs, profile_from_mapping, write_messages
+
+_FIELD = re.compile(r"\b(prospect|rep)\.(\w+)(?:\.(\w+))?")
+
+
+def industries() -> list[tuple[str, str]]:
+    """Return the industry packs as (id, name), by name."""
+    return sorted(((p.id, p.name) for p in default_packs().values()), key=lambda p: p[1])
+
+
+def write_for(
+    data: Mapping[str, Any], rules: RuleSet, *, seed: int = 0, source: str = "the form"
+) -> Writeup:
+    """Validate a {prospect, rep} mapping and write the candidates with these rules."""
+    if not isinstance(data.get("prospect"), Mapping) or not isinstance(data.get("rep"), Mapping):
+        raise ProfileError(
+            source, None, "both `prospect` and `rep` must be objects.", "See docs/writer.md."
+        )
+    profile = profile_from_mapping(data, source)
+    return write_messages(profile.prospect, profile.rep, seed=seed, rules=rules)
+
+
+def field_of(error: ProfileError) -> str | None:
+    """Return the form field a profile error is about (lead.name -> lead_name, rep.x -> rep_x)."""
+    found = _FIELD.search(error.problem)
+    if found is None:
+        return None
+    section, name, sub = found.groups()
+    if section == "rep":
+        return f"rep_{name}"
+    if name == "lead":
+        return f"lead_{sub or 'name'}"
+    return name
