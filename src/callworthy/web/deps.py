@@ -8,9 +8,11 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
+from callworthy.critique import RuleSet
 from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
 from callworthy.services import accounts
 from callworthy.services.accounts import Account
+from callworthy.services.team_rules import RuleSetCache
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
 from callworthy.web.settings import Settings
 
@@ -120,3 +122,11 @@ async def verify_csrf(request: Request) -> None:
 
 
 Csrf = Depends(verify_csrf)
+
+
+def team_rule_set(request: Request, engine: Engine, user: Account) -> RuleSet:
+    """Return the rules the user's critiques run: built-ins + their team's (cached per version)."""
+    cache: RuleSetCache | None = getattr(request.app.state, "rule_cache", None)
+    if cache is None:  # an app built without one (older create_app): make it once
+        cache = request.app.state.rule_cache = RuleSetCache()
+    return cache.rules_for(engine, user.team_id)

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
-from callworthy.critique import Context, Critique, critique
+from callworthy.critique import Context, Critique, RuleSet, critique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import Csrf, CurrentUser, TemplatesDep
+from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
 from callworthy.web.highlight import segments
 from callworthy.web.render import page
 
@@ -21,14 +21,16 @@ Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=2000)]
 
 
-def _view(text: str, prospect: str, company: str, concerns: str) -> dict[str, Any]:
+def _view(
+    text: str, prospect: str, company: str, concerns: str, rules: RuleSet | None = None
+) -> dict[str, Any]:
     context = Context(
         prospect_name=prospect.strip() or None,
         company=company.strip() or None,
         concerns=tuple(c.strip() for c in concerns.splitlines() if c.strip()),
     )
     try:
-        result: Critique | None = critique(text, context=context)
+        result: Critique | None = critique(text, context=context, rules=rules)
         error = None
     except CallworthyError as exc:  # empty or too long: said in place of the critique
         result, error = None, exc.message
@@ -61,6 +63,7 @@ def check_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> 
 def check_submit(
     request: Request,
     user: CurrentUser,
+    engine: EngineDep,
     templates: TemplatesDep,
     text: Script = "",
     prospect: Field = "",
@@ -68,7 +71,7 @@ def check_submit(
     concerns: Field = "",
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    view = _view(text, prospect, company, concerns)
+    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
     return page(request, templates, "check.html", user=user, **view)
 
 
@@ -76,6 +79,7 @@ def check_submit(
 def check_partial(
     request: Request,
     user: CurrentUser,
+    engine: EngineDep,
     templates: TemplatesDep,
     text: Script = "",
     prospect: Field = "",
@@ -83,5 +87,5 @@ def check_partial(
     concerns: Field = "",
 ) -> Response:
     """Critique the script and return only the critique (htmx swaps it in as the rep types)."""
-    view = _view(text, prospect, company, concerns)
+    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
     return page(request, templates, "_critique.html", user=user, **view)

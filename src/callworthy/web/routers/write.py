@@ -1,0 +1,130 @@
+"""The Write page: a prospect form, candidate voicemails, and "Use this" to log one."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import Response
+
+from callworthy.errors import CallworthyError, ProfileError
+from callworthy.services import prospects
+from callworthy.services.accounts import Account
+from callworthy.services.values import ProspectRecord
+from callworthy.services.writing import field_of, industries, write_for
+from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
+from callworthy.web.render import page
+
+router = APIRouter()
+Short = Annotated[str, Form(max_length=200)]
+Lines = Annotated[str, Form(max_length=2000)]
+RELATIONSHIPS = ("cold", "met_briefly", "referred")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _visible(engine: Any, user: Account) -> tuple[ProspectRecord, ...]:
+    return prospects.list_prospects(
+        engine, prospects.actor_for(user), owner_rep_id=prospects.owner_scope(user)
+    )
+
+
+def _chosen(engine: Any, user: Account, prospect_id: str) -> ProspectRecord | None:
+    if not prospect_id.strip():
+        return None
+    return prospects.show_prospect(
+        engine,
+        prospects.actor_for(user),
+        f"#{prospect_id.strip().removeprefix('#')}",
+        owner_rep_id=prospects.owner_scope(user),
+    )
+
+
+def _form_from(user: Account, record: ProspectRecord | None) -> dict[str, str]:
+    form = dict.fromkeys(
+        ("name", "company", "role", "industry", "facts", "concerns", "relationship",
+         "referred_by", "lead_name", "lead_detail", "rep_company", "rep_phone", "humor"),
+        "",
+    )  # fmt: skip
+    form.update(rep_name=user.name, rep_email=user.email, prospect_id="", seed="0")
+    if record is not None:
+        form.update(
+            prospect_id=str(record.id),
+            name=record.name,
+            company=record.company or "",
+            role=record.role or "",
+            industry=record.industry or "",
+            humor="on" if record.humor_ok else "",
+        )
+    return form
+
+
+def _show(request: Request, templates: Any, user: Account, engine: Any, **view: Any) -> Response:
+    view.setdefault("writeup", None)
+    view.setdefault("error", None)
+    view.setdefault("error_field", None)
+    return page(
+        request, templates, "write.html", user=user, prospects=_visible(engine, user),
+        industries=industries(), relationships=RELATIONSHIPS, **view,
+    )  # fmt: skip
+
+
+@router.get("/write")
+def write_page(
+    request: Request,
+    user: CurrentUser,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    prospect_id: str = "",
+) -> Response:
+    """Show the prospect form (prefilled from a chosen prospect and the account)."""
+    record = _chosen(engine, user, prospect_id[:12])
+    return _show(request, templates, user, engine, form=_form_from(user, record), chosen=record)
+
+
+@router.post("/write", dependencies=[Csrf])
+def write_submit(
+    request: Request,
+    user: CurrentUser,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    prospect_id: Annotated[str, Form(max_length=12)] = "",
+    name: Short = "", company: Short = "", role: Short = "", industry: Short = "",
+    facts: Lines = "", concerns: Lines = "", humor: Short = "", relationship: Short = "",
+    referred_by: Short = "", lead_name: Short = "", lead_detail: Short = "",
+    rep_name: Short = "", rep_company: Short = "", rep_phone: Short = "", rep_email: Short = "",
+    seed: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
+) -> Response:  # fmt: skip
+    """Write the candidates and show them under the form (errors beside their field)."""
+    form = {
+        "prospect_id": prospect_id, "name": name, "company": company, "role": role,
+        "industry": industry, "facts": facts, "concerns": concerns, "humor": humor,
+        "relationship": relationship, "referred_by": referred_by, "lead_name": lead_name,
+        "lead_detail": lead_detail, "rep_name": rep_name, "rep_company": rep_company,
+        "rep_phone": rep_phone, "rep_email": rep_email, "seed": str(seed),
+    }  # fmt: skip
+    chosen = _chosen(engine, user, prospect_id)
+    prospect: dict[str, Any] = {
+        "name": name, "company": company, "role": role, "industry": industry,
+        "facts": _lines(facts), "concerns": _lines(concerns), "humor_ok": bool(humor),
+        "relationship": relationship or "cold", "referred_by": referred_by,
+    }  # fmt: skip
+    if lead_name or lead_detail:
+        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
+    rep = {"name": rep_name, "company": rep_company, "phone": rep_phone, "email": rep_email}
+    data = {
+        "prospect": {k: v for k, v in prospect.items() if v not in ("", [], None)},
+        "rep": {k: v for k, v in rep.items() if v},
+    }
+    view: dict[str, Any] = {"form": form, "chosen": chosen}
+    try:
+        view["writeup"] = write_for(data, team_rule_set(request, engine, user), seed=seed)
+    except ProfileError as exc:
+        view.update(error=exc.message, error_field=field_of(exc))
+        return _show(request, templates, user, engine, status=422, **view)
+    except CallworthyError as exc:
+        view["error"] = exc.message
+        return _show(request, templates, user, engine, status=422, **view)
+    return _show(request, templates, user, engine, **view)
