@@ -7,7 +7,7 @@ when installed (apt-get install wrk), else a bounded asyncio httpx loop. Bounded
 time and count; loopback only. Target (issue #6): >= 500 req/s with p99 < 50 ms on
 2 cores. Never fails on time: it only prints figures.
 
-    .venv/bin/python bench/web.py [--workers 2] [--seconds 5] [--connections 16] [--client wrk]
+    .venv/bin/python bench/web.py [--workers 2] [--seconds 5] [--connections 4,16] [--client wrk]
 """
 
 from __future__ import annotations
@@ -126,7 +126,10 @@ def targets(
 
 
 def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if match is None:  # wrk printed something else (e.g. nan): report it as not measured
+        return float("nan")
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
@@ -202,7 +205,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, choices=(1, 2))
     parser.add_argument("--seconds", type=int, default=5)
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--connections",
+        default="4,16",
+        help="Comma-separated connection counts: a moderate load, then saturation.",
+    )
     parser.add_argument(
         "--client", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx"
     )
@@ -211,23 +218,24 @@ def main() -> None:
         process, base = start(args.workers, Path(folder))
         try:
             token, browser = set_up(base)
-            print(
-                f"callworthy serve --workers {args.workers} on loopback; client {args.client}, "
-                f"{args.connections} connections, {args.seconds} s per target; "
-                f"{os.cpu_count()} CPUs"
-            )
-            print(f"{'target':38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-            for name, method, path, headers, body in targets(token, browser):
-                if args.client == "wrk":
-                    figures = run_wrk(
-                        base, method, path, headers, body, args.seconds, args.connections
-                    )
-                else:
-                    figures = asyncio.run(
-                        _httpx(base, method, path, headers, body, args.seconds, args.connections)
-                    )
-                rps, p50, p99, errors = figures
-                print(f"{name:38} {rps:8.0f} {p50:8.1f} {p99:8.1f} {errors:7d}")
+            for connections in (int(c) for c in args.connections.split(",")):
+                print(
+                    f"callworthy serve --workers {args.workers} on loopback; client "
+                    f"{args.client}, {connections} connections, {args.seconds} s per target; "
+                    f"{os.cpu_count()} CPUs"
+                )
+                print(f"{'target':38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+                for name, method, path, headers, body in targets(token, browser):
+                    if args.client == "wrk":
+                        figures = run_wrk(
+                            base, method, path, headers, body, args.seconds, connections
+                        )
+                    else:
+                        figures = asyncio.run(
+                            _httpx(base, method, path, headers, body, args.seconds, connections)
+                        )
+                    rps, p50, p99, errors = figures
+                    print(f"{name:38} {rps:8.0f} {p50:8.1f} {p99:8.1f} {errors:7d}")
         finally:
             process.terminate()
             process.wait(timeout=10)

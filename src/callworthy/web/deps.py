@@ -13,6 +13,7 @@ from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
 from callworthy.services import accounts
 from callworthy.services.accounts import Account
 from callworthy.services.team_rules import RuleSetCache
+from callworthy.web.cache import TtlCache
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
 from callworthy.web.settings import Settings
 
@@ -90,7 +91,11 @@ def api_user(request: Request, engine: EngineDep) -> Account:
         raise NotAuthenticatedError(
             "No API token.", "Send one as `Authorization: Bearer TOKEN` (see the Tokens page)."
         )
-    return accounts.account_for_token(engine, token)
+    cache: TtlCache[str, Account] = request.app.state.token_cache
+    # Keyed by the token's hash: the cache never holds a usable token.
+    return cache.get_or_load(
+        accounts.hash_token(token.strip()), lambda: accounts.account_for_token(engine, token)
+    )
 
 
 ApiUser = Annotated[Account, Depends(api_user)]
@@ -129,4 +134,11 @@ def team_rule_set(request: Request, engine: Engine, user: Account) -> RuleSet:
     cache: RuleSetCache | None = getattr(request.app.state, "rule_cache", None)
     if cache is None:  # an app built without one (older create_app): make it once
         cache = request.app.state.rule_cache = RuleSetCache()
-    return cache.rules_for(engine, user.team_id)
+    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
+    return recent.get_or_load(user.team_id, lambda: cache.rules_for(engine, user.team_id))
+
+
+def forget_cached(request: Request) -> None:
+    """Clear the token and team-rule caches after a change made through this process."""
+    request.app.state.token_cache.clear()
+    request.app.state.team_rules_cache.clear()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from callworthy.services import accounts
-from callworthy.web.deps import ApiUser, EngineDep
+from callworthy.web.deps import ApiUser, EngineDep, forget_cached
 from callworthy.web.schemas import ERRORS, AccountOut, TokenOut
 
 router = APIRouter(tags=["accounts"])
@@ -36,7 +36,10 @@ def tokens(user: ApiUser, engine: EngineDep) -> list[dict[str, Any]]:
 
 
 @router.delete("/tokens/{token_id}", status_code=204, responses={**ERRORS, **NOT_FOUND})
-def revoke(user: ApiUser, engine: EngineDep, token_id: int = Path(ge=1, le=2**31 - 1)) -> Response:
+def revoke(
+    request: Request, user: ApiUser, engine: EngineDep, token_id: int = Path(ge=1, le=2**31 - 1)
+) -> Response:
     """Revoke a token: your own, or any of your team's if you are a manager."""
     accounts.revoke_token(engine, user, token_id)
+    forget_cached(request)
     return Response(status_code=204)

@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from callworthy.critique import Rule
 from callworthy.services import team_rules
 from callworthy.services.team_rules import TeamRuleRecord
-from callworthy.web.deps import ApiUser, EngineDep, team_rule_set
+from callworthy.web.deps import ApiUser, EngineDep, forget_cached, team_rule_set
 from callworthy.web.schemas import ERRORS, ErrorOut
 
 router = APIRouter(tags=["rules"])
@@ -96,14 +96,19 @@ def get_team_rule(engine: EngineDep, user: ApiUser, rule_id: str = RuleId) -> JS
 
 @router.put("/rules/team/{rule_id}", responses={200: {"model": TeamRuleOut}, **ERRORS})
 def put_team_rule(
-    body: TeamRuleIn, engine: EngineDep, user: ApiUser, rule_id: str = RuleId
+    request: Request, body: TeamRuleIn, engine: EngineDep, user: ApiUser, rule_id: str = RuleId
 ) -> JSONResponse:
     """Validate and save a team rule (managers only); 422 with the message and line if broken."""
-    return JSONResponse(_record(team_rules.save_team_rule(engine, user, rule_id, body.source)))
+    record = team_rules.save_team_rule(engine, user, rule_id, body.source)
+    forget_cached(request)
+    return JSONResponse(_record(record))
 
 
 @router.delete("/rules/team/{rule_id}", status_code=204, responses={404: NOT_FOUND, **ERRORS})
-def delete_team_rule(engine: EngineDep, user: ApiUser, rule_id: str = RuleId) -> Response:
+def delete_team_rule(
+    request: Request, engine: EngineDep, user: ApiUser, rule_id: str = RuleId
+) -> Response:
     """Delete a team rule (managers only)."""
     team_rules.delete_team_rule(engine, user, rule_id)
+    forget_cached(request)
     return Response(status_code=204)

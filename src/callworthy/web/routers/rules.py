@@ -10,7 +10,15 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import RuleFileError
 from callworthy.services import team_rules
 from callworthy.services.accounts import Account
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, Manager, TemplatesDep, team_rule_set
+from callworthy.web.deps import (
+    Csrf,
+    CurrentUser,
+    EngineDep,
+    Manager,
+    TemplatesDep,
+    forget_cached,
+    team_rule_set,
+)
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -64,6 +72,7 @@ def team_rules_save(
     rule_id = rule_id.strip()
     try:
         team_rules.save_team_rule(engine, user, rule_id, source)
+        forget_cached(request)
     except RuleFileError as exc:
         return _editor(
             request, templates, engine, user, status=422, rule_id=rule_id, source=source,
@@ -73,7 +82,8 @@ def team_rules_save(
 
 
 @router.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
-def team_rules_delete(rule_id: str, user: Manager, engine: EngineDep) -> Response:
+def team_rules_delete(request: Request, rule_id: str, user: Manager, engine: EngineDep) -> Response:
     """Delete one of the team's rules (a built-in it replaced comes back)."""
     team_rules.delete_team_rule(engine, user, rule_id)
+    forget_cached(request)
     return RedirectResponse("/rules/team", status_code=303)

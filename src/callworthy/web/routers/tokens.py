@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Path, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.services import accounts
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, forget_cached
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -39,8 +39,12 @@ def tokens_create(
 
 @router.post("/tokens/{token_id}/revoke", dependencies=[Csrf])
 def tokens_revoke(
-    user: CurrentUser, engine: EngineDep, token_id: int = Path(ge=1, le=2**31 - 1)
+    request: Request,
+    user: CurrentUser,
+    engine: EngineDep,
+    token_id: int = Path(ge=1, le=2**31 - 1),
 ) -> Response:
     """Revoke one of the user's tokens."""
     accounts.revoke_token(engine, user, token_id)
+    forget_cached(request)
     return RedirectResponse("/tokens", status_code=303)
