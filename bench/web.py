@@ -7,7 +7,7 @@ when installed (apt-get install wrk), else a bounded asyncio httpx loop. Bounded
 time and count; loopback only. Target (issue #6): >= 500 req/s with p99 < 50 ms on
 2 cores. Never fails on time: it only prints figures.
 
-    .venv/bin/python bench/web.py [--workers 2] [--seconds 5] [--connections 4,16] [--client wrk]
+    .venv/bin/python bench/web.py [--workers 2] [--seconds 5] [--connections 2,4,16] [--client wrk]
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument(
         "--connections",
-        default="4,16",
+        default="2,4,16",
         help="Comma-separated connection counts: a moderate load, then saturation.",
     )
     parser.add_argument(

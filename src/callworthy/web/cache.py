@@ -29,19 +29,25 @@ class TtlCache(Generic[K, V]):
         self._lock = threading.Lock()
         self._items: dict[K, tuple[float, V]] = {}
 
-    def get_or_load(self, key: K, load: Callable[[], V]) -> V:
-        """Return the cached value for key, or load, keep and return it."""
-        now = self._clock()
+    def get(self, key: K) -> V | None:
+        """Return the cached value for key if it has not expired, else None."""
         with self._lock:
             item = self._items.get(key)
-        if item is not None and item[0] > now:
-            return item[1]
-        value = load()  # outside the lock: a slow load must not stall other keys
+        return item[1] if item is not None and item[0] > self._clock() else None
+
+    def put(self, key: K, value: V) -> V:
+        """Keep a value for `ttl` seconds and return it."""
         with self._lock:
             if len(self._items) >= self.maxsize:
                 self._items.clear()  # rare, and simpler than LRU bookkeeping
-            self._items[key] = (now + self.ttl, value)
+            self._items[key] = (self._clock() + self.ttl, value)
         return value
+
+    def get_or_load(self, key: K, load: Callable[[], V]) -> V:
+        """Return the cached value for key, or load, keep and return it."""
+        value = self.get(key)
+        # The load runs outside the lock: a slow one must not stall other keys.
+        return value if value is not None else self.put(key, load())
 
     def clear(self) -> None:
         """Forget every entry (after a change made through this process)."""

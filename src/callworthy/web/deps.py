@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from callworthy.critique import RuleSet
 from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
@@ -84,18 +85,23 @@ def current_user(user: OptionalUser) -> Account:
 CurrentUser = Annotated[Account, Depends(current_user)]
 
 
-def api_user(request: Request, engine: EngineDep) -> Account:
-    """Return the user of the Bearer token: the API takes tokens, never cookies (no CSRF)."""
+async def api_user(request: Request, engine: EngineDep) -> Account:
+    """Return the user of the Bearer token: the API takes tokens, never cookies (no CSRF).
+
+    Async so a cached token costs no thread hop; the database is asked (in the
+    thread pool) only on a miss.
+    """
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticatedError(
             "No API token.", "Send one as `Authorization: Bearer TOKEN` (see the Tokens page)."
         )
     cache: TtlCache[str, Account] = request.app.state.token_cache
-    # Keyed by the token's hash: the cache never holds a usable token.
-    return cache.get_or_load(
-        accounts.hash_token(token.strip()), lambda: accounts.account_for_token(engine, token)
-    )
+    key = accounts.hash_token(token.strip())  # the cache never holds a usable token
+    account = cache.get(key)
+    if account is None:
+        account = cache.put(key, await run_in_threadpool(accounts.account_for_token, engine, token))
+    return account
 
 
 ApiUser = Annotated[Account, Depends(api_user)]
@@ -136,6 +142,15 @@ def team_rule_set(request: Request, engine: Engine, user: Account) -> RuleSet:
         cache = request.app.state.rule_cache = RuleSetCache()
     recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
     return recent.get_or_load(user.team_id, lambda: cache.rules_for(engine, user.team_id))
+
+
+async def team_rule_set_async(request: Request, engine: Engine, user: Account) -> RuleSet:
+    """Return the team's rules like team_rule_set, asking the database only on a cache miss."""
+    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
+    rules = recent.get(user.team_id)
+    if rules is None:
+        rules = await run_in_threadpool(team_rule_set, request, engine, user)
+    return rules
 
 
 def forget_cached(request: Request) -> None:
