@@ -1,7 +1,8 @@
 """Built-in custom checks: the rare rules that need Python rather than a declaration.
 
 Rules name these by `function:`; a library user may pass more to `load_rules`
-(there is no global registry to mutate).
+(there is no global registry to mutate). Two are built in: personalisation
+(does the message name them?) and the half-message (is it cut off mid-clause?).
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from callworthy.critique.context import Context
 from callworthy.critique.kinds import CustomCheck, Hit
 from callworthy.text.analysis import Document
 
+# A template's name placeholder ("[Name]", "{first name}", "<prospect>") names them too.
+_PLACEHOLDER = r"[\[{<][^\]}>\n]{1,30}[\]}>]"
 # "Hi John," / "Hello, Sarah -" / "Good morning Mr. Patel" — but not "Hi, this is ...".
 _GREETING_NAME = re.compile(
     r"^\W*(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*"
     r"(?!(?:This|It|It's|It’s|There|Again|All|Everyone)\b)"
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w'’-]+|{_PLACEHOLDER})"
 )
 _VOCATIVE_START = re.compile(
-    r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)[A-Z][a-z'’-]+\s*,\s+(?:this|it's|it’s|I)\b"
+    r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)"
+    rf"(?:[A-Z][a-z'’-]+|{_PLACEHOLDER})\s*,\s+(?:this|it's|it’s|it is|I|my name)\b"
 )
 _FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!?…]?")
 
@@ -48,4 +52,64 @@ def personalisation(doc: Document, ctx: Context, options: Mapping[str, object]) 
     return [Hit(start, end, {"match": text[start:end], "detail": "the prospect or their company"})]
 
 
-BUILTIN_CHECKS: Mapping[str, CustomCheck] = MappingProxyType({"personalisation": personalisation})
+# Words a finished clause cannot end on: a preposition, an article or possessive, a
+# conjunction, or a verb still waiting for what it says ("... and they said").
+_OPEN_ENDINGS = frozenset(
+    """about after against along among around as at before behind below beside between by
+    during for from inside into near of onto past regarding since than through to toward
+    towards under until upon via with within without
+    a an the your their his her its my our every each
+    and but or nor because so if when while although though whether which who whom whose where
+    is are was were be been being am said says told tell mentioned asked wants want needs need
+    thinks think found noticed heard saw showed means meant called named that's it's
+    will would can could should might may must shall won't can't
+    i we they he she""".split()
+)
+_TAIL_MARKS = re.compile(r"[\s.…\-–—]*$")
+# A single full stop (or ! or ?) ends a finished sentence; "...", "…" or a dash trail off.
+_FINISHED = re.compile(r"(?<![.\s])\s*[.!?]\s*$|[!?]\s*$")
+# Where the last clause begins: after a sentence end or a clause break.
+_CLAUSE_BREAK = re.compile(r"[.!?…;:,—–]|(?<=\s)-{1,2}(?=\s)")
+_LAST_WORD = re.compile(r"([A-Za-z’']+)$")
+# The unfinished clause must be about them, or promise something (P8: "about the money you left at").
+_ABOUT_THEM = re.compile(
+    r"\b(?:you|your|yours|you're|you’re|you've|you’ve|competitors?|customers?|clients?|"
+    r"patients?|guests?|ways?|ideas?|tips?|things?|reasons?|news|secret|names?|buyer)\b",
+    re.IGNORECASE,
+)
+
+
+def _last_sentence_start(text: str) -> int:
+    """Return where the last sentence starts (after the last full stop, ! or ?)."""
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text)]
+    return ends[-1] if ends else 0
+
+
+def half_message(doc: Document, ctx: Context, options: Mapping[str, object]) -> list[Hit]:
+    """Flag a message cut off mid-clause, after the number, promising something about them (P8).
+
+    A trailing "..." is neither needed nor enough: "about the invoice your
+    competitor sent to" is cut off; "give me a ring when you get a sec..." is a
+    finished sentence that trails off, and is not.
+    """
+    text = doc.text
+    if _FINISHED.search(text):
+        return []
+    body = text[: _TAIL_MARKS.search(text).start()]  # type: ignore[union-attr]  # always matches
+    word = _LAST_WORD.search(body)
+    if word is None or word.group(1).lower().replace("’", "'") not in _OPEN_ENDINGS:
+        return []
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(body)]
+    clause_start = breaks[-1] if breaks else 0
+    if not doc.phones or doc.phones[0].end > clause_start:
+        return []  # the number must come before the cut ("get your phone number on the first half")
+    sentence = body[_last_sentence_start(body) :]
+    if not _ABOUT_THEM.search(sentence):
+        return []
+    start = clause_start + len(body[clause_start:]) - len(body[clause_start:].lstrip())
+    return [Hit(start, len(text), {"match": text[start:].strip(), "detail": ""})]
+
+
+BUILTIN_CHECKS: Mapping[str, CustomCheck] = MappingProxyType(
+    {"personalisation": personalisation, "half_message": half_message}
+)

@@ -1,15 +1,18 @@
-"""Critique a script: run the rules, then score so that every lost point has a finding.
+"""Critique a script: run the rules, then score so that every point lost or won has a finding.
 
-Scoring (docs/critique.md): five sub-scores (prospect focus 25, value 25,
-brevity 15, callback mechanics 20, differentiation 15) start full. Each finding
-of a rule costs its weight, capped per rule (`max_points`) and by what is left
-of its sub-score; strengths then win back points in their sub-score. The sum
-of the findings' `points` is exactly `score - 100`.
+Scoring (docs/critique.md): each rule that fires is one finding, its spans
+listed, worth the rule's weight (learned from real voicemails, weights.py).
+Five sub-scores (prospect focus 25, value 25, brevity 15, callback mechanics
+20, differentiation 15) start full; problems cost points in their sub-score,
+shared out in proportion when they would cost more than it holds. Strengths
+then win points back, wherever points were lost (their own sub-score first),
+never past 100. The findings' `points` add up to exactly `score - 100`, and
+none is worth 0.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from callworthy.critique.context import EMPTY_CONTEXT, Context
 from callworthy.critique.kinds import Hit, Subject
@@ -23,6 +26,8 @@ from callworthy.critique.model import (
     Subscore,
 )
 from callworthy.text.analysis import Document, analyse, validate_script
+
+Results = Sequence[tuple[Rule, list[Hit]]]
 
 
 class _Template(dict[str, object]):
@@ -39,19 +44,22 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
         return template.format_map(_Template(values))
 
 
-def _finding(rule: Rule, hit: Hit, points: int) -> Finding:
-    values = hit.values
+def _finding(rule: Rule, hits: list[Hit], points: int) -> Finding:
+    """Return one finding for all of a rule's hits: the first anchors it, all are listed."""
+    first = hits[0]
+    spans = sorted({(h.start, h.end) for h in hits} | set(first.related))
     return Finding(
         rule.id,
         rule.principle,
         rule.level,
-        hit.start,
-        hit.end,
-        _fill(rule.message, values),
-        _fill(rule.fix, values),
+        first.start,
+        first.end,
+        _fill(rule.message, first.values),
+        _fill(rule.fix, first.values),
         rule.subscore,
         points,
-        hit.related,
+        tuple(spans) if len(spans) > 1 else (),
+        rule.title,
     )
 
 
@@ -70,37 +78,67 @@ def run_rules(doc: Document, rules: RuleSet, ctx: Context) -> list[tuple[Rule, l
     return [(rule, hits) for rule, hits in raw if hits and not rule.silenced_by & fired]
 
 
-def _score(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[dict[Subscore, int], list[Finding]]:
-    left = dict(SUBSCORE_MAX)
-    findings: list[Finding] = []
-    strengths: list[tuple[Rule, list[Hit]]] = []
-    for rule, hits in results:
-        if rule.level is Level.STRENGTH:
-            strengths.append((rule, hits))
+def apportion(total: int, shares: Sequence[int]) -> list[int]:
+    """Split `total` in proportion to `shares` (largest remainder; earlier wins a tie)."""
+    whole = sum(shares)
+    if whole <= total:
+        return list(shares)
+    exact = [total * s / whole for s in shares]
+    out = [int(x) for x in exact]
+    by_remainder = sorted(range(len(shares)), key=lambda i: (out[i] - exact[i], i))
+    for i in by_remainder[: total - sum(out)]:
+        out[i] += 1
+    return out
+
+
+def _losses(problems: Results, left: dict[Subscore, int]) -> list[Finding]:
+    """Charge each problem to its sub-score, shared out where they exceed what it holds."""
+    findings = []
+    for area in Subscore:
+        mine = [(rule, hits) for rule, hits in problems if rule.subscore is area]
+        cost = apportion(left[area], [min(rule.weight, rule.max_points) for rule, _ in mine])
+        left[area] -= sum(cost)
+        findings += [_finding(r, h, -c) for (r, h), c in zip(mine, cost, strict=True) if c]
+    return findings
+
+
+def _gains(strengths: Results, left: dict[Subscore, int]) -> list[Finding]:
+    """Win points back for each strength, its own sub-score first, never past 100 in all."""
+    strengths = sorted(strengths, key=lambda item: (-min(item[0].weight, item[0].max_points)))
+    lost = sum(SUBSCORE_MAX[a] - left[a] for a in Subscore)
+    wins = apportion(lost, [min(rule.weight, rule.max_points) for rule, _ in strengths])
+    findings = []
+    for (rule, hits), win in zip(strengths, wins, strict=True):
+        if not win:
             continue
-        budget = rule.max_points
-        for hit in hits:
-            points = min(rule.weight, budget, left[rule.subscore])
-            budget -= points
-            left[rule.subscore] -= points
-            findings.append(_finding(rule, hit, -points))
-    for rule, hits in strengths:
-        budget = rule.max_points
-        # A strength is one thing done well, however many words show it: report it once.
-        first = hits[0]
-        related = tuple((h.start, h.end) for h in hits) if len(hits) > 1 else ()
-        for hit in (Hit(first.start, first.end, first.values, related),):
-            points = min(rule.weight, budget, SUBSCORE_MAX[rule.subscore] - left[rule.subscore])
-            budget -= points
-            left[rule.subscore] += points
-            findings.append(_finding(rule, hit, points))
-    findings.sort(key=lambda f: (f.start, f.rule))
+        findings.append(_finding(rule, hits, win))
+        areas = sorted(Subscore, key=lambda a: (a is not rule.subscore, left[a] - SUBSCORE_MAX[a]))
+        for area in areas:
+            back = min(win, SUBSCORE_MAX[area] - left[area])
+            left[area] += back
+            win -= back
+    return findings
+
+
+def _order(finding: Finding) -> tuple[int, int, int, str]:
+    """Biggest loss first, then strengths, biggest first."""
+    strength = finding.points > 0
+    return (strength, -abs(finding.points), finding.start, finding.rule)
+
+
+def score_results(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[dict[Subscore, int], list[Finding]]:
+    """Return the sub-scores and the findings, ordered by points, for the rules that fired."""
+    left = dict(SUBSCORE_MAX)
+    problems = [(r, h) for r, h in results if r.level is not Level.STRENGTH]
+    strengths = [(r, h) for r, h in results if r.level is Level.STRENGTH]
+    findings = _losses(problems, left) + _gains(strengths, left)
+    findings.sort(key=_order)
     return left, findings
 
 
 def critique_document(doc: Document, rules: RuleSet, ctx: Context = EMPTY_CONTEXT) -> Critique:
     """Critique an analysed document (the audio path passes one with measured timings)."""
-    left, findings = _score(run_rules(doc, rules, ctx))
+    left, findings = score_results(run_rules(doc, rules, ctx))
     phones = tuple(
         PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones
     )

@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 from callworthy.critique.context import Context
 from callworthy.critique.patterns import CompiledTerms, compile_terms
 from callworthy.critique.schema import (
+    AbsenceRule,
     ConditionalRule,
     CustomRule,
     ExistenceRule,
@@ -83,6 +84,7 @@ TEMPLATE_FIELDS: dict[str, tuple[str, ...]] = {
     "position": ("match",),
     "conditional": ("match",),
     "metric": ("value", "limit"),
+    "absence": (),
     "custom": ("match", "detail"),
 }
 
@@ -362,6 +364,23 @@ class Metric:
 
 
 @dataclass(frozen=True, slots=True)
+class Absence:
+    """Always hit the whole message: the engine keeps it only when none of `unless` fired."""
+
+    def check(self, subject: Subject) -> list[Hit]:
+        """Return one hit over the whole script."""
+        return [_whole(subject.doc)]
+
+    def terms(self) -> tuple[CompiledTerms, ...]:
+        """Return nothing: an absence rule scans no terms."""
+        return ()
+
+    def needs(self) -> CompiledMatcher | None:
+        """Return None: whether it fires depends on the other rules only."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Custom:
     """Call a registered Python check with the rule's options."""
 
@@ -406,5 +425,7 @@ def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
         return Conditional(trigger, CompiledMatcher.build(spec.then))
     if isinstance(spec, MetricRule):
         return Metric(spec.metric, spec.min, spec.max)
+    if isinstance(spec, AbsenceRule):
+        return Absence()
     assert isinstance(spec, CustomRule)
     return Custom(custom[spec.function], spec.options)

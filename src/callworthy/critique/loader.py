@@ -3,7 +3,9 @@
 One rule per YAML file; the id is the file's path under its folder with dots
 ("pitch/about-us.yaml" -> "pitch.about-us"). Defaults are filled and patterns
 compiled here; any problem is a RuleFileError naming the file, the line and
-what is valid. A team rule with a built-in's id replaces the built-in.
+what is valid. A team rule with a built-in's id replaces the built-in. What a
+finding is worth comes from the rule's own `weight:`, else the learned weights
+(weights.py), else its level's default.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
 from callworthy.critique.patterns import PatternProblem, check_pattern
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
+from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
 from callworthy.datafile import line_of, load_model
 from callworthy.errors import RuleFileError, UnsafePatternError
 
@@ -42,6 +45,7 @@ class Rule:
     level: Level
     subscore: Subscore
     weight: int
+    """Points a finding of this rule moves the score (a magnitude; the level gives the sign)."""
     max_points: int
     message: str
     fix: str
@@ -55,6 +59,11 @@ class Rule:
     """Scans (by id) of which at least one must match for the rule to fire; None: always run."""
     silenced_by: frozenset[str] = frozenset()
     """Ids of the rules whose firing silences this one (`unless`, prefixes expanded at load)."""
+    title: str = ""
+    declared_weight: int | None = None
+    """The `weight:` the rule file sets, which wins over a learned one; None if it sets none."""
+    weight_from: str = "level default"
+    """Where `weight` came from: "rule file", "learned" or "level default"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,12 @@ class RuleSet:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+    def with_weights(self, weights: LearnedWeights) -> RuleSet:
+        """Return the same rules weighted by other learned weights (a cross-validation fold)."""
+        rules = tuple(_weighted(rule, weights) for rule in self.rules)
+        version = hashlib.sha256(f"{self.version}:{weights.digest}".encode()).hexdigest()[:12]
+        return replace(self, rules=rules, version=version)
 
 
 def builtin_rules_dir() -> Path:
@@ -197,7 +212,7 @@ def _compile(
         level=spec.level,
         subscore=spec.subscore,
         weight=weight,
-        max_points=spec.max_points if spec.max_points is not None else weight * 2,
+        max_points=spec.max_points if spec.max_points is not None else 100,
         message=spec.message,
         fix=spec.fix,
         unless=tuple(spec.unless),
@@ -207,7 +222,32 @@ def _compile(
         path=str(path),
         checker=checker,
         needs=_needed_scans(checker),
+        title=spec.title or _default_title(rid),
+        declared_weight=spec.weight,
+        weight_from="rule file" if spec.weight is not None else "level default",
     )
+
+
+def _default_title(rid: str) -> str:
+    """Return a title for a rule file that gives none: its name in words ("acme.slogan": Slogan)."""
+    words = rid.rsplit(".", 1)[-1].replace("-", " ").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def _weighted(rule: Rule, weights: LearnedWeights | None) -> Rule:
+    """Return the rule with its weight: its own, else the learned one, else its level's default.
+
+    A learned weight whose sign contradicts the rule's level (a team made a
+    built-in strength a warning) is not used: it was fitted for another rule.
+    """
+    if rule.declared_weight is not None:
+        return rule
+    points = weights.points.get(rule.id) if weights is not None else None
+    if points is None or (points < 0 and rule.level is Level.STRENGTH) or (
+        points > 0 and rule.level is not Level.STRENGTH
+    ):
+        return replace(rule, weight=DEFAULT_WEIGHT[rule.level], weight_from="level default")
+    return replace(rule, weight=abs(points), weight_from="learned")
 
 
 def _rule_files(root: Path) -> list[Path]:
@@ -230,12 +270,16 @@ def load_rules(
     disable: Iterable[str] = (),
     custom: Mapping[str, CustomCheck] | None = None,
     extra: Iterable[RuleText] = (),
+    weights: LearnedWeights | None = None,
 ) -> RuleSet:
     """Load the built-in rules, each team folder and `extra` rule texts, minus `disable`d ids.
 
     Later sources replace earlier ones of the same id: a folder's rule or an
     extra text (a team's rule from the database) replaces the built-in.
+    `weights` defaults to the built-in learned weights when the built-ins load.
     """
+    if weights is None and builtin:
+        weights = read_weights(builtin_weights_path())
     checks = {**BUILTIN_CHECKS, **(custom or {})}
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in dirs]
     loaded: dict[str, tuple[Rule, bytes]] = {}
@@ -264,7 +308,8 @@ def load_rules(
     kept = [
         (
             replace(
-                rule, silenced_by=frozenset(i for i in ids for u in rule.unless if _matches(i, u))
+                _weighted(rule, weights),
+                silenced_by=frozenset(i for i in ids for u in rule.unless if _matches(i, u)),
             ),
             raw,
         )
@@ -273,6 +318,8 @@ def load_rules(
     digest = hashlib.sha256()
     for rule, raw in kept:
         digest.update(rule.id.encode() + b"\0" + raw + b"\0")
+    if weights is not None:
+        digest.update(b"weights\0" + weights.digest.encode())
     rules = tuple(rule for rule, _ in kept)
     scans = (scan for rule in rules for terms in rule.checker.terms() for scan in terms.fast)
     return RuleSet(rules, digest.hexdigest()[:12], Prefilter.build(scans))

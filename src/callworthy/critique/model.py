@@ -38,7 +38,8 @@ SUBSCORE_MAX: dict[Subscore, int] = {
     Subscore.DIFFERENTIATION: 15,
 }
 
-#: Points a finding costs by default, per level (a rule may set its own weight).
+#: Points a finding costs by default, per level, for a rule with neither its own `weight`
+#: nor a learned one (the learned weights are in weights/critique.yaml).
 DEFAULT_WEIGHT: dict[Level, int] = {
     Level.ERROR: 12,
     Level.WARNING: 6,
@@ -62,7 +63,10 @@ class Finding:
     points: int
     """Points this finding moved the score: negative for a loss, positive for a strength."""
     related: tuple[tuple[int, int], ...] = ()
-    """Other spans that are part of the same finding (e.g. every "we" of a self-focus finding)."""
+    """Every span of the finding when it has more than one (e.g. each "we" of a self-focus
+    finding); `start`/`end` is the first of them."""
+    title: str = ""
+    """What the finding is about, in plain words ("Bare call-me", "A sales lead for them")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,10 +71,20 @@ class RuleBase(_Strict):
     principle: str | list[str]
     level: Level
     subscore: Subscore
+    title: str | None = Field(
+        default=None,
+        max_length=60,
+        description="What a finding of this rule is about, in plain words (shown to the rep).",
+    )
     message: str
     fix: str
     examples: Examples
-    weight: int | None = Field(default=None, ge=0, le=100)
+    weight: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Points a finding moves the score; without it the learned weight is used.",
+    )
     max_points: int | None = Field(default=None, ge=0, le=100)
     unless: list[str] = Field(
         default_factory=list,
@@ -171,6 +181,18 @@ class MetricRule(RuleBase):
         return self
 
 
+class AbsenceRule(RuleBase):
+    """Flag the whole message when none of the rules named in `unless` fired ("no reason")."""
+
+    kind: Literal["absence"]
+
+    @model_validator(mode="after")
+    def _names_something(self) -> AbsenceRule:
+        if not self.unless:
+            raise ValueError("name in `unless` the rules whose absence this rule flags")
+        return self
+
+
 class CustomRule(RuleBase):
     """The rare escape hatch: a registered Python check, named by `function`."""
 
@@ -187,6 +209,7 @@ RuleSpec = Annotated[
     | PositionRule
     | ConditionalRule
     | MetricRule
+    | AbsenceRule
     | CustomRule,
     Field(discriminator="kind"),
 ]
@@ -199,5 +222,6 @@ KINDS = (
     "position",
     "conditional",
     "metric",
+    "absence",
     "custom",
 )

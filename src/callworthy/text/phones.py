@@ -2,6 +2,8 @@
 
 Written numbers come from Google's `phonenumbers` matcher (region configurable);
 spoken ones from runs of number words that add up to a phone number's digits.
+A template's placeholder ("[your phone number]", "XXX-XXX-XXXX") stands for the
+rep's number and counts as one, so a script template is judged like the message.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ class PhoneMention:
         """Return the digits that identify the line (the last seven), to spot repeats."""
         return re.sub(r"\D", "", self.number)[-MIN_PHONE_DIGITS:]
 
+
+# "[phone number]", "{your number}", "<direct line>", "(XXX) XXX-XXXX": where the number goes.
+_PLACEHOLDER_RE = re.compile(
+    r"[\[{<(]{1,2}[ \t]*(?:your |my |the |rep'?s |caller'?s )?"
+    r"(?:(?:direct|office|cell|mobile|work|best|contact|call-?back|business)[ \t])?"
+    r"(?:phone|telephone|tel\.?|number|cell|mobile|line|extension)(?:[ \t]?(?:number|#|no\.?))?"
+    r"[ \t]*[\]}>)]{1,2}"
+    r"|\(?\b[xX]{3}\)?[ .\-]?[xX]{3}[ .\-][xX]{4}\b",
+    re.IGNORECASE,
+)
+#: Digits a placeholder stands for: a full national number, said like one.
+PLACEHOLDER_DIGITS = 10
 
 # A run of digits and the separators phone numbers are written with; the matcher then decides.
 _CANDIDATE_RE = re.compile(r"[+(]?\d[\d\s().\-–]{5,}\d")
@@ -101,6 +115,15 @@ def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
     return found
 
 
+def _placeholders(text: str) -> list[PhoneMention]:
+    if "x" not in text.lower() and not any(c in text for c in "[{<("):
+        return []
+    return [
+        PhoneMention(m.group().lower(), m.start(), m.end(), False, PLACEHOLDER_DIGITS)
+        for m in _PLACEHOLDER_RE.finditer(text)
+    ]
+
+
 def find_phone_mentions(
     text: str, region: str = "US", lower: str | None = None
 ) -> tuple[PhoneMention, ...]:
@@ -109,5 +132,5 @@ def find_phone_mentions(
         lower = text.lower()
         if len(lower) != len(text):  # lower-casing shifted offsets: ASCII-fold instead
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    mentions = _written(text, region) + _spoken(text, lower, region)
+    mentions = _written(text, region) + _spoken(text, lower, region) + _placeholders(text)
     return tuple(sorted(mentions, key=lambda m: m.start))
