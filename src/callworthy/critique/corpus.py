@@ -215,9 +215,15 @@ def count_tables(items: Iterable[CorpusItem]) -> str:
     by_label = Counter(item.label.value for item in items)
     by_situation = Counter(item.situation.value for item in items)
     top = max(pages.values(), default=0)
+    pairs = len(same_page_pairs(items))
+    fragments = sum(item.note.startswith("Fragment") for item in items)
+    truncated = sum(item.note.startswith("Truncated") for item in items)
     lines = [
         f"{len(items)} scripts from {len(pages)} pages on {len({site_of(i) for i in items})} sites;"
         f" the largest page holds {top} ({100 * top / max(len(items), 1):.1f}%).",
+        f"{pairs} pages hold both a bad and a good or recommended script (same-page pairs);"
+        f" {fragments} rows are fragments the page quotes and {truncated} are cut short"
+        " by the stored copy (their notes say so).",
         "",
         *_table("label", [(label.value, by_label[label.value]) for label in Label]),
         "",
@@ -226,6 +232,18 @@ def count_tables(items: Iterable[CorpusItem]) -> str:
         *_table("page", sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))),
     ]
     return "\n".join(lines) + "\n"
+
+
+def same_page_pairs(items: Iterable[CorpusItem]) -> dict[str, tuple[CorpusItem, ...]]:
+    """Return the pages that hold both a bad and a good or recommended script, with their rows."""
+    by_page: dict[str, list[CorpusItem]] = {}
+    for item in items:
+        by_page.setdefault(page_of(item), []).append(item)
+    return {
+        page: tuple(rows)
+        for page, rows in by_page.items()
+        if len({row.is_good for row in rows}) == 2
+    }
 
 
 def _table(name: str, counts: list[tuple[str, int]]) -> list[str]:
