@@ -26,9 +26,9 @@ ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "data" / "coaching" / "voicemails.csv"
 README = ROOT / "data" / "coaching" / "README.md"
 
-# The brief asks for 120 scripts; the stored pages ran dry at 99 (data/coaching/README.md).
+# The brief asks for 120 scripts; the stored pages ran dry at 101 (data/coaching/README.md).
 # These floors keep what was gathered from shrinking unnoticed; raise them as rows are added.
-MIN_ROWS = 99
+MIN_ROWS = 101
 MIN_PAGES = 40
 MAX_PAGE_SHARE = 0.10
 
