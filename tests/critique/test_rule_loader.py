@@ -102,7 +102,7 @@ def test_an_unknown_custom_function_lists_the_registered_ones(tmp_path: Path) ->
         "tokens: [rock solid]\n", ""
     )
     write(tmp_path, "team/custom.yaml", text)
-    with pytest.raises(RuleFileError, match="Use one of: personalisation"):
+    with pytest.raises(RuleFileError, match="Use one of: half_message, personalisation"):
         load_rules([tmp_path])
 
 

@@ -31,6 +31,25 @@ def test_rule_cites_known_principles_and_says_how_to_fix(rule) -> None:  # type:
     assert rule.pass_examples and rule.fail_examples
 
 
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_built_in_rule_has_a_plain_words_title(path: Path) -> None:
+    title = yaml.safe_load(path.read_text(encoding="utf-8")).get("title", "")
+    assert title and title[0].isupper() and len(title) <= 60, path
+    assert not any(c in title for c in "{}._/"), title  # words, not ids or templates
+
+
+def test_fitted_rules_carry_no_hand_set_weight() -> None:
+    declared = {r.id for r in RULES.rules if r.declared_weight is not None}
+    # Only what a text corpus cannot observe keeps a declared weight (docs/critique.md).
+    assert declared == {
+        "audio.long-silence", "audio.number-rushed", "audio.too-fast", "callback.phone-rushed"
+    }  # fmt: skip
+    assert {r.weight_from for r in RULES.rules if r.id not in declared} <= {
+        "learned",
+        "level default",
+    }
+
+
 @pytest.mark.parametrize("rule", RULES.rules, ids=lambda r: r.id)
 def test_rule_examples_behave_as_declared(rule) -> None:  # type: ignore[no-untyped-def]
     failures = [r for r in check_examples(RULES, [rule.id]) if not r.ok]
@@ -42,10 +61,14 @@ def test_the_pack_covers_what_the_issue_lists() -> None:
     expected = {
         "focus.self-focus", "focus.opening-about-you", "pitch.about-us", "pitch.sales-speak",
         "pitch.introduce-myself", "value.money-saving", "callback.bare-call-me", "value.no-value",
-        "value.no-hook", "generic.number-six", "personal.no-concern", "personal.no-name",
+        "generic.number-six", "personal.no-concern", "personal.no-name",
         "callback.phone-missing", "callback.phone-late", "callback.phone-once",
         "callback.phone-rushed", "length.long", "length.too-long", "filler.hesitation",
         "filler.just-wanted", "humor.half-message", "humor.weather", "humor.competitor-tease",
+        # Issue 15: what a message offers, and what costs the call.
+        "offer.lead", "offer.insight", "offer.resource", "offer.question", "offer.trigger",
+        "offer.follow-up", "offer.mutual-contact", "pitch.meeting-ask", "pitch.checking-in",
+        "pitch.guilt", "value.vague",
     }  # fmt: skip
     assert expected <= ids
 
@@ -54,6 +77,7 @@ def test_every_kind_but_the_escape_hatch_is_declarative_and_custom_is_rare() -> 
     kinds = [r.kind for r in RULES.rules]
     assert kinds.count("custom") <= 2
     assert {"existence", "substitution", "ratio", "position", "conditional", "metric"} <= set(kinds)
+    assert "absence" in kinds
 
 
 def test_rule_files_are_plain_yaml_with_examples_inside() -> None:

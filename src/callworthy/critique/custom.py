@@ -22,6 +22,8 @@ _GREETING_NAME = re.compile(
     r"^\W*(?i:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*"
     r"(?!(?:This|It|It's|It’s|There|Again|All|Everyone)\b)"
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w'’-]+|{_PLACEHOLDER})"
+    # "Hi, Jenna calling" / "Hey, Mark here": the caller's name, not theirs.
+    r"(?!\s+(?:here|calling|speaking|from|with|at|again)\b)"
 )
 _VOCATIVE_START = re.compile(
     r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)"
@@ -56,7 +58,7 @@ def personalisation(doc: Document, ctx: Context, options: Mapping[str, object]) 
 # conjunction, or a verb still waiting for what it says ("... and they said").
 _OPEN_ENDINGS = frozenset(
     """about after against along among around as at before behind below beside between by
-    during for from inside into near of onto past regarding since than through to toward
+    during for from inside into near of on onto past regarding since than through to toward
     towards under until upon via with within without
     a an the your their his her its my our every each
     and but or nor because so if when while although though whether which who whom whose where

@@ -1,13 +1,14 @@
 """Critique a script: run the rules, then score so that every point lost or won has a finding.
 
 Scoring (docs/critique.md): each rule that fires is one finding, its spans
-listed, worth the rule's weight (learned from real voicemails, weights.py).
-Five sub-scores (prospect focus 25, value 25, brevity 15, callback mechanics
-20, differentiation 15) start full; problems cost points in their sub-score,
-shared out in proportion when they would cost more than it holds. Strengths
-then win points back, wherever points were lost (their own sub-score first),
-never past 100. The findings' `points` add up to exactly `score - 100`, and
-none is worth 0.
+listed, worth the rule's weight (learned from real voicemails, weights.py):
+the score is 100 plus the findings' points — problems cost, strengths win back
+what was lost — kept within 0..100 (problems past 100 in all share the 100 in
+proportion; strengths win back at most what was lost). The findings' `points`
+add up to exactly `score - 100`, and none is worth 0. The five sub-scores
+(prospect focus 25, value 25, brevity 15, callback mechanics 20,
+differentiation 15) show where the points went: a finding is charged to its
+own sub-score first, the rest to the others.
 """
 
 from __future__ import annotations
@@ -91,32 +92,39 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
     return out
 
 
+def _charge(left: dict[Subscore, int], points: int, first: Subscore, lose: bool) -> None:
+    """Move points out of (or back into) the sub-scores: `first` first, then the fullest (or
+    the emptiest) others, so every sub-score stays within 0..its maximum."""
+    room = (lambda a: left[a]) if lose else (lambda a: SUBSCORE_MAX[a] - left[a])
+    order = sorted(Subscore, key=lambda a: (a is not first, -room(a), list(Subscore).index(a)))
+    for area in order:
+        moved = min(points, room(area))
+        left[area] += -moved if lose else moved
+        points -= moved
+
+
 def _losses(problems: Results, left: dict[Subscore, int]) -> list[Finding]:
-    """Charge each problem to its sub-score, shared out where they exceed what it holds."""
+    """Charge each problem its weight, shared out in proportion should they pass 100 in all."""
+    problems = sorted(problems, key=lambda item: -min(item[0].weight, item[0].max_points))
+    costs = apportion(sum(left.values()), [min(r.weight, r.max_points) for r, _ in problems])
     findings = []
-    for area in Subscore:
-        mine = [(rule, hits) for rule, hits in problems if rule.subscore is area]
-        cost = apportion(left[area], [min(rule.weight, rule.max_points) for rule, _ in mine])
-        left[area] -= sum(cost)
-        findings += [_finding(r, h, -c) for (r, h), c in zip(mine, cost, strict=True) if c]
+    for (rule, hits), cost in zip(problems, costs, strict=True):
+        if cost:
+            _charge(left, cost, rule.subscore, lose=True)
+            findings.append(_finding(rule, hits, -cost))
     return findings
 
 
 def _gains(strengths: Results, left: dict[Subscore, int]) -> list[Finding]:
-    """Win points back for each strength, its own sub-score first, never past 100 in all."""
-    strengths = sorted(strengths, key=lambda item: (-min(item[0].weight, item[0].max_points)))
+    """Win points back for each strength, never past 100 in all (its own sub-score first)."""
+    strengths = sorted(strengths, key=lambda item: -min(item[0].weight, item[0].max_points))
     lost = sum(SUBSCORE_MAX[a] - left[a] for a in Subscore)
     wins = apportion(lost, [min(rule.weight, rule.max_points) for rule, _ in strengths])
     findings = []
     for (rule, hits), win in zip(strengths, wins, strict=True):
-        if not win:
-            continue
-        findings.append(_finding(rule, hits, win))
-        areas = sorted(Subscore, key=lambda a: (a is not rule.subscore, left[a] - SUBSCORE_MAX[a]))
-        for area in areas:
-            back = min(win, SUBSCORE_MAX[area] - left[area])
-            left[area] += back
-            win -= back
+        if win:
+            _charge(left, win, rule.subscore, lose=False)
+            findings.append(_finding(rule, hits, win))
     return findings
 
 

@@ -46,6 +46,10 @@ class WeightsFile(_Strict):
     points_per_logit: float = Field(gt=0)
     intercept: float
     weights: dict[str, RuleWeight]
+    unobserved: list[str] = Field(
+        default_factory=list,
+        description="Rules that fired on no corpus message: they keep their level's default.",
+    )
     declared: list[str] = Field(
         default_factory=list,
         description="Built-in rules that keep the weight their file declares (not fitted).",

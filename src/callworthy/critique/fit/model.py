@@ -2,23 +2,26 @@
 
 Pure: it takes labelled examples (the rules each message fired, and whether
 the page that published it holds it up as good) and returns signed points per
-rule. The regression is logistic.py's; its coefficients become points on the
-score's scale at POINTS_PER_LOGIT, so 10 points lost halve the odds that a
-trainer would call the message good (the "points to double the odds" of a
-credit scorecard; Siddiqi, *Credit Risk Scorecards*, 2006, ch. 6).
+rule. The regression is logistic.py's: log-odds(good) = b + sum of the fired
+rules' coefficients. A coefficient becomes points at POINTS_PER_LOGIT, a
+fixed design constant like a credit scorecard's "points to double the odds"
+(Siddiqi, *Credit Risk Scorecards*, 2006, ch. 6): the data say how much each
+finding matters relative to the others, the constant says how harsh the score
+is. At 20 points per unit of log-odds, 14 points lost halve the odds that a
+trainer would call the message good; 100 is a message with nothing found.
 
 Documented priors and bounds, never per-example adjustments:
 - every coefficient has a Normal(0, PRIOR_SD^2) prior (L2 regularisation);
-- a strength's weight is >= 0, a problem's <= 0 (a finding never moves the
-  score against its own judgement);
-- no single rule may be worth more than its sub-score holds.
+- a strength's coefficient is >= 0 and a problem's <= 0 (a finding never moves
+  the score against its own judgement), and none passes MAX_LOGIT.
 Rules whose file declares a `weight:` (the audio rules, which a text corpus
-cannot observe) are not fitted.
+cannot observe) are not fitted, and neither is a rule that fires on none of
+the examples: with no evidence it keeps its level's default weight (the one a
+team's rule without a weight gets), and the weights file lists it as unobserved.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -28,15 +31,17 @@ from callworthy.critique.context import EMPTY_CONTEXT
 from callworthy.critique.engine import run_rules
 from callworthy.critique.fit.logistic import Bound, fit_logistic
 from callworthy.critique.loader import Rule, RuleSet
-from callworthy.critique.model import SUBSCORE_MAX, Level
+from callworthy.critique.model import Level
 from callworthy.critique.weights import LearnedWeights, learned
 from callworthy.text.analysis import analyse
 
-#: Score points per unit of log-odds: 10 points double (or halve) the odds of "good".
-POINTS_PER_LOGIT = 10 / math.log(2)
+#: Score points per unit of log-odds (not fitted): 14 points lost halve the odds of "good".
+POINTS_PER_LOGIT = 20.0
 #: The prior standard deviation of every coefficient, in log-odds: a weight past +-2
-#: (a factor of 7 in the odds, about 29 points) needs strong evidence.
+#: (a factor of 7 in the odds) needs strong evidence.
 PRIOR_SD = 1.0
+#: No rule is worth more than this many log-odds (a factor of 55 in the odds).
+MAX_LOGIT = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +65,19 @@ class RuleFit:
 
 @dataclass(frozen=True, slots=True)
 class FitResult:
-    """The fitted weights of every fitted rule, and the model's intercept."""
+    """The fitted weights of every fitted rule, the model's intercept and the score's scale."""
 
     rules: tuple[RuleFit, ...]
     intercept: float
+    points_per_logit: float
     rows: int
     converged: bool
     prior_sd: float = PRIOR_SD
-    points_per_logit: float = POINTS_PER_LOGIT
+    unobserved: tuple[str, ...] = ()
+    """Rules that fired on no example: not fitted, they keep their level's default weight."""
 
     def weights(self) -> LearnedWeights:
-        """Return the weights as the rule loader takes them."""
+        """Return the weights as the rule loader takes them (none for the unobserved rules)."""
         points = {r.rule: r.points for r in self.rules}
         return learned(points, self.intercept, self.points_per_logit)
 
@@ -85,36 +92,41 @@ def fitted_rules(rules: RuleSet) -> tuple[Rule, ...]:
     return tuple(rule for rule in rules.rules if rule.declared_weight is None)
 
 
-def _bound(rule: Rule, points_per_logit: float) -> Bound:
-    most = SUBSCORE_MAX[rule.subscore] / points_per_logit
-    return (0.0, most) if rule.level is Level.STRENGTH else (-most, 0.0)
+def _bound(rule: Rule) -> Bound:
+    return (0.0, MAX_LOGIT) if rule.level is Level.STRENGTH else (-MAX_LOGIT, 0.0)
 
 
 def fit_weights(
-    examples: Sequence[Example],
-    rules: Iterable[Rule],
-    *,
-    prior_sd: float = PRIOR_SD,
-    points_per_logit: float = POINTS_PER_LOGIT,
+    examples: Sequence[Example], rules: Iterable[Rule], *, prior_sd: float = PRIOR_SD
 ) -> FitResult:
     """Fit a weight for each rule from labelled examples (see the module docstring)."""
-    fitted = tuple(rules)
+    candidates = tuple(rules)
+    seen = {rid for ex in examples for rid in ex.fired}
+    fitted = tuple(r for r in candidates if r.id in seen)
     x = np.array([[r.id in ex.fired for r in fitted] for ex in examples], dtype=float)
     x = x.reshape(len(examples), len(fitted))
     y = np.array([ex.good for ex in examples], dtype=float)
-    fit = fit_logistic(x, y, [_bound(r, points_per_logit) for r in fitted], prior_sd)
+    fit = fit_logistic(x, y, [_bound(r) for r in fitted], prior_sd)
+    scale = POINTS_PER_LOGIT
     out = []
     for index, (rule, coef) in enumerate(zip(fitted, fit.coefficients, strict=True)):
         column = x[:, index].astype(bool)
         out.append(
             RuleFit(
                 rule.id,
-                round(coef * points_per_logit),
+                round(coef * scale),
                 round(coef, 4),
                 int((column & (y == 1)).sum()),
                 int((column & (y == 0)).sum()),
             )
         )
+    unobserved = tuple(r.id for r in candidates if r.id not in seen)
     return FitResult(
-        tuple(out), round(fit.intercept, 4), len(examples), fit.converged, prior_sd, points_per_logit
+        tuple(out),
+        round(fit.intercept, 4),
+        scale,
+        len(examples),
+        fit.converged,
+        prior_sd,
+        unobserved,
     )
