@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run demo test bench lint format docs clean
+.PHONY: install run demo test bench fit lint format docs clean
 
 install: $(STAMP)
 
@@ -29,12 +29,17 @@ test: install
 
 bench: install
 	$(PY) bench/critique.py
+	$(PY) bench/coaching.py
 	$(PY) bench/write.py
 	$(PY) bench/experiments.py
 	$(PY) bench/experiments_db.py
 	$(PY) bench/storage.py
 	$(PY) bench/audio.py
 	$(PY) bench/web.py
+
+# Refit the critique's weights on the coaching corpus (writes src/callworthy/weights/critique.yaml).
+fit: install
+	$(PY) -m callworthy.critique.fit data/coaching/voicemails.csv
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench docs

@@ -53,3 +53,22 @@ def test_a_spoken_number_stops_at_the_end_of_a_sentence() -> None:
     (mention,) = find_phone_mentions(text)
     assert mention.number == "+17043331112"
     assert text[mention.end - 6 : mention.end] == "twelve"
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    ["[phone number]", "[Your Phone Number]", "{phone}", "<direct line>", "(XXX) XXX-XXXX",
+     "xxx-xxx-xxxx", "[cell #]", "(phone number)"],
+)  # fmt: skip
+def test_a_templates_number_placeholder_counts_as_the_reps_number(placeholder: str) -> None:
+    text = f"Hi [Name], it's Kim at {placeholder}. Again, {placeholder}."
+    first, second = find_phone_mentions(text)
+    assert text[first.start : first.end] == placeholder and first.key == second.key
+    assert first.digits_said == 10 and not first.spoken
+
+
+@pytest.mark.parametrize(
+    "text", ["A (big) deal, [Name].", "Call me about the [topic] today.", "Ask for {name}."]
+)
+def test_other_brackets_are_not_numbers(text: str) -> None:
+    assert find_phone_mentions(text) == ()

@@ -25,8 +25,9 @@ _GREETING_NAME = re.compile(
     # "Hi, Jenna calling" / "Hey, Mark here": the caller's name, not theirs.
     r"(?!\s+(?:here|calling|speaking|from|with|at|again)\b)"
 )
+# "Lou, this is Kim" — also after a word a transcript misheard ("High Lou, this is Kim").
 _VOCATIVE_START = re.compile(
-    r"^\W*(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)"
+    r"^\W*(?:[A-Za-z]+\s+)?(?!(?:Hi|Hello|Hey|Good|Morning|Afternoon)\b)"
     rf"(?:[A-Z][a-z'’-]+|{_PLACEHOLDER})\s*,\s+(?:this|it's|it’s|it is|I|my name)\b"
 )
 _FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!?…]?")

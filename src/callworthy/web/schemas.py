@@ -36,6 +36,7 @@ class FindingOut(BaseModel):
     subscore: str
     points: int
     related: list[list[int]] | None = None
+    title: str = Field(default="", description="What the finding is about, in plain words.")
 
 
 class PhoneNumberOut(BaseModel):
