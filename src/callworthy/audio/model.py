@@ -64,6 +64,12 @@ class NumberTiming:
     first_word: int
     end_word: int
     """The number's words are `words[first_word:end_word]`."""
+    heard: str = ""
+    """The digits as the transcriber wrote them (differs from `digits` when matched one off)."""
+    matched: str | None = None
+    """The rep's own number (E.164) that these words say, when the rep's number was given."""
+    digits_off: int | None = None
+    """How far the heard digits are from the matched number: 0 exactly, 1 one digit off."""
 
     @property
     def key(self) -> str:

@@ -9,6 +9,13 @@ resolved with `local_files_only`.
 
 Decoding goes through PyAV (bundled with faster-whisper): WAV, MP3, M4A/AAC,
 OGG/Opus, FLAC, mono or stereo, any sample rate, resampled to 16 kHz mono.
+
+Decoding is made as repeatable as the library allows: beam search
+of a fixed width, temperature 0 with no sampling fallback, and an explicit
+compute type. The same file can still be heard a little differently on another
+CPU (the int8 and float32 kernels differ by instruction set), so nothing
+downstream relies on an exact transcript: the rep's own number is matched with
+a digit's tolerance (`audio.numbers`).
 """
 
 from __future__ import annotations
@@ -35,6 +42,11 @@ SAMPLE_RATE = 16_000
 #: Below this peak level (full scale is 1.0) a recording is silence.
 SILENCE_PEAK = 0.003
 INSTALL_FIX = 'Install the audio extra: pip install "callworthy[audio]".'
+#: The CTranslate2 compute types offered: int8 (fast, the default) and float32 (exact kernels).
+COMPUTE_TYPES = ("int8", "float32")
+DEFAULT_COMPUTE_TYPE = "int8"
+#: Beam width for decoding: fixed, so a run does not depend on the library's default.
+BEAM_SIZE = 5
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class SpeechModel:
     name: str
     whisper: Any
     """The faster_whisper.WhisperModel (typed loosely: the extra may be absent)."""
+    compute_type: str = DEFAULT_COMPUTE_TYPE
 
 
 def _default_model_path() -> Path:
@@ -80,16 +93,25 @@ def resolve_model(name: str | None) -> Path:
         ) from exc
 
 
-def load_model(name: str | None = None, cpu_threads: int = 0) -> SpeechModel:
+def load_model(
+    name: str | None = None, cpu_threads: int = 0, compute_type: str = DEFAULT_COMPUTE_TYPE
+) -> SpeechModel:
     """Load a Whisper model for transcription (slow: do it once, then transcribe many files)."""
+    if compute_type not in COMPUTE_TYPES:
+        raise AudioSupportError(
+            f'"{compute_type}" is not a compute type Callworthy offers.',
+            f"Choose one of {', '.join(COMPUTE_TYPES)}.",
+        )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces: no download, ever
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:
         raise AudioSupportError("Audio support is not installed.", INSTALL_FIX) from exc
     path = resolve_model(name)
-    whisper = WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
-    return SpeechModel(name or "tiny.en (bundled)", whisper)
+    whisper = WhisperModel(
+        str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
+    )
+    return SpeechModel(name or "tiny.en (bundled)", whisper, compute_type)
 
 
 def check_file(path: Path) -> None:
@@ -164,6 +186,8 @@ def transcribe_file(path: Path, model: SpeechModel, language: str = "en") -> Tra
         word_timestamps=True,
         condition_on_previous_text=False,
         vad_filter=False,
+        beam_size=BEAM_SIZE,
+        temperature=0.0,  # no sampling fallback: the same input decodes the same way
     )
     words = tuple(
         Word(w.word.strip(), round(float(w.start), 3), round(float(w.end), 3))

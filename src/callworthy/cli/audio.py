@@ -4,29 +4,68 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from callworthy.audio import AUDIO_SUFFIXES, AudioCritique, is_audio_file
+from callworthy.audio import AUDIO_SUFFIXES, AudioCritique, NumberTiming, is_audio_file
 from callworthy.audio.batch import FileResult, transcribe_many
 from callworthy.audio.critique import critique_recording
 from callworthy.audio.formats import audio_files
-from callworthy.audio.transcribe import check_file, load_model
+from callworthy.audio.numbers import KnownNumber
+from callworthy.audio.transcribe import (
+    COMPUTE_TYPES,
+    DEFAULT_COMPUTE_TYPE,
+    check_file,
+    load_model,
+)
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.cli.render import render_critique
 from callworthy.critique import Context, RuleSet
 from callworthy.errors import AudioFileError, InputFileError
 
-MODEL_OPTION = click.option(
-    "--model",
-    metavar="PATH_OR_NAME",
-    help="Speech model: a CTranslate2 Whisper folder, or a name already in the local "
-    "Hugging Face cache (never downloaded). Default: the bundled tiny.en.",
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def audio_options(func: F) -> F:
+    """Add --model, --compute-type and --rep-phone: how a recording is heard."""
+    func = click.option(
+        "--rep-phone",
+        metavar="NUMBER",
+        help="Your own phone number: found in the recording even when the transcriber "
+        "garbles a digit of it.",
+    )(func)
+    func = click.option(
+        "--compute-type",
+        type=click.Choice(COMPUTE_TYPES),
+        default=DEFAULT_COMPUTE_TYPE,
+        show_default=True,
+        help="Speech model arithmetic: int8 is faster, float32 exact; results can differ "
+        "slightly by CPU either way.",
+    )(func)
+    return click.option(
+        "--model",
+        metavar="PATH_OR_NAME",
+        help="Speech model: a CTranslate2 Whisper folder, or a name already in the local "
+        "Hugging Face cache (never downloaded). Default: the bundled tiny.en.",
+    )(func)
+
+
+@dataclass(frozen=True, slots=True)
+class Hearing:
+    """How to hear a recording: which model, with which arithmetic, knowing which number."""
+
+    model: str | None = None
+    compute_type: str = DEFAULT_COMPUTE_TYPE
+    rep_phone: str | None = None
+
+
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
@@ -48,7 +87,7 @@ def _summary(result: AudioCritique) -> str:
     parts = [f"Measured: {m.duration_seconds:.1f} s long, {pace}"]
     parts += [
         f"number {n.digits} at {n.start:.1f} s ({n.position:.0%} in), "
-        f"{n.digits_per_second:.1f} digits/s"
+        f"{n.digits_per_second:.1f} digits/s" + _heard(n)
         for n in m.numbers
     ]
     if m.pauses:
@@ -56,13 +95,26 @@ def _summary(result: AudioCritique) -> str:
     return "; ".join(parts) + "."
 
 
+def _heard(number: NumberTiming) -> str:
+    if number.digits_off:
+        return f" (heard as {number.heard}, one digit off your number)"
+    return ""
+
+
 def check_recording(
-    path: Path, model: str | None, rules: RuleSet, region: str, context: Context, fmt: str
+    path: Path, hearing: Hearing, rules: RuleSet, region: str, context: Context, fmt: str
 ) -> int:
     """Critique a recording, print it, and return its score."""
     check_file(path)  # a missing or empty file is named before the model loads
+    if hearing.rep_phone:
+        KnownNumber.parse(hearing.rep_phone, region)  # and a mistyped number too
     result = critique_recording(
-        path, load_model(model), rules=rules, region=region, context=context
+        path,
+        load_model(hearing.model, compute_type=hearing.compute_type),
+        rules=rules,
+        region=region,
+        context=context,
+        rep_phone=hearing.rep_phone,
     )
     if fmt == "json":
         print_json(result.to_dict())
@@ -89,6 +141,9 @@ def _row(result: FileResult) -> dict[str, object]:
                 "position": n.position,
                 "digits_per_second": n.digits_per_second,
                 "times_said": n.times_said,
+                "heard": n.heard,
+                "matched_number": n.matched,
+                "digits_off": n.digits_off,
             }
             for n in m.numbers
         ],
@@ -134,10 +189,24 @@ def _inputs(target: Path) -> list[Path]:
     show_default=True,
     help="Worker processes, each with its own copy of the model.",
 )
-@MODEL_OPTION
+@audio_options
+@click.option(
+    "--region",
+    default="US",
+    show_default=True,
+    help="Region of --rep-phone when written without a country code (ISO code, e.g. GB).",
+)
 @FORMAT_OPTION
 @handle_errors
-def transcribe(target: Path, workers: int, model: str | None, output_format: str) -> None:
+def transcribe(
+    target: Path,
+    workers: int,
+    model: str | None,
+    compute_type: str,
+    rep_phone: str | None,
+    region: str,
+    output_format: str,
+) -> None:
     """Transcribe recorded voicemails and measure them: length, pace, when the number came.
 
     DIR_OR_FILE is a folder of recordings (WAV, MP3, M4A, OGG/Opus, FLAC) or
@@ -146,6 +215,7 @@ def transcribe(target: Path, workers: int, model: str | None, output_format: str
     row and the command exits with that error's code. Runs offline.
     """
     paths = _inputs(target)
+    known = (KnownNumber.parse(rep_phone, region),) if rep_phone else ()
     rows: list[dict[str, object]] = []
     progress = Progress(
         TextColumn("Transcribing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -153,7 +223,9 @@ def transcribe(target: Path, workers: int, model: str | None, output_format: str
     )  # fmt: skip
     with progress:
         task = progress.add_task("files", total=len(paths))
-        for result in transcribe_many(paths, model, workers):
+        for result in transcribe_many(
+            paths, model, workers, compute_type=compute_type, known=known
+        ):
             row = _row(result)
             rows.append(row)
             if output_format == "json":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from callworthy.cli.audio import MODEL_OPTION, audio_path, check_recording
+from callworthy.cli.audio import Hearing, audio_options, audio_path, check_recording
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.cli.options import rules_from, rules_options
 from callworthy.cli.render import render_critique
@@ -51,7 +51,7 @@ def read_input(source: str) -> str:
     metavar="TEXT",
     help="Something that keeps them up at night, in their words (repeatable).",
 )
-@MODEL_OPTION
+@audio_options
 @rules_options
 @handle_errors
 def check(
@@ -65,6 +65,8 @@ def check(
     disable: tuple[str, ...],
     region: str,
     model: str | None,
+    compute_type: str,
+    rep_phone: str | None,
 ) -> None:
     """Critique a voicemail script: a 0-100 score, what to fix and why.
 
@@ -76,8 +78,9 @@ def check(
     context = Context(prospect_name=prospect, company=company, concerns=concerns)
     recording = audio_path(source)
     if recording is not None:
+        hearing = Hearing(model, compute_type, rep_phone)
         score = check_recording(
-            recording, model, rules_from(rule_dirs, disable), region, context, output_format
+            recording, hearing, rules_from(rule_dirs, disable), region, context, output_format
         )
         if fail_under is not None and score < fail_under:
             sys.exit(1)

@@ -23,7 +23,13 @@ from starlette.exceptions import HTTPException
 
 from callworthy.audio import AudioCritique
 from callworthy.audio.critique import critique_recording
-from callworthy.audio.transcribe import INSTALL_FIX, SpeechModel, load_model
+from callworthy.audio.numbers import KnownNumber
+from callworthy.audio.transcribe import (
+    DEFAULT_COMPUTE_TYPE,
+    INSTALL_FIX,
+    SpeechModel,
+    load_model,
+)
 from callworthy.critique import Context, RuleSet
 from callworthy.errors import AudioFileError, AudioSupportError, CallworthyError
 
@@ -91,17 +97,30 @@ def speech_model(app: FastAPI) -> SpeechModel:
         with _LOAD_LOCK:
             model = getattr(app.state, "speech_model", None)
             if model is None:
-                model = app.state.speech_model = load_model()
+                settings = getattr(app.state, "settings", None)
+                compute_type = getattr(settings, "audio_compute_type", DEFAULT_COMPUTE_TYPE)
+                model = app.state.speech_model = load_model(compute_type=compute_type)
     return model
 
 
 def _critique_file(
-    app: FastAPI, path: Path, shown: str, rules: RuleSet | None, context: Context, region: str
+    app: FastAPI,
+    path: Path,
+    shown: str,
+    rules: RuleSet | None,
+    context: Context,
+    region: str,
+    rep_phone: str | None,
 ) -> AudioCritique:
     """Transcribe and critique a saved upload; errors name the upload, not the temp file."""
     try:
         return critique_recording(
-            path, speech_model(app), rules=rules, region=region, context=context
+            path,
+            speech_model(app),
+            rules=rules,
+            region=region,
+            context=context,
+            rep_phone=rep_phone,
         )
     except CallworthyError as exc:
         problem = exc.problem.replace(str(path), shown)
@@ -115,10 +134,16 @@ async def critique_upload(
     rules: RuleSet | None = None,
     context: Context | None = None,
     region: str = "US",
+    rep_phone: str | None = None,
 ) -> AudioCritique:
-    """Save an uploaded recording to a temporary file and critique it in a worker thread."""
+    """Save an uploaded recording to a temporary file and critique it in a worker thread.
+
+    `rep_phone`, the rep's own number, is checked before the upload is read.
+    """
     if not isinstance(upload, UploadFile):
         raise AudioFileError("No recording was uploaded.", f"Choose a file ({ACCEPTED}).")
+    if rep_phone:
+        KnownNumber.parse(rep_phone, region)
     suffix = audio_suffix(upload)
     require_audio_support()
     shown = PurePath(upload.filename or "the recording").name[:200] or "the recording"
@@ -128,5 +153,12 @@ async def critique_upload(
             while chunk := await upload.read(1024 * 1024):
                 handle.write(chunk)
         return await run_in_threadpool(
-            _critique_file, request.app, path, shown, rules, context or Context(), region
+            _critique_file,
+            request.app,
+            path,
+            shown,
+            rules,
+            context or Context(),
+            region,
+            rep_phone,
         )

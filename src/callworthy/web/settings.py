@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -30,6 +31,8 @@ class Settings(BaseSettings):
     login_attempts: int = Field(default=5, ge=1)
     """Failed log-ins allowed per client address and e-mail within login_window seconds."""
     login_window: int = Field(default=15 * 60, ge=1)
+    audio_compute_type: Literal["int8", "float32"] = "int8"
+    """The speech model's arithmetic for uploaded recordings: int8 is faster, float32 exact."""
     cache_seconds: float = Field(default=5.0, ge=0)
     """How long an API token's account and a team's rules are cached in each worker."""
 

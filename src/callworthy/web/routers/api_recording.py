@@ -37,6 +37,12 @@ MULTIPART_BODY: dict[str, Any] = {
                         "prospect": {"type": "string", "maxLength": 200},
                         "company": {"type": "string", "maxLength": 200},
                         "region": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                        "rep_phone": {
+                            "type": "string",
+                            "maxLength": 40,
+                            "description": "Your own number: matched in the recording with "
+                            "one digit's tolerance.",
+                        },
                     },
                 }
             }
@@ -84,6 +90,11 @@ async def critique_recording(request: Request, user: ApiUser, engine: EngineDep)
     context = Context(prospect_name=_field(form, "prospect"), company=_field(form, "company"))
     rules = team_rule_set(request, engine, user)  # as the JSON body: the team's rules
     result = await critique_upload(
-        request, form.get("file"), rules=rules, context=context, region=region
+        request,
+        form.get("file"),
+        rules=rules,
+        context=context,
+        region=region,
+        rep_phone=_field(form, "rep_phone", 40),
     )
     return JSONResponse(result.to_dict())

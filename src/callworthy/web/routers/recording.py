@@ -20,7 +20,9 @@ from callworthy.web.render import page
 router = APIRouter()
 
 
-def recording_view(result: AudioCritique | None, error: str | None) -> dict[str, Any]:
+def recording_view(
+    result: AudioCritique | None, error: str | None, rep_phone: str = ""
+) -> dict[str, Any]:
     """Return the Check page's context for a critiqued recording (or the upload's error)."""
     text = result.transcript if result else ""
     findings = result.critique.findings if result else ()
@@ -36,6 +38,7 @@ def recording_view(result: AudioCritique | None, error: str | None) -> dict[str,
         "max_chars": MAX_CHARS,
         "recording": result,
         "recording_error": error,
+        "rep_phone": rep_phone,
     }
 
 
@@ -45,13 +48,18 @@ async def check_recording(
 ) -> Response:
     """Transcribe the uploaded recording, critique the transcript and show it with the timings."""
     form = await request.form()
+    phone = form.get("rep_phone")
+    rep_phone = phone.strip()[:40] if isinstance(phone, str) else ""
     try:
         rules = team_rule_set(request, engine, user)  # as the Check page: the team's rules
-        result = await critique_upload(request, form.get("file"), rules=rules)
+        result = await critique_upload(
+            request, form.get("file"), rules=rules, rep_phone=rep_phone or None
+        )
     except UnsupportedMediaType as exc:
-        view = recording_view(None, str(exc.detail))
+        view = recording_view(None, str(exc.detail), rep_phone)
         return page(request, templates, "check.html", status=415, user=user, **view)
-    except CallworthyError as exc:  # not audio, silent, too long, no audio extra
-        view = recording_view(None, exc.message)
+    except CallworthyError as exc:  # not audio, silent, too long, no audio extra, bad number
+        view = recording_view(None, exc.message, rep_phone)
         return page(request, templates, "check.html", status=status_of(exc), user=user, **view)
-    return page(request, templates, "check.html", user=user, **recording_view(result, None))
+    view = recording_view(result, None, rep_phone)
+    return page(request, templates, "check.html", user=user, **view)
