@@ -12,7 +12,9 @@ from seeds_path import seeds
 from callworthy import Context, critique
 from callworthy.critique import Level, RuleSet, default_rules
 from callworthy.critique.model import SUBSCORE_MAX
+from callworthy.critique.prefilter import superset_pattern
 from callworthy.critique.weights import builtin_weights_path, learned, read_weights
+from callworthy.text.fastre import re2_safe
 from callworthy.errors import EmptyTextError, TextTooLongError
 from callworthy.text import MAX_CHARS
 
@@ -191,3 +193,24 @@ def test_json_shape_has_the_documented_keys() -> None:
     data = critique(seeds.SALES_LEAD).to_dict()
     assert set(data["phone_numbers"][0]) >= {"number", "start", "end", "position"}
     assert data["phone_numbers"][0]["number"] == "+17043331112"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "superset"),
+    [
+        (r"\bI'll (?:connect|introduce) you\b(?! to our)", r"\bi'll (?:connect|introduce) you\b"),
+        (r"(?<!I'll )\bfollow up", r"\bfollow up"),
+        (r"(?-i:\b(?!(?:He|She)\b)[A-Z][a-z]+) said", r"(?:\b[a-z][a-z]+) said"),
+        (r"[(?!x]abc\(?!", r"[(?!x]abc\(?!"),
+    ],
+)
+def test_the_prefilter_widens_what_re2_cannot_express(pattern: str, superset: str) -> None:
+    assert superset_pattern(pattern) == superset
+
+
+def test_curly_quotes_and_dashes_keep_the_prefilter_and_change_nothing() -> None:
+    text = "Hi Lou — it’s Kim, 704-333-1112. We’re a leading provider… “Call me”."
+    rules = default_rules()
+    assert re2_safe(text.lower())
+    assert critique(text, rules=rules) == critique(text, rules=replace(rules, prefilter=None))
+    assert not re2_safe("café") and not re2_safe("a\u00a0b")

@@ -68,9 +68,9 @@ _OPEN_ENDINGS = frozenset(
     will would can could should might may must shall won't can't
     i we they he she""".split()
 )
-_TAIL_MARKS = re.compile(r"[\s.…\-–—]*$")
+_TAIL_CHARS = " \t\r\n.…-–—!?"
 # A single full stop (or ! or ?) ends a finished sentence; "...", "…" or a dash trail off.
-_FINISHED = re.compile(r"(?<![.\s])\s*[.!?]\s*$|[!?]\s*$")
+_FINISHED_TAILS = frozenset({".", "!", "?", "!!", "?!", "!?", "??"})
 # Where the last clause begins: after a sentence end or a clause break.
 _CLAUSE_BREAK = re.compile(r"[.!?…;:,—–]|(?<=\s)-{1,2}(?=\s)")
 _LAST_WORD = re.compile(r"([A-Za-z’']+)$")
@@ -96,15 +96,16 @@ def half_message(doc: Document, ctx: Context, options: Mapping[str, object]) -> 
     finished sentence that trails off, and is not.
     """
     text = doc.text
-    if _FINISHED.search(text):
-        return []
-    body = text[: _TAIL_MARKS.search(text).start()]  # type: ignore[union-attr]  # always matches
+    body = text.rstrip(_TAIL_CHARS)
+    tail = text[len(body) :].strip()
+    if tail in _FINISHED_TAILS or not doc.phones:
+        return []  # a finished sentence, or no number to have said before the cut
     word = _LAST_WORD.search(body)
     if word is None or word.group(1).lower().replace("’", "'") not in _OPEN_ENDINGS:
         return []
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(body)]
     clause_start = breaks[-1] if breaks else 0
-    if not doc.phones or doc.phones[0].end > clause_start:
+    if doc.phones[0].end > clause_start:
         return []  # the number must come before the cut ("get your phone number on the first half")
     sentence = body[_last_sentence_start(body) :]
     if not _ABOUT_THEM.search(sentence):

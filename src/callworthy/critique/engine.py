@@ -28,7 +28,7 @@ from callworthy.critique.model import (
 )
 from callworthy.text.analysis import Document, analyse, validate_script
 
-Results = Sequence[tuple[Rule, list[Hit]]]
+_Item = tuple[int, Rule, list[Hit]]
 
 
 class _Template(dict[str, object]):
@@ -48,7 +48,10 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
 def _finding(rule: Rule, hits: list[Hit], points: int) -> Finding:
     """Return one finding for all of a rule's hits: the first anchors it, all are listed."""
     first = hits[0]
-    spans = sorted({(h.start, h.end) for h in hits} | set(first.related))
+    if len(hits) == 1 and not first.related:
+        spans: list[tuple[int, int]] = []
+    else:
+        spans = sorted({(h.start, h.end) for h in hits} | set(first.related))
     return Finding(
         rule.id,
         rule.principle,
@@ -64,19 +67,35 @@ def _finding(rule: Rule, hits: list[Hit], points: int) -> Finding:
     )
 
 
-def run_rules(doc: Document, rules: RuleSet, ctx: Context) -> list[tuple[Rule, list[Hit]]]:
-    """Return each rule with its hits, after `unless` silenced the rules it names."""
+def run_rules(
+    doc: Document, rules: RuleSet, ctx: Context, *, every_rule: bool = True
+) -> list[tuple[Rule, list[Hit]]]:
+    """Return each rule that fired with its hits, after `unless` silenced the rules it names.
+
+    With `every_rule=False` (a critique) the rules worth 0 points that silence
+    nothing are not checked: they could change neither the score nor a finding.
+    """
     ruled_out, confirmed = (
         rules.prefilter.verdict(doc.lower) if rules.prefilter else (frozenset(), frozenset())
     )
     subject = Subject(doc, ctx, ruled_out, confirmed)
-    raw = [
-        (rule, rule.checker.check(subject))
-        for rule in rules.rules
-        if not (ruled_out and rule.needs is not None and rule.needs <= ruled_out)
-    ]
-    fired = {rule.id for rule, hits in raw if hits}
-    return [(rule, hits) for rule, hits in raw if hits and not rule.silenced_by & fired]
+    skip = frozenset() if every_rule else rules.inert
+    fired: set[str] = set()
+    hits_of: dict[int, list[Hit]] = {}
+    for index in rules.order:
+        rule = rules.rules[index]
+        if index in skip or (ruled_out and rule.needs is not None and rule.needs <= ruled_out):
+            continue
+        if rule.silenced_by and not rule.silenced_by.isdisjoint(fired):
+            # Silenced; checked only if it silences others in turn (its firing counts).
+            if rule.id in rules.silencers and rule.checker.check(subject):
+                fired.add(rule.id)
+            continue
+        hits = rule.checker.check(subject)
+        if hits:
+            fired.add(rule.id)
+            hits_of[index] = hits
+    return [(rules.rules[i], hits_of[i]) for i in sorted(hits_of)]
 
 
 def apportion(total: int, shares: Sequence[int]) -> list[int]:
@@ -92,61 +111,87 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
     return out
 
 
+_AREAS = tuple(Subscore)
+
+
 def _charge(left: dict[Subscore, int], points: int, first: Subscore, lose: bool) -> None:
     """Move points out of (or back into) the sub-scores: `first` first, then the fullest (or
     the emptiest) others, so every sub-score stays within 0..its maximum."""
-    room = (lambda a: left[a]) if lose else (lambda a: SUBSCORE_MAX[a] - left[a])
-    order = sorted(Subscore, key=lambda a: (a is not first, -room(a), list(Subscore).index(a)))
-    for area in order:
-        moved = min(points, room(area))
-        left[area] += -moved if lose else moved
-        points -= moved
+    sign = -1 if lose else 1
+    moved = min(points, left[first] if lose else SUBSCORE_MAX[first] - left[first])
+    left[first] += sign * moved
+    points -= moved
+    if points:
+        room = {a: left[a] if lose else SUBSCORE_MAX[a] - left[a] for a in _AREAS}
+        others = sorted((a for a in _AREAS if a is not first), key=lambda a: -room[a])
+        for area in others:  # sorted() is stable: ties keep the sub-scores' order
+            moved = min(points, room[area])
+            left[area] += sign * moved
+            points -= moved
 
 
-def _losses(problems: Results, left: dict[Subscore, int]) -> list[Finding]:
-    """Charge each problem its weight, shared out in proportion should they pass 100 in all."""
-    problems = sorted(problems, key=lambda item: -min(item[0].weight, item[0].max_points))
-    costs = apportion(sum(left.values()), [min(r.weight, r.max_points) for r, _ in problems])
+def _worth(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[list[_Item], list[_Item]]:
+    """Split the rules that fired into problems and strengths, each with its points, biggest
+    first (a rule worth 0 points makes no finding)."""
+    problems: list[_Item] = []
+    strengths: list[_Item] = []
+    for rule, hits in results:
+        points = min(rule.weight, rule.max_points)
+        if points:
+            (strengths if rule.level is Level.STRENGTH else problems).append((points, rule, hits))
+    problems.sort(key=_first, reverse=True)  # stable: ties keep the rules' order
+    strengths.sort(key=_first, reverse=True)
+    return problems, strengths
+
+
+def _first(item: _Item) -> int:
+    return item[0]
+
+
+def _losses(problems: list[_Item], left: dict[Subscore, int]) -> list[Finding]:
+    """Charge each problem its points, shared out in proportion should they pass 100 in all."""
+    costs = apportion(sum(left.values()), [points for points, _, _ in problems])
     findings = []
-    for (rule, hits), cost in zip(problems, costs, strict=True):
+    for (_, rule, hits), cost in zip(problems, costs, strict=True):
         if cost:
             _charge(left, cost, rule.subscore, lose=True)
             findings.append(_finding(rule, hits, -cost))
     return findings
 
 
-def _gains(strengths: Results, left: dict[Subscore, int]) -> list[Finding]:
+def _gains(strengths: list[_Item], left: dict[Subscore, int]) -> list[Finding]:
     """Win points back for each strength, never past 100 in all (its own sub-score first)."""
-    strengths = sorted(strengths, key=lambda item: -min(item[0].weight, item[0].max_points))
-    lost = sum(SUBSCORE_MAX[a] - left[a] for a in Subscore)
-    wins = apportion(lost, [min(rule.weight, rule.max_points) for rule, _ in strengths])
+    lost = 100 - sum(left.values())
+    wins = apportion(lost, [points for points, _, _ in strengths])
     findings = []
-    for (rule, hits), win in zip(strengths, wins, strict=True):
+    for (_, rule, hits), win in zip(strengths, wins, strict=True):
         if win:
             _charge(left, win, rule.subscore, lose=False)
             findings.append(_finding(rule, hits, win))
     return findings
 
 
-def _order(finding: Finding) -> tuple[int, int, int, str]:
+def _order(finding: Finding) -> tuple[bool, int, int, str]:
     """Biggest loss first, then strengths, biggest first."""
-    strength = finding.points > 0
-    return (strength, -abs(finding.points), finding.start, finding.rule)
+    return (finding.points > 0, -abs(finding.points), finding.start, finding.rule)
 
 
-def score_results(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[dict[Subscore, int], list[Finding]]:
+def score_results(
+    results: Iterable[tuple[Rule, list[Hit]]],
+) -> tuple[dict[Subscore, int], list[Finding]]:
     """Return the sub-scores and the findings, ordered by points, for the rules that fired."""
     left = dict(SUBSCORE_MAX)
-    problems = [(r, h) for r, h in results if r.level is not Level.STRENGTH]
-    strengths = [(r, h) for r, h in results if r.level is Level.STRENGTH]
-    findings = _losses(problems, left) + _gains(strengths, left)
+    problems, strengths = _worth(results)
+    findings = _losses(problems, left)
+    if strengths:
+        findings += _gains(strengths, left)
     findings.sort(key=_order)
     return left, findings
 
 
 def critique_document(doc: Document, rules: RuleSet, ctx: Context = EMPTY_CONTEXT) -> Critique:
     """Critique an analysed document (the audio path passes one with measured timings)."""
-    left, findings = score_results(run_rules(doc, rules, ctx))
+    left, findings = score_results(run_rules(doc, rules, ctx, every_rule=False))
     phones = tuple(
         PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones
     )

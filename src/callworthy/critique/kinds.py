@@ -110,15 +110,25 @@ class CompiledMatcher:
         """Return (start, end, text) of every match, in order."""
         text = subject.doc.text
         found = [
-            (m.start(), m.end(), text[m.start() : m.end()])
-            for m in self.terms.finditer(text, subject.doc.lower, subject.ruled_out)
-            if m.end() > m.start()
+            (start, end, text[start:end])
+            for start, end in (
+                m.span() for m in self.terms.finditer(text, subject.doc.lower, subject.ruled_out)
+            )
+            if end > start
         ]
         extra = subject.ctx.regex(self.context) if self.context else None
         if extra is not None:
             found.extend((m.start(), m.end(), m.group()) for m in extra.finditer(text))
             found.sort()
         return found
+
+    def count(self, subject: Subject) -> int:
+        """Return how many matches there are (no spans built)."""
+        doc = subject.doc
+        matches = self.terms.finditer(doc.text, doc.lower, subject.ruled_out)
+        found = sum(1 for m in matches if m.end() > m.start())
+        extra = subject.ctx.regex(self.context) if self.context else None
+        return found + (sum(1 for _ in extra.finditer(doc.text)) if extra is not None else 0)
 
     def found(self, subject: Subject) -> bool:
         """Return whether anything matches."""
@@ -224,12 +234,13 @@ class Ratio:
 
     def check(self, subject: Subject) -> list[Hit]:
         """Return one hit, anchored on the first numerator match, when the ratio is too high."""
+        count = self.numerator.count(subject)
+        if count < self.min_count:
+            return []
+        den = self.denominator.count(subject)
+        if count <= self.high * den:
+            return []
         num = self.numerator.spans(subject)
-        if len(num) < self.min_count:
-            return []
-        den = len(self.denominator.spans(subject))
-        if len(num) <= self.high * den:
-            return []
         related = tuple((s, e) for s, e, _ in num)
         return [Hit(num[0][0], num[0][1], {"numerator": len(num), "denominator": den}, related)]
 

@@ -14,7 +14,7 @@ import hashlib
 import re
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -82,6 +82,23 @@ class RuleSet:
     rules: tuple[Rule, ...]
     version: str
     prefilter: Prefilter | None = None
+    order: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """Indexes of `rules` in the order to check them: a rule after those that silence it."""
+    inert: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    """Indexes of rules worth 0 points that silence nothing: a critique need not check them."""
+    silencers: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """Ids of the rules some rule's `unless` names."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "order", _check_order(self.rules))
+        silencers = frozenset(rid for rule in self.rules for rid in rule.silenced_by)
+        object.__setattr__(self, "silencers", silencers)
+        inert = (
+            i
+            for i, rule in enumerate(self.rules)
+            if min(rule.weight, rule.max_points) == 0 and rule.id not in silencers
+        )
+        object.__setattr__(self, "inert", frozenset(inert))
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -98,6 +115,26 @@ class RuleSet:
         rules = tuple(_weighted(rule, weights) for rule in self.rules)
         version = hashlib.sha256(f"{self.version}:{weights.digest}".encode()).hexdigest()[:12]
         return replace(self, rules=rules, version=version)
+
+
+def _check_order(rules: tuple[Rule, ...]) -> tuple[int, ...]:
+    """Order rules so that each comes after every rule that can silence it (where possible).
+
+    Knowing first whether a silencer fired lets the engine skip the silenced
+    rule. Rules caught in a cycle of `unless` keep their place at the end.
+    """
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    done: list[int] = []
+    placed: set[int] = set()
+    pending = list(range(len(rules)))
+    while pending:
+        ready = [i for i in pending if all(index[s] in placed for s in rules[i].silenced_by)]
+        if not ready:
+            return (*done, *pending)
+        done += ready
+        placed.update(ready)
+        pending = [i for i in pending if i not in placed]
+    return tuple(done)
 
 
 def builtin_rules_dir() -> Path:

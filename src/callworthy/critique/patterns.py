@@ -152,13 +152,18 @@ class CompiledTerms:
         if lower is None:
             scans = self.fallback
         elif ruled_out:
-            scans = tuple(s for s in self.fast if id(s) not in ruled_out)
+            scans = tuple([s for s in self.fast if id(s) not in ruled_out])
         else:
             scans = self.fast
+        if len(scans) == 1:
+            return scans[0].matches(text, lower)
         found = [m for scan in scans for m in scan.matches(text, lower)]
-        if len(scans) > 1:
-            found.sort(key=lambda m: m.start())
+        found.sort(key=_start)
         return found
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 _CASE_SPECIFIC = re.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]*i|\\[xuUN0-7]")

@@ -1,12 +1,16 @@
 """One RE2 pass that rules out, before `re` runs, the scans that cannot match a script.
 
 Most rules do not fire on most scripts, and Python's `re` pays for every pass
-over the text. RE2's `Set` matches all the rules' lowered alternations in one
-linear-time pass; only the scans it does not rule out (including those RE2
-cannot express, such as look-behinds) then run in `re` to find their spans.
+over the text. RE2's `Set` matches all the rules' alternations in one
+linear-time pass; only the scans it does not rule out then run in `re` to find
+their spans.
 
-Sound by construction: it is used only on text where RE2 and `re` agree
-(`text.fastre.re2_safe`); other text runs every scan.
+Sound by construction: each scan goes into the set as a *superset* of itself —
+look-arounds (which RE2 lacks) dropped, case flags dropped and literals
+lower-cased, matched against the lower-cased text — so RE2 finding nothing
+proves `re` would find nothing. It is used only on text where RE2 and `re`
+agree on what a word, digit or space is (`text.fastre.re2_safe`); other text
+runs every scan.
 """
 
 from __future__ import annotations
@@ -15,8 +19,70 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from callworthy.critique.patterns import Scan
+from callworthy.critique.patterns import Scan, lowered_pattern
 from callworthy.text.fastre import re2, re2_options, re2_safe
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Return the index just past the group that opens at `start` (escapes and classes skipped)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]": the first ] is a literal
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def superset_pattern(pattern: str) -> str:
+    """Return a pattern matching at least what `pattern` matches, for RE2 on lower-cased text.
+
+    Look-arounds only ever remove matches, so dropping them widens the pattern;
+    so does dropping inline case flags once the literals are lower-cased.
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif pattern.startswith(_LOOKAROUNDS, i):
+            i = _group_end(pattern, i)
+            continue
+        elif pattern.startswith("(?", i) and pattern[i + 2 : i + 3] not in (":", "P", "#"):
+            flags_end = pattern.index(":", i) if ":" in pattern[i:] else -1
+            if flags_end != -1 and all(c in "aiLmsux-" for c in pattern[i + 2 : flags_end]):
+                out.append("(?:")  # "(?-i:" or "(?i:": a case flag, moot on lower-cased text
+                i = flags_end + 1
+                continue
+        out.append(char)
+        i += 1
+    lowered = lowered_pattern("".join(out))
+    if lowered is None:
+        raise ValueError(f"cannot lower-case {pattern!r}")
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,34 +93,38 @@ class Prefilter:
     scan_ids: tuple[int, ...]
     """The id() of the scan behind each pattern of the set, by index."""
     all_ids: frozenset[int]
+    exact: frozenset[int]
+    """Scans whose set pattern is the scan itself (a match there is a match in `re`)."""
 
     @classmethod
     def build(cls, scans: Iterable[Scan]) -> Prefilter | None:
-        """Compile the lowered scans RE2 can express; None if there is nothing to gain."""
+        """Compile a superset of each scan RE2 can express; None if there is nothing to gain."""
         if re2 is None:
             return None
         matcher = re2.Set.SearchSet(re2_options())
         ids: list[int] = []
+        exact: set[int] = set()
         for scan in scans:
-            if not scan.on_lower:
-                continue
             try:
-                matcher.Add(scan.regex.pattern)
-            except re2.error:
-                continue  # not RE2 syntax (e.g. a look-behind): that scan always runs
+                pattern = superset_pattern(scan.regex.pattern)
+                matcher.Add(pattern)
+            except (ValueError, re2.error):
+                continue  # RE2 cannot express even a superset: that scan always runs
             ids.append(id(scan))
+            if scan.on_lower and pattern == scan.regex.pattern:
+                exact.add(id(scan))
         if not ids:
             return None
         matcher.Compile()
-        return cls(matcher, tuple(ids), frozenset(ids))
+        return cls(matcher, tuple(ids), frozenset(ids), frozenset(exact))
 
     def verdict(self, lower: str | None) -> tuple[frozenset[int], frozenset[int]]:
-        """Return the ids of scans that cannot match and of those that do match.
+        """Return the ids of scans that cannot match and of those that surely do match.
 
-        Both are empty when the text is not plain ASCII: then every scan runs.
+        Both are empty when the text is not safe for RE2: then every scan runs.
         """
         if lower is None or not re2_safe(lower):
             return frozenset(), frozenset()
         ids = self.scan_ids
-        confirmed = frozenset(ids[i] for i in self.matcher.Match(lower) or ())
-        return self.all_ids - confirmed, confirmed
+        hits = frozenset(ids[i] for i in self.matcher.Match(lower) or ())
+        return self.all_ids - hits, hits & self.exact

@@ -2,8 +2,11 @@
 
 RE2 matches many patterns in one linear-time pass, far faster than Python's
 `re` for the alternations the rules use. The two engines agree on `\\b`, `\\w`,
-`\\d` and `\\s` only for plain ASCII text without the control characters
-(\\x0b, \\x1c-\\x1f) that Python counts as whitespace; elsewhere `re` decides.
+`\\d` and `\\s` for plain ASCII text without the control characters
+(\\x0b, \\x1c-\\x1f) that Python counts as whitespace, and for the typographic
+punctuation scripts are pasted with (curly quotes, dashes, the ellipsis, bullets),
+which neither engine counts as a word, digit or space character; elsewhere (an
+accented letter, a non-breaking space) `re` decides.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
 
 __all__ = ["re2", "re2_compile", "re2_options", "re2_safe"]
 
-_UNSAFE_CHARS = re.compile(r"[^\x00-\x0a\x0c-\x1b\x20-\x7f]")
+# Typographic punctuation both engines see alike: ‘ ’ ‚ ‛ “ ” „ ′ ″ – — ‒ ― … • ·.
+_TYPOGRAPHIC = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2013\u2014\u2012\u2015\u2026\u2022\u00b7"
+_UNSAFE_CHARS = re.compile(rf"[^\x00-\x0a\x0c-\x1b\x20-\x7f{_TYPOGRAPHIC}]")
 
 
 def re2_safe(text: str) -> bool:

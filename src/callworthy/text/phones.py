@@ -116,7 +116,7 @@ def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
 
 
 def _placeholders(text: str) -> list[PhoneMention]:
-    if "x" not in text.lower() and not any(c in text for c in "[{<("):
+    if not any(c in text for c in "[{<(xX"):
         return []
     return [
         PhoneMention(m.group().lower(), m.start(), m.end(), False, PLACEHOLDER_DIGITS)
