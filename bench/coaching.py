@@ -124,13 +124,19 @@ def report(items: Sequence[CorpusItem], old_commit: str | None) -> None:
     print(f"AUC, leave-one-page-out:  {page_auc:.3f}   (target >= 0.90)")
     print(f"AUC, leave-one-site-out:  {auc(by_site, good):.3f}")
     print(f"AUC, shipped weights, in-sample (not a test): {auc(fitted, good):.3f}")
-    seen = [_developed_on(i) for i in items]
-    for name, keep in (("read while writing detectors", True), ("never read", False)):
-        sub = [k == keep for k in seen]
-        s = [x for x, k in zip(by_page, sub, strict=True) if k]
-        g = [x for x, k in zip(good, sub, strict=True) if k]
+    subsets = {
+        "pages read while writing the detectors": [_developed_on(i) for i in items],
+        "pages never read": [not _developed_on(i) for i in items],
+        "whole messages (not fragments)": [not i.note.startswith("Fragment") for i in items],
+        "fragments a page quotes": [i.note.startswith("Fragment") for i in items],
+        "without the rows marked Contested": ["Contested" not in i.note for i in items],
+    }
+    print("  leave-one-page-out AUC on parts of the corpus:")
+    for name, keep in subsets.items():
+        s = [x for x, k in zip(by_page, keep, strict=True) if k]
+        g = [x for x, k in zip(good, keep, strict=True) if k]
         if any(g) and not all(g):
-            print(f"  pages {name}: {sum(sub)} messages, AUC {auc(s, g):.3f}")
+            print(f"    {name}: {sum(keep)} messages, AUC {auc(s, g):.3f}")
     pairs, ordered, tied = ordered_pairs(by_page, good, pages)
     if pairs:
         print(
