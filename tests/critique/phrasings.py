@@ -1,4 +1,4 @@
-"""The team's own phrasings for each detector: messages it must recognise, and near misses it must not.
+"""The team's own phrasings for each detector: what it must recognise, and near misses.
 
 Written here, for the rules and their tests; none is taken from the coaching corpus
 (data/coaching/), and none counts in its evaluation. Each detector has at least ten of
@@ -100,8 +100,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Nadia, our software is used by 3,000 companies and it cuts costs by 20%. Call "
             "704-555-0145.",
             "Hi Ken, I came across your company and wanted to introduce myself. 704-555-0146.",
-            "Hi Alan, we've been in business for 25 years and our customers love us. "
-            "704-555-0147.",
+            "Hi Alan, we've been in business for 25 years and our customers love us. 704-555-0147.",
             "Hi Greg, I was looking at your website and I think we could help you. 704-555-0148.",
             "Hi Sara, the weather has been lovely this week, hasn't it? Call me at 704-555-0149.",
         ],
@@ -378,8 +377,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Cy, 704-555-0233. I'll send you the checklist.",
             "Hi Di, 704-555-0234. Our mutual friend Gwen suggested I call.",
             "Hi Ed, 704-555-0235. We both know Gwen from the rotary club.",
-            "Hi Flo, 704-555-0236. When we spoke last month you said no-shows were your "
-            "headache.",
+            "Hi Flo, 704-555-0236. When we spoke last month you said no-shows were your headache.",
             "Hi Gus, 704-555-0237. How are you handling the new wage law?",
             "Hi Hal, 704-555-0238. Three of your reviews this week mention slow service.",
             "Hi Ida, 704-555-0239. I have two ideas for your Tuesday tables.",
@@ -476,8 +474,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Ed, 704-555-0307. I have a few things I'd like to run by you.",
             "Hi Flo, 704-555-0308. We've got some great programs that might interest you.",
             "Hi Gus, 704-555-0309. I think I can help you with a few things.",
-            "Hi Hal, 704-555-0310. I'd love to share some thoughts on how we might work "
-            "together.",
+            "Hi Hal, 704-555-0310. I'd love to share some thoughts on how we might work together.",
         ],
         [
             "Hi Tom, 704-555-0311. I have three ideas for filling your weekday slots.",
@@ -553,8 +550,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "coming, and it's because of the",
             "Hi Ana, Sam here at 704-555-0362. I found out what your biggest customer is "
             "planning for next year, and it's —",
-            "Hi Bo, it's Lee, 704-555-0363, I was at your competitor's open house and they "
-            "said...",
+            "Hi Bo, it's Lee, 704-555-0363, I was at your competitor's open house and they said...",
             "Hi Cy, 704-555-0364, Dee here. There are three ways to fill your empty Tuesday "
             "slots, and the first one is",
             "Hi Di, this is Ed, 704-555-0365. The county is about to change the parking on your "
@@ -645,6 +641,90 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Hal, 704-555-0413. I'll send you the grant list tonight.",
             "Hi Ida, 704-555-0414. Jane Park suggested I call about your insurance renewal.",
             "Hi Jay, 704-555-0415. Your customers ask for delivery before nine.",
+        ],
+    ),
+    "offer.their-need": (
+        [
+            "Hi Al, 704-555-0416. If your technicians lose an hour a day to paperwork, two "
+            "shops I know fixed it.",
+            "Hi Bo, 704-555-0417. Owners tell me they are tired of chasing late invoices.",
+            "Hi Cy, 704-555-0418. If you're struggling to keep weekend staff, I have an idea.",
+            "Hi Di, 704-555-0419. If your waiting list keeps growing, there's a way to shorten it.",
+            "Hi Ed, 704-555-0420. Clinics in your position often struggle with no-shows in winter.",
+            "Hi Flo, 704-555-0421. If you are frustrated with your current courier, I know why "
+            "it happens.",
+            "Hi Gus, 704-555-0422. What keeps you up at night this season: staff or stock?",
+            "Hi Hal, 704-555-0423. If your drivers spend half the morning waiting at the dock, "
+            "call me.",
+            "Hi Ida, 704-555-0424. Your biggest headache this spring is probably the new rota.",
+            "Hi Jay, 704-555-0425. If you're paying too much for freight on small orders, I "
+            "found out why.",
+        ],
+        [
+            "Hi Al, 704-555-0426. We help companies like yours grow.",
+            "Hi Bo, 704-555-0427. I'd like to understand your needs better.",
+            "Hi Cy, 704-555-0428. Let's talk about your goals for next year.",
+            "Hi Di, 704-555-0429. Our clients are never frustrated with us.",
+            "Hi Ed, 704-555-0430. I'm tired of missing you, so call me back.",
+            "Hi Flo, 704-555-0431. Call me if you have any questions.",
+            "Hi Gus, 704-555-0432. Three of your competitors changed their hours.",
+            "Hi Hal, 704-555-0433. If you get a minute, give me a ring.",
+            "Hi Ida, 704-555-0434. A client of mine needs a new roof.",
+            "Hi Jay, 704-555-0435. I'll send you the checklist tonight.",
+        ],
+    ),
+    "pitch.pressure": (
+        [
+            "Hi Al, 704-555-0436. It is important that you call me back today.",
+            "Hi Bo, 704-555-0437. Please call me back immediately about your account.",
+            "Hi Cy, 704-555-0438. This is urgent, call me at your first chance.",
+            "Hi Di, 704-555-0439. Don't miss out on our spring offer.",
+            "Hi Ed, 704-555-0440. The offer is for a limited time only.",
+            "Hi Flo, 704-555-0441. Get back to me as soon as possible.",
+            "Hi Gus, 704-555-0442. It's critical that we speak this week.",
+            "Hi Hal, 704-555-0443. I need to hear from you TODAY.",
+            "Hi Ida, 704-555-0444. Act now, before it's too late for this quarter.",
+            "Hi Jay, 704-555-0445. Only a few spots left at this price; call me ASAP.",
+        ],
+        [
+            "Hi Al, 704-555-0446. I'll call you Thursday with the answer.",
+            "Hi Bo, 704-555-0447. No need to call back; I'll try you again next week.",
+            "Hi Cy, 704-555-0448. Three of your competitors changed their hours today.",
+            "Hi Di, 704-555-0449. Your reviews mention slow service.",
+            "Hi Ed, 704-555-0450. Whenever suits you is fine.",
+            "Hi Flo, 704-555-0451. A client of mine needs a caterer for June.",
+            "Hi Gus, 704-555-0452. It is a pleasure to finally reach your office.",
+            "Hi Hal, 704-555-0453. I missed you today, so here's the short version.",
+            "Hi Ida, 704-555-0454. There is no rush on this one.",
+            "Hi Jay, 704-555-0455. The county's new rule starts in May.",
+        ],
+    ),
+    "callback.next-step": (
+        [
+            "Hi Al, 704-555-0456. Do you know why your Tuesday orders dipped? I'll call you "
+            "Thursday with the answer.",
+            "Hi Bo, 704-555-0457. No need to call back; I'll try you again on Friday morning.",
+            "Hi Cy, 704-555-0458. I'll send you a short email with the two links.",
+            "Hi Di, 704-555-0459. I'll call you back with the numbers once the county "
+            "publishes them.",
+            "Hi Ed, 704-555-0460. I will try you again next week.",
+            "Hi Flo, 704-555-0461. You don't have to call; I'll ring you tomorrow at nine.",
+            "Hi Gus, 704-555-0462. I'll follow this up with a quick note.",
+            "Hi Hal, 704-555-0463. I'll call again on Monday with the list.",
+            "Hi Ida, 704-555-0464. I'll catch you this afternoon after your rush.",
+            "Hi Jay, 704-555-0465. I'll get back to you with the answer after I speak to them.",
+        ],
+        [
+            "Hi Al, 704-555-0466. Please call me back.",
+            "Hi Bo, 704-555-0467. Give me a ring when you can.",
+            "Hi Cy, 704-555-0468. I'd love to hear back from you.",
+            "Hi Di, 704-555-0469. Let me know what you think.",
+            "Hi Ed, 704-555-0470. I called you last week.",
+            "Hi Flo, 704-555-0471. You can reach me any time.",
+            "Hi Gus, 704-555-0472. I sent you an email yesterday.",
+            "Hi Hal, 704-555-0473. Looking forward to your call.",
+            "Hi Ida, 704-555-0474. I tried calling twice.",
+            "Hi Jay, 704-555-0475. Call me when you're free.",
         ],
     ),
 }

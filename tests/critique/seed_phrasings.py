@@ -64,8 +64,7 @@ BAD: dict[str, list[str]] = {
         "call at 704-555-0122.",
         "Hi, Joe here from Delta Supply. I wanted to touch base and see where things stand. "
         "My number is 704-555-0123.",
-        "Hi, this is Lisa. Circling back on my last message. Call me when you can, "
-        "704-555-0124.",
+        "Hi, this is Lisa. Circling back on my last message. Call me when you can, 704-555-0124.",
         "Hello, it's Pete again. Did you get a chance to look at our quote? Reach me at "
         "704-555-0125.",
     ],
@@ -98,8 +97,7 @@ GOOD: dict[str, list[str]] = {
         "they said...",
         "Hi Ben, Dee here, 704-555-0134. There are three ways to fill your empty Tuesday "
         "slots, and the first one is",
-        "Hi Tara, it's Will, 704-555-0135, I have the name of the buyer who asked about your "
-        "--",
+        "Hi Tara, it's Will, 704-555-0135, I have the name of the buyer who asked about your --",
     ],
     "weather report": [
         "Hi Sam, this is Kim, 704-555-0136, with today's weather report: cloudy and gloomy "

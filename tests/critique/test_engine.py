@@ -14,9 +14,9 @@ from callworthy.critique import Level, RuleSet, default_rules
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.critique.prefilter import superset_pattern
 from callworthy.critique.weights import builtin_weights_path, learned, read_weights
-from callworthy.text.fastre import re2_safe
 from callworthy.errors import EmptyTextError, TextTooLongError
 from callworthy.text import MAX_CHARS
+from callworthy.text.fastre import re2_safe
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
 from corpus import corpus
@@ -123,7 +123,8 @@ def test_findings_are_ordered_by_points_lost_then_strengths() -> None:
     weights = {r.id: (-3 if r.level is not Level.STRENGTH else 4) for r in default_rules().rules}
     weights |= {"value.no-value": -20, "callback.bare-call-me": -9, "pitch.about-us": -14}
     rules = default_rules().with_weights(learned(weights))
-    result = critique(seeds.LETTER_BARE.replace("This is", "We offer copiers. This is"), rules=rules)
+    text = seeds.LETTER_BARE.replace("This is", "We offer copiers. This is")
+    result = critique(text, rules=rules)
     points = [f.points for f in result.findings]
     assert points[:3] == [-20, -14, -9]
     losses = [p for p in points if p < 0]
@@ -145,7 +146,7 @@ def test_a_strength_wins_back_only_what_was_lost_and_is_never_shown_at_0() -> No
 def test_a_substitution_names_the_replacement() -> None:
     result = critique("Hi Lou, I'm reaching out about your lease. 704-333-1112.", rules=EVEN)
     finding = next(f for f in result.findings if f.rule == "pitch.sales-speak")
-    assert "Instead: \"calling\" — and say what is in it for them" in finding.fix
+    assert 'Instead: "calling" — and say what is in it for them' in finding.fix
 
 
 def test_length_findings_highlight_what_is_past_the_limit() -> None:

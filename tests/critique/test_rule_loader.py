@@ -163,3 +163,27 @@ def test_extra_rule_texts_join_the_builtins_and_replace_one_of_the_same_id() -> 
     assert len(rules) == len(builtins) + 1 and rules.version != builtins.version
     assert rules.get("pitch.about-us").message.endswith("is ours.")
     assert rules.get("acme.slogan").path == "a"
+
+
+def test_an_absence_rule_must_name_what_it_is_the_absence_of(tmp_path: Path) -> None:
+    absence = GOOD.replace("kind: existence", "kind: absence").replace("tokens: [rock solid]\n", "")
+    write(tmp_path, "team/none.yaml", absence)
+    with pytest.raises(RuleFileError, match="name in `unless`"):
+        load_rules([tmp_path])
+    absence = absence.replace("message:", "unless: [acme]\nmessage:")
+    write(tmp_path, "acme/slogan.yaml", GOOD)
+    write(tmp_path, "team/none.yaml", absence)
+    with pytest.raises(RuleFileError, match="which an absence rule does not offer") as caught:
+        load_rules([tmp_path])
+    assert "Write it without placeholders" in caught.value.fix
+    write(tmp_path, "team/none.yaml", absence.replace('\\"{match}\\" is', "This is"))
+    rules = load_rules([tmp_path], builtin=False)
+    text = "Hi Lou, three ways to keep your drivers."
+    assert "team.none" in {f.rule for f in critique(text, rules=rules).findings}
+    silenced = critique("We are rock solid.", rules=rules).findings
+    assert "team.none" not in {f.rule for f in silenced}
+
+
+def test_a_rule_without_a_title_gets_one_from_its_id(tmp_path: Path) -> None:
+    write(tmp_path, "acme/rock-solid_claim.yaml", GOOD)
+    assert load_rules([tmp_path]).get("acme.rock-solid_claim").title == "Rock solid claim"

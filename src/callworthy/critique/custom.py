@@ -74,7 +74,7 @@ _FINISHED_TAILS = frozenset({".", "!", "?", "!!", "?!", "!?", "??"})
 # Where the last clause begins: after a sentence end or a clause break.
 _CLAUSE_BREAK = re.compile(r"[.!?…;:,—–]|(?<=\s)-{1,2}(?=\s)")
 _LAST_WORD = re.compile(r"([A-Za-z’']+)$")
-# The unfinished clause must be about them, or promise something (P8: "about the money you left at").
+# The unfinished clause is about them, or promises something (P8: "the money you left at").
 _ABOUT_THEM = re.compile(
     r"\b(?:you|your|yours|you're|you’re|you've|you’ve|competitors?|customers?|clients?|"
     r"patients?|guests?|ways?|ideas?|tips?|things?|reasons?|news|secret|names?|buyer)\b",

@@ -169,11 +169,14 @@ def _check_templates(path: Path, node: yaml.Node | None, spec: RuleSpec) -> None
         unknown = [n for n in names if n not in allowed]
         if unknown:
             offered = ", ".join("{" + a + "}" for a in allowed)
+            use = f"Use one of {offered}, or" if allowed else "Write it without placeholders, or"
             raise RuleFileError(
                 str(path),
                 line_of(node, [key]),
-                f"{key} uses {{{unknown[0]}}}, which a {spec.kind} rule does not offer.",
-                f"Use one of {offered}, or write {{{{ }}}} for literal braces.",
+                f"{key} uses {{{unknown[0]}}}, which an {spec.kind} rule does not offer."
+                if spec.kind[0] in "aeiou"
+                else f"{key} uses {{{unknown[0]}}}, which a {spec.kind} rule does not offer.",
+                f"{use} write {{{{ }}}} for literal braces.",
             )
 
 
@@ -280,8 +283,10 @@ def _weighted(rule: Rule, weights: LearnedWeights | None) -> Rule:
     if rule.declared_weight is not None:
         return rule
     points = weights.points.get(rule.id) if weights is not None else None
-    if points is None or (points < 0 and rule.level is Level.STRENGTH) or (
-        points > 0 and rule.level is not Level.STRENGTH
+    if (
+        points is None
+        or (points < 0 and rule.level is Level.STRENGTH)
+        or (points > 0 and rule.level is not Level.STRENGTH)
     ):
         return replace(rule, weight=DEFAULT_WEIGHT[rule.level], weight_from="level default")
     return replace(rule, weight=abs(points), weight_from="learned")

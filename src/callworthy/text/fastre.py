@@ -23,7 +23,10 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
 __all__ = ["re2", "re2_compile", "re2_options", "re2_safe"]
 
 # Typographic punctuation both engines see alike: ‘ ’ ‚ ‛ “ ” „ ′ ″ – — ‒ ― … • ·.
-_TYPOGRAPHIC = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033\u2013\u2014\u2012\u2015\u2026\u2022\u00b7"
+_TYPOGRAPHIC = (
+    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2032\u2033"
+    "\u2013\u2014\u2012\u2015\u2026\u2022\u00b7"
+)
 _UNSAFE_CHARS = re.compile(rf"[^\x00-\x0a\x0c-\x1b\x20-\x7f{_TYPOGRAPHIC}]")
 
 

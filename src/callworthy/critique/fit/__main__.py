@@ -17,7 +17,13 @@ from pathlib import Path
 import yaml
 
 from callworthy.critique.corpus import page_of, read_corpus
-from callworthy.critique.fit.model import FitResult, fired_rules, fit_weights, fitted_rules
+from callworthy.critique.fit.model import (
+    Example,
+    FitResult,
+    fired_rules,
+    fit_weights,
+    fitted_rules,
+)
 from callworthy.critique.loader import RuleSet, load_rules
 from callworthy.critique.weights import builtin_weights_path, learned
 from callworthy.errors import CallworthyError
@@ -71,8 +77,6 @@ def main(argv: list[str] | None = None) -> int:
         items = read_corpus(raw.decode("utf-8").splitlines(keepends=True), str(args.corpus))
         # Fit on the rules alone: the weights being replaced must not matter.
         rules = load_rules(weights=learned({}))
-        from callworthy.critique.fit.model import Example
-
         examples = [Example(fired_rules(i.text, rules), i.is_good) for i in items]
         result = fit_weights(examples, fitted_rules(rules))
     except (OSError, UnicodeDecodeError, CallworthyError) as exc:

@@ -105,5 +105,3 @@ def quartiles(values: Sequence[float]) -> tuple[float, float, float, float, floa
         return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
     return (ordered[0], at(0.25), at(0.5), at(0.75), ordered[-1])
-
-

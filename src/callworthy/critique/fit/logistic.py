@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize
-from scipy.special import expit, log_expit
+from scipy.optimize import minimize  # type: ignore[import-untyped]  # SciPy ships no types
+from scipy.special import expit, log_expit  # type: ignore[import-untyped]
 
 Bound = tuple[float | None, float | None]
 
