@@ -35,6 +35,10 @@ SENTENCE_PAUSE = 0.4
 #: Metrics only a recording can give (callworthy.audio measures them); a script has none.
 MEASURED_METRICS = ("words_per_minute", "phone_digits_per_second", "longest_pause_seconds")
 
+# Typographic apostrophes read as the typewriter one, so a rule written "you're" matches the
+# "you’re" a page or a phone's keyboard types (one character for one: offsets keep).
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
 _STOP_RE = re.compile(r"[.!?…]+")
@@ -179,10 +183,10 @@ class Document:
     )
 
     def __init__(self, text: str, region: str = "US") -> None:
-        lowered = text.lower()
+        lowered = text.lower().translate(_APOSTROPHES)
         self.text = text
         self.lower: str | None = lowered if len(lowered) == len(text) else None
-        """The text lower-cased, or None where lower-casing would shift offsets."""
+        """The text lower-cased with plain apostrophes, or None where that would shift offsets."""
         self.phones: tuple[PhoneMention, ...] = find_phone_mentions(text, region, self.lower)
         estimate = EstimatedTimeline(_mask(text, self.phones), self.phones)
         self.timeline: Timeline = estimate
