@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from callworthy.critique.context import EMPTY_CONTEXT, Context
 from callworthy.critique.kinds import Hit, Subject
 from callworthy.critique.loader import Rule, RuleSet, default_rules
+from callworthy.critique.prefilter import UNSAFE
 from callworthy.critique.model import (
     SUBSCORE_MAX,
     Critique,
@@ -73,29 +74,30 @@ def run_rules(
     """Return each rule that fired with its hits, after `unless` silenced the rules it names.
 
     With `every_rule=False` (a critique) the rules worth 0 points that silence
-    nothing are not checked: they could change neither the score nor a finding.
+    nothing are not checked: they could change neither the score nor a finding;
+    nor, on a script, the rules only a recording's measurements can fire.
     """
-    ruled_out, confirmed = (
-        rules.prefilter.verdict(doc.lower) if rules.prefilter else (frozenset(), frozenset())
-    )
-    subject = Subject(doc, ctx, ruled_out, confirmed)
-    skip = frozenset() if every_rule else rules.inert
+    verdict = rules.prefilter.verdict(doc.lower) if rules.prefilter else UNSAFE
+    ruled_out = verdict.ruled_out
+    subject = Subject(doc, ctx, ruled_out, verdict.confirmed)
+    plans = rules.plans
+    plan = plans[0] if every_rule else plans[1] if doc.measured_any else plans[2]
     fired: set[str] = set()
     hits_of: dict[int, list[Hit]] = {}
-    for index in rules.order:
-        rule = rules.rules[index]
-        if index in skip or (ruled_out and rule.needs is not None and rule.needs <= ruled_out):
+    for index, rule_id, check, needs, silenced_by, silencer in plan:
+        if ruled_out and needs is not None and needs <= ruled_out:
             continue
-        if rule.silenced_by and not rule.silenced_by.isdisjoint(fired):
+        if silenced_by and not silenced_by.isdisjoint(fired):
             # Silenced; checked only if it silences others in turn (its firing counts).
-            if rule.id in rules.silencers and rule.checker.check(subject):
-                fired.add(rule.id)
+            if silencer and check(subject):
+                fired.add(rule_id)
             continue
-        hits = rule.checker.check(subject)
+        hits = check(subject)
         if hits:
-            fired.add(rule.id)
+            fired.add(rule_id)
             hits_of[index] = hits
-    return [(rules.rules[i], hits_of[i]) for i in sorted(hits_of)]
+    every = rules.rules
+    return [(every[i], hits_of[i]) for i in sorted(hits_of)]
 
 
 def apportion(total: int, shares: Sequence[int]) -> list[int]:

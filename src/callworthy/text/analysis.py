@@ -182,6 +182,9 @@ class Document:
         "word_count",
     )
 
+    measured_any = False
+    """Whether anything was measured (a recording): a script has no measurements."""
+
     def __init__(self, text: str, region: str = "US") -> None:
         lowered = text.lower().translate(_APOSTROPHES)
         self.text = text
