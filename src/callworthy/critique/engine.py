@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from callworthy.critique.context import EMPTY_CONTEXT, Context
 from callworthy.critique.kinds import Hit, Subject
 from callworthy.critique.loader import Rule, RuleSet, default_rules
-from callworthy.critique.prefilter import UNSAFE
 from callworthy.critique.model import (
     SUBSCORE_MAX,
     Critique,
@@ -27,6 +26,7 @@ from callworthy.critique.model import (
     PhoneNumber,
     Subscore,
 )
+from callworthy.critique.prefilter import UNSAFE
 from callworthy.text.analysis import Document, analyse, validate_script
 
 _Item = tuple[int, Rule, list[Hit]]
@@ -77,9 +77,9 @@ def run_rules(
     nothing are not checked: they could change neither the score nor a finding;
     nor, on a script, the rules only a recording's measurements can fire.
     """
-    verdict = rules.prefilter.verdict(doc.lower) if rules.prefilter else UNSAFE
+    verdict = rules.prefilter.verdict(doc.lower, doc.ascii) if rules.prefilter else UNSAFE
     ruled_out = verdict.ruled_out
-    subject = Subject(doc, ctx, ruled_out, verdict.confirmed)
+    subject = Subject(doc, ctx, ruled_out, verdict.confirmed, verdict.ascii)
     plans = rules.plans
     plan = plans[0] if every_rule else plans[1] if doc.measured_any else plans[2]
     fired: set[str] = set()
@@ -114,11 +114,16 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
 
 
 _AREAS = tuple(Subscore)
+_NAMES = tuple((area, area.value) for area in _AREAS)
 
 
 def _charge(left: dict[Subscore, int], points: int, first: Subscore, lose: bool) -> None:
     """Move points out of (or back into) the sub-scores: `first` first, then the fullest (or
     the emptiest) others, so every sub-score stays within 0..its maximum."""
+    have = left[first]
+    if points <= (have if lose else SUBSCORE_MAX[first] - have):  # the usual case: it fits
+        left[first] = have - points if lose else have + points
+        return
     sign = -1 if lose else 1
     moved = min(points, left[first] if lose else SUBSCORE_MAX[first] - left[first])
     left[first] += sign * moved
@@ -195,11 +200,11 @@ def critique_document(doc: Document, rules: RuleSet, ctx: Context = EMPTY_CONTEX
     """Critique an analysed document (the audio path passes one with measured timings)."""
     left, findings = score_results(run_rules(doc, rules, ctx, every_rule=False))
     phones = tuple(
-        PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones
+        [PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones]
     )
     return Critique(
         score=sum(left.values()),
-        subscores={s.value: left[s] for s in Subscore},
+        subscores={name: left[area] for area, name in _NAMES},
         findings=tuple(findings),
         spoken_seconds=doc.spoken_seconds,
         phone_numbers=phones,

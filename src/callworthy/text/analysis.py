@@ -19,6 +19,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from callworthy.errors import EmptyTextError, TextTooLongError
+from callworthy.text.fastre import re2_safe
 from callworthy.text.numbers import spoken_word_count
 from callworthy.text.phones import PhoneMention, find_phone_mentions
 
@@ -120,11 +121,10 @@ class EstimatedTimeline(Timeline):
 
     def __init__(self, masked: str, phones: tuple[PhoneMention, ...]) -> None:
         super().__init__([], [])
-        self._words = [m.start() for m in _WORD_RE.finditer(masked)]
-        self._stops: list[int] = []
-        self._commas: list[int] = []
-        for m in _PAUSE_RE.finditer(masked):
-            (self._stops if m.lastgroup == "stop" else self._commas).append(m.start())
+        start = re.Match.start
+        self._words = list(map(start, _WORD_RE.finditer(masked)))
+        self._stops: list[int] = list(map(start, _STOP_RE.finditer(masked)))
+        self._commas: list[int] = list(map(start, _COMMA_RE.finditer(masked)))
         numbers = [
             (m.start(), spoken_word_count(m.group()))
             for m in (_NUMBER_RE.finditer(masked) if _DIGIT_RE.search(masked) else ())
@@ -173,6 +173,7 @@ class Document:
 
     __slots__ = (
         "__dict__",
+        "ascii",
         "lower",
         "phones",
         "question_count",
@@ -190,7 +191,15 @@ class Document:
         self.text = text
         self.lower: str | None = lowered if len(lowered) == len(text) else None
         """The text lower-cased with plain apostrophes, or None where that would shift offsets."""
-        self.phones: tuple[PhoneMention, ...] = find_phone_mentions(text, region, self.lower)
+        self.ascii: bytes | None = (
+            lowered.encode() if self.lower is not None and lowered.isascii() else None
+        )
+        """`lower` as bytes where it is plain ASCII RE2 may read (`fastre.re2_safe`), else None."""
+        if self.ascii is not None and not re2_safe(lowered):
+            self.ascii = None
+        self.phones: tuple[PhoneMention, ...] = find_phone_mentions(
+            text, region, self.lower, self.ascii
+        )
         estimate = EstimatedTimeline(_mask(text, self.phones), self.phones)
         self.timeline: Timeline = estimate
         self.word_count: int = estimate.word_count + estimate.number_words + len(self.phones)
