@@ -13,6 +13,7 @@ import re._constants as sre_c  # type: ignore[import-not-found]  # private, no s
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from callworthy.errors import CallworthyError
@@ -149,7 +150,15 @@ class Scan:
     def count(self, text: str, lower: str | None) -> int:
         """Return how many non-empty matches there are (in `re`: counting makes no spans)."""
         target = lower if self.on_lower and lower is not None else text
+        if _never_empty(self.regex):
+            return len(self.regex.findall(target))  # no match objects to make
         return sum(1 for m in self.regex.finditer(target) if m.end() > m.start())
+
+
+@lru_cache(maxsize=None)
+def _never_empty(regex: re.Pattern[str]) -> bool:
+    """Return whether a regex cannot match the empty string (its shortest match is a character)."""
+    return bool(sre_parse.parse(regex.pattern, regex.flags).getwidth()[0] > 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ times (audio/document.py).
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from functools import cached_property
 from itertools import accumulate
@@ -44,7 +45,6 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
 _STOP_RE = re.compile(r"[.!?…]+")
 _COMMA_RE = re.compile(r"[,;:—–]")
-_PAUSE_RE = re.compile(rf"(?P<stop>{_STOP_RE.pattern})|(?P<comma>{_COMMA_RE.pattern})")
 _DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
 
@@ -109,22 +109,40 @@ class Timeline:
         return self.offsets[index] if index < len(self.offsets) else -1
 
 
+def _ascii_table(keep: str, mark: str, drop: str = "") -> dict[int, str | None]:
+    """Return a translate table over ASCII: `keep` characters become `mark`, `drop` ones go,
+    the rest become spaces."""
+    table: dict[int, str | None] = {c: " " for c in range(128)}
+    table.update({ord(c): mark for c in keep})
+    table.update({ord(c): None for c in drop})
+    return table
+
+
+# Plain ASCII text is counted with str.translate and str.split, in C: a letter run is a
+# word, an apostrophe inside one joins it ("don't" is one word, as _WORD_RE has it);
+# a run of . ! ? is one sentence end; each , ; : is a comma pause.
+_WORD_TABLE = _ascii_table(string.ascii_letters, "a", drop="'")
+_STOP_TABLE = _ascii_table(".!?", ".")
+
+
 class EstimatedTimeline(Timeline):
-    """The spoken-time model's timeline, kept as one sorted offset list per kind of token.
+    """The spoken-time model's timeline, counted per kind of token up to any offset.
 
     Most scripts need only a few look-ups (where the number is), so words and
-    pauses are counted by bisection instead of building the merged
-    token-by-token timeline, which is made only if `offset_at` asks for it.
+    pauses are counted up to the offset asked for — on plain ASCII text by
+    translating and splitting the prefix in C, otherwise by bisecting the
+    offsets the regexes found — instead of building the merged token-by-token
+    timeline, which is made only if `offset_at` asks for it.
     """
 
-    __slots__ = ("_commas", "_extras", "_stops", "_total", "_words", "number_words")
+    __slots__ = ("_extras", "_lists", "_masked", "_plain", "_total", "_word_count", "number_words")
 
     def __init__(self, masked: str, phones: tuple[PhoneMention, ...]) -> None:
         super().__init__([], [])
-        start = re.Match.start
-        self._words = list(map(start, _WORD_RE.finditer(masked)))
-        self._stops: list[int] = list(map(start, _STOP_RE.finditer(masked)))
-        self._commas: list[int] = list(map(start, _COMMA_RE.finditer(masked)))
+        self._masked = masked
+        # Two apostrophes in a row end a word for _WORD_RE; the C count would join across them.
+        self._plain = masked.isascii() and "''" not in masked
+        self._lists: tuple[list[int], list[int], list[int]] | None = None
         numbers = [
             (m.start(), spoken_word_count(m.group()))
             for m in (_NUMBER_RE.finditer(masked) if _DIGIT_RE.search(masked) else ())
@@ -133,7 +151,32 @@ class EstimatedTimeline(Timeline):
         """Words said for the ordinary numbers ("$1,200" is five)."""
         self._extras = [(start, count / WORDS_PER_SECOND) for start, count in numbers]
         self._extras += [(p.start, phone_seconds(p)) for p in phones]
+        self._word_count = self._counts(len(masked) + 1)[0]
         self._total = self.time_at(len(masked) + 1)
+
+    def _token_lists(self) -> tuple[list[int], list[int], list[int]]:
+        """Return the start offsets of every word, sentence end and comma pause (found once)."""
+        if self._lists is None:
+            start, masked = re.Match.start, self._masked
+            self._lists = (
+                list(map(start, _WORD_RE.finditer(masked))),
+                list(map(start, _STOP_RE.finditer(masked))),
+                list(map(start, _COMMA_RE.finditer(masked))),
+            )
+        return self._lists
+
+    def _counts(self, offset: int) -> tuple[int, int, int]:
+        """Return the words, sentence ends and comma pauses that start before `offset`."""
+        if self._plain:
+            head = self._masked[:offset]
+            return (
+                len(head.translate(_WORD_TABLE).split()),
+                len(head.translate(_STOP_TABLE).split()),
+                head.count(",") + head.count(";") + head.count(":"),
+            )
+        words, stops, commas = self._token_lists()
+        last = offset - 1
+        return bisect_right(words, last), bisect_right(stops, last), bisect_right(commas, last)
 
     @property
     def total(self) -> float:
@@ -143,24 +186,26 @@ class EstimatedTimeline(Timeline):
     @property
     def word_count(self) -> int:
         """Return the plain words (numbers and phone numbers not included)."""
-        return len(self._words)
+        return self._word_count
 
     def time_at(self, offset: int) -> float:
         """Return the seconds elapsed before the token that starts at (or covers) this offset."""
+        words, stops, commas = self._counts(offset)
         last = offset - 1
         return (
-            bisect_right(self._words, last) / WORDS_PER_SECOND
-            + bisect_right(self._stops, last) * SENTENCE_PAUSE
-            + bisect_right(self._commas, last) * COMMA_PAUSE
+            words / WORDS_PER_SECOND
+            + stops * SENTENCE_PAUSE
+            + commas * COMMA_PAUSE
             + sum(seconds for start, seconds in self._extras if start <= last)
         )
 
     def offset_at(self, seconds: float) -> int:
         """Return the offset of the token the speaker is saying at this many seconds."""
         if not self.offsets:
-            events = [(o, 1 / WORDS_PER_SECOND) for o in self._words]
-            events += [(o, SENTENCE_PAUSE) for o in self._stops]
-            events += [(o, COMMA_PAUSE) for o in self._commas]
+            words, stops, commas = self._token_lists()
+            events = [(o, 1 / WORDS_PER_SECOND) for o in words]
+            events += [(o, SENTENCE_PAUSE) for o in stops]
+            events += [(o, COMMA_PAUSE) for o in commas]
             events += self._extras
             events.sort()
             self.offsets = [o for o, _ in events]
@@ -173,6 +218,7 @@ class Document:
 
     __slots__ = (
         "__dict__",
+        "_positions",
         "ascii",
         "lower",
         "phones",
@@ -205,6 +251,7 @@ class Document:
         self.word_count: int = estimate.word_count + estimate.number_words + len(self.phones)
         self.spoken_seconds: float = round(estimate.total, 1)
         self.question_count: int = text.count("?")
+        self._positions: dict[int, float] = {}
 
     @cached_property
     def sentence_count(self) -> int:
@@ -217,10 +264,13 @@ class Document:
 
     def position(self, offset: int) -> float:
         """Return how far into the spoken message an offset falls, 0.0 to 1.0."""
+        known = self._positions.get(offset)  # the number's is asked for by several rules
+        if known is not None:
+            return known
         total = self.timeline.total
-        if total <= 0:
-            return 0.0
-        return round(min(1.0, self.timeline.time_at(offset) / total), 3)
+        found = 0.0 if total <= 0 else round(min(1.0, self.timeline.time_at(offset) / total), 3)
+        self._positions[offset] = found
+        return found
 
     def offset_at(self, seconds: float) -> int:
         """Return the offset of the token the speaker is saying at this many seconds."""
