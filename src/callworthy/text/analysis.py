@@ -109,20 +109,25 @@ class Timeline:
         return self.offsets[index] if index < len(self.offsets) else -1
 
 
-def _ascii_table(keep: str, mark: str, drop: str = "") -> dict[int, str | None]:
-    """Return a translate table over ASCII: `keep` characters become `mark`, `drop` ones go,
-    the rest become spaces."""
-    table: dict[int, str | None] = {c: " " for c in range(128)}
-    table.update({ord(c): mark for c in keep})
-    table.update({ord(c): None for c in drop})
-    return table
+def _ascii_table(keep: str, mark: str) -> bytes:
+    """Return a bytes.translate table: `keep` characters become `mark`, any other byte a space."""
+    table = bytearray(b" " * 256)
+    for char in keep:
+        table[ord(char)] = ord(mark)
+    return bytes(table)
 
 
-# Plain ASCII text is counted with str.translate and str.split, in C: a letter run is a
-# word, an apostrophe inside one joins it ("don't" is one word, as _WORD_RE has it);
-# a run of . ! ? is one sentence end; each , ; : is a comma pause.
-_WORD_TABLE = _ascii_table(string.ascii_letters, "a", drop="'")
+# Plain ASCII text is counted with bytes.translate, split and count, in C: a run of letters
+# and apostrophes is a word ("don't" is one, as _WORD_RE has it); a run of . ! ? is one
+# sentence end; each , ; : is a comma pause. Exact where every apostrophe touches a letter
+# and no two are adjacent (_ODD_APOSTROPHE finds the text where it is not: the regexes count
+# that).
+_WORD_TABLE = bytes(
+    b"'"[0] if i == ord("'") else t for i, t in enumerate(_ascii_table(string.ascii_letters, "a"))
+)
 _STOP_TABLE = _ascii_table(".!?", ".")
+_COMMA_TABLE = _ascii_table(",;:", ",")
+_ODD_APOSTROPHE = re.compile(r"'(?<![A-Za-z]')(?![A-Za-z])|''")
 
 
 class EstimatedTimeline(Timeline):
@@ -135,13 +140,28 @@ class EstimatedTimeline(Timeline):
     timeline, which is made only if `offset_at` asks for it.
     """
 
-    __slots__ = ("_extras", "_lists", "_masked", "_plain", "_total", "_word_count", "number_words")
+    __slots__ = (
+        "_extras",
+        "_lists",
+        "_masked",
+        "_plain",
+        "_total",
+        "_word_count",
+        "number_words",
+    )
 
     def __init__(self, masked: str, phones: tuple[PhoneMention, ...]) -> None:
         super().__init__([], [])
         self._masked = masked
-        # Two apostrophes in a row end a word for _WORD_RE; the C count would join across them.
-        self._plain = masked.isascii() and "''" not in masked
+        self._plain: tuple[bytes, bytes, bytes] | None = None
+        """The text as letters, sentence ends and commas (for the C counts), if plain ASCII."""
+        if masked.isascii() and ("'" not in masked or not _ODD_APOSTROPHE.search(masked)):
+            data = masked.encode()
+            self._plain = (
+                data.translate(_WORD_TABLE),
+                data.translate(_STOP_TABLE),
+                data.translate(_COMMA_TABLE),
+            )
         self._lists: tuple[list[int], list[int], list[int]] | None = None
         numbers = [
             (m.start(), spoken_word_count(m.group()))
@@ -151,8 +171,9 @@ class EstimatedTimeline(Timeline):
         """Words said for the ordinary numbers ("$1,200" is five)."""
         self._extras = [(start, count / WORDS_PER_SECOND) for start, count in numbers]
         self._extras += [(p.start, phone_seconds(p)) for p in phones]
-        self._word_count = self._counts(len(masked) + 1)[0]
-        self._total = self.time_at(len(masked) + 1)
+        counts = self._counts(len(masked) + 1)
+        self._word_count = counts[0]
+        self._total = self._seconds(counts, len(masked) + 1)
 
     def _token_lists(self) -> tuple[list[int], list[int], list[int]]:
         """Return the start offsets of every word, sentence end and comma pause (found once)."""
@@ -167,12 +188,15 @@ class EstimatedTimeline(Timeline):
 
     def _counts(self, offset: int) -> tuple[int, int, int]:
         """Return the words, sentence ends and comma pauses that start before `offset`."""
-        if self._plain:
-            head = self._masked[:offset]
+        if self._plain is not None:
+            words, stops, commas = self._plain
+            head = words[:offset]
+            # A lone apostrophe at the cut is a word's leading one; its letters come after.
+            lone = head[-1:] == b"'" and head[-2:-1] in (b"", b" ")
             return (
-                len(head.translate(_WORD_TABLE).split()),
-                len(head.translate(_STOP_TABLE).split()),
-                head.count(",") + head.count(";") + head.count(":"),
+                len(head.split()) - lone,
+                len(stops[:offset].split()),
+                commas.count(b",", 0, offset),
             )
         words, stops, commas = self._token_lists()
         last = offset - 1
@@ -190,7 +214,11 @@ class EstimatedTimeline(Timeline):
 
     def time_at(self, offset: int) -> float:
         """Return the seconds elapsed before the token that starts at (or covers) this offset."""
-        words, stops, commas = self._counts(offset)
+        return self._seconds(self._counts(offset), offset)
+
+    def _seconds(self, counts: tuple[int, int, int], offset: int) -> float:
+        """Return the seconds the counted tokens and the extras before `offset` take."""
+        words, stops, commas = counts
         last = offset - 1
         return (
             words / WORDS_PER_SECOND

@@ -25,6 +25,7 @@ _NUMBER_WORD = "|".join(sorted([*WORD_DIGITS, *_MULTIPLIERS, *_REPEATS], key=len
 # Number words joined by spaces, commas or dashes; a full stop ends the number.
 _SPOKEN_RUN_RE = re.compile(rf"\b(?:{_NUMBER_WORD})\b(?:[\s,\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+")
 _WORD_RE = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 # RE2 says in one linear pass whether `re` needs to look for spoken numbers at all.
 _SPOKEN_PRECHECK = re2_compile(_SPOKEN_RUN_RE.pattern)
 _SPOKEN_PRECHECK_ASCII = ascii_pattern(_SPOKEN_RUN_RE.pattern)
@@ -79,7 +80,7 @@ def _match_window(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _count_digits(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return len(_DIGIT.findall(text))
 
 
 def _written(text: str, region: str) -> list[PhoneMention]:
@@ -119,8 +120,9 @@ def _spoken(text: str, lower: str, region: str, ascii: bytes | None) -> list[Pho
     return found
 
 
-# What every placeholder starts with: a bracket, or "XXX". Most scripts have neither.
-_PLACEHOLDER_HINT = re.compile(r"[\[{<(]|[xX]{3}")
+# What every placeholder starts with: a bracket before a letter, or "XXX". Most scripts have
+# neither ("(704) 333-1112" has a bracket before a digit).
+_PLACEHOLDER_HINT = re.compile(r"[\[{<(]{1,2}[ \t]*[A-Za-z]|[xX]{3}")
 
 
 def _placeholders(text: str) -> list[PhoneMention]:
