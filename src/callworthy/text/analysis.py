@@ -37,9 +37,29 @@ SENTENCE_PAUSE = 0.4
 #: Metrics only a recording can give (callworthy.audio measures them); a script has none.
 MEASURED_METRICS = ("words_per_minute", "phone_digits_per_second", "longest_pause_seconds")
 
-# Typographic apostrophes read as the typewriter one, so a rule written "you're" matches the
-# "you’re" a page or a phone's keyboard types (one character for one: offsets keep).
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# The text rules match on reads typographic punctuation as its typewriter twin, one
+# character for one (offsets keep): a rule written "you're" matches the "you’re" a page or
+# a phone's keyboard types, "..." matches "…", and most pasted scripts become plain ASCII,
+# which the fast paths (RE2 on bytes, the C counts below) need.
+_TYPEWRITER = str.maketrans(
+    {
+        **dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u2033", '"'),
+        **dict.fromkeys("\u2013\u2014\u2012\u2015", "-"),
+        "\u2026": ".",
+        **dict.fromkeys("\u2022\u00b7", "*"),
+        "\u00a0": " ",
+    }
+)
+# The spoken-time model's own reading: an en or em dash is a comma pause, "…" a sentence end.
+_TIMING_TYPEWRITER = str.maketrans(
+    {
+        "\u2019": "'",  # _WORD_RE joins a word across ’ (and ', nothing else)
+        **dict.fromkeys("\u2013\u2014", ","),
+        "\u2026": ".",
+        **dict.fromkeys("\u2018\u201b\u02bc\u2032\u201c\u201d\u201e\u2033\u2012\u2015\u2022", '"'),
+    }
+)
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
@@ -155,8 +175,9 @@ class EstimatedTimeline(Timeline):
         self._masked = masked
         self._plain: tuple[bytes, bytes, bytes] | None = None
         """The text as letters, sentence ends and commas (for the C counts), if plain ASCII."""
-        if masked.isascii() and ("'" not in masked or not _ODD_APOSTROPHE.search(masked)):
-            data = masked.encode()
+        plain = masked if masked.isascii() else masked.translate(_TIMING_TYPEWRITER)
+        if plain.isascii() and ("'" not in plain or not _ODD_APOSTROPHE.search(plain)):
+            data = plain.encode()
             self._plain = (
                 data.translate(_WORD_TABLE),
                 data.translate(_STOP_TABLE),
@@ -261,10 +282,11 @@ class Document:
     """Whether anything was measured (a recording): a script has no measurements."""
 
     def __init__(self, text: str, region: str = "US") -> None:
-        lowered = text.lower().translate(_APOSTROPHES)
+        lowered = text.lower().translate(_TYPEWRITER)
         self.text = text
         self.lower: str | None = lowered if len(lowered) == len(text) else None
-        """The text lower-cased with plain apostrophes, or None where that would shift offsets."""
+        """The text lower-cased, typographic punctuation typed plain; None where lower-casing
+        would shift offsets."""
         self.ascii: bytes | None = (
             lowered.encode() if self.lower is not None and lowered.isascii() else None
         )
