@@ -97,9 +97,9 @@ def validation_error(
     *,
     tags: Sequence[str] = (),
     error: type[DataFileError] = DataFileError,
-    docs: str = "docs/",
+    docs: str | None = None,
 ) -> DataFileError:
-    """Turn a pydantic error into a one-line DataFileError at the offending line."""
+    """Turn a pydantic error into a one-line DataFileError at the offending line and field."""
     errors = exc.errors()
     first = errors[0]
     loc = list(first["loc"])
@@ -110,11 +110,18 @@ def validation_error(
         loc = ["kind"]
         fix = f"Set `kind:` to one of: {', '.join(tags)}."
     elif first["type"] == "extra_forbidden":
-        fix = f"Remove or rename it: see {docs} for the valid fields."
+        fix = "Remove or rename it: it is not one of the valid fields."
     else:
-        fix = f"See {docs} for the valid fields."
-    where = ".".join(str(p) for p in loc) or "file"
-    return error(str(path), line_of(node, loc), f"{where}: {first['msg']}{more}.", fix)
+        fix = "Correct the value."
+    where = ".".join(str(p) for p in loc) or None
+    return error(
+        str(path),
+        line_of(node, loc),
+        f"{where or 'file'}: {first['msg']}{more}.",
+        fix,
+        field=where,
+        docs=docs,
+    )
 
 
 def load_model(
@@ -123,13 +130,13 @@ def load_model(
     *,
     tags: Sequence[str] = (),
     error: type[DataFileError] = DataFileError,
-    docs: str = "docs/",
+    docs: str | None = None,
     text: str | None = None,
 ) -> tuple[T, yaml.Node | None]:
     """Read and validate one YAML file (or `text`, named by `path`) against a pydantic model."""
     data, node = read_yaml(path, error) if text is None else read_yaml_text(text, str(path), error)
     if not isinstance(data, dict):
-        raise error(str(path), 1, "the file must be a mapping of fields.", f"See {docs}.")
+        raise error(str(path), 1, "the file must be a mapping of fields.", docs=docs)
     try:
         return adapter.validate_python(data), node
     except ValidationError as exc:

@@ -131,7 +131,8 @@ def _check_cause(path: Path, node: Any, spec: CauseSpec, answers: set[str]) -> N
                 str(path),
                 line_of(node, ["signs", index, "signal"]),
                 f"{sign.signal!r} is no signal.",
-                f"Use one of: {', '.join(SIGNALS)} (see {DOCS}).",
+                f"Use one of: {', '.join(SIGNALS)}.",
+                docs=DOCS,
             )
     for index, action in enumerate(spec.actions):
         why = forbidden_reason(action.text)
@@ -146,7 +147,8 @@ def _check_cause(path: Path, node: Any, spec: CauseSpec, answers: set[str]) -> N
                 str(path),
                 where,
                 f"step {action.id!r}: {unknown[0]!r} is neither a signal nor a question.option.",
-                f"See {DOCS} for the signals and questions.",
+                "Name a signal or a question.option.",
+                docs=DOCS,
             )
     for example in spec.examples:
         bad = [s for s in example.signals if s not in SIGNALS]

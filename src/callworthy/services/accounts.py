@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from callworthy.errors import (
     AccountError,
+    AccountExistsError,
     NotAuthenticatedError,
     PermissionDeniedError,
     UnknownRecordError,
@@ -119,14 +120,16 @@ def needs_setup(engine: Engine) -> bool:
 
 def _new_account(session: Session, team: Team, name: str, email: str, pw: str, role: str) -> User:
     if aq.user_row_by_email(session, email) is not None:
-        raise AccountError(f"{email} already has an account.", "Log in, or use another address.")
+        raise AccountExistsError(
+            f"{email} already has an account.", "Log in, or use another address."
+        )
     rep = queries.rep_by_name(session, team.id, name)
     if rep is None:
         rep = Rep(team_id=team.id, name=name, email=email)
         session.add(rep)
         session.flush()
     elif aq.rep_has_account(session, rep.id):
-        raise AccountError(f"The rep {name} already has an account.", "Give another name.")
+        raise AccountExistsError(f"The rep {name} already has an account.", "Give another name.")
     user = User(rep_id=rep.id, email=email, password_hash=_HASHER.hash(pw), role=role)
     session.add(user)
     session.flush()
@@ -141,7 +144,7 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
 
     def work(session: Session) -> int:
         if aq.count_users(session):
-            raise AccountError("Callworthy is already set up.", "Log in instead.")
+            raise AccountExistsError("Callworthy is already set up.", "Log in instead.")
         team = queries.team_by_name(session, team_name)
         if team is None:
             team = Team(name=team_name)

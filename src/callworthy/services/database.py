@@ -29,7 +29,8 @@ def open_database(url: str | None = None) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
-                f"Cannot create the folder for {path}: {exc.strerror}.", "Choose another --db."
+                f"Cannot create the folder for {path}: {exc.strerror}.",
+                "Choose another database location.",
             ) from exc
     engine = make_engine(resolved)
     try:

@@ -166,7 +166,7 @@ def stats(
     """Return the callback rate per strategy (or per segment and strategy) as of `now`."""
     require_aware(now)
     if by is not None and by not in SEGMENT_KINDS:
-        raise ExperimentInputError(f"Cannot group by {by!r}.", "Use --by rep or --by industry.")
+        raise ExperimentInputError(f"Cannot group by {by!r}.", "Group by rep or by industry.")
     settings = settings_for(window_days)
     with read_session(engine) as session:
         base = (baseline or "").strip() or default_baseline(session, actor.team_id)

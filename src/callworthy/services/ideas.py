@@ -68,7 +68,7 @@ def idea_id(ref: str) -> int:
     found = _REF.match((ref or "").strip())
     if not found:
         raise UnknownIdeaError(
-            f"{ref!r} is not an idea id.", "Use the id from `callworthy idea list`."
+            f"{ref!r} is not an idea id.", "Use the idea's number from the board."
         )
     return int(found.group(1))
 
@@ -154,7 +154,7 @@ def vote(engine: Engine, actor: Actor, ref: str) -> VoteResult:
 def _find(session: Session, team_id: int, wanted: int) -> Idea:
     idea = eq.idea_by_id(session, team_id, wanted)
     if idea is None:
-        raise UnknownIdeaError(f"No idea #{wanted}.", "See `callworthy idea list`.")
+        raise UnknownIdeaError(f"No idea #{wanted}.", "Check the number on the board.")
     return idea
 
 

@@ -222,7 +222,7 @@ def _plan(
         raise NoEligibleStrategyError(
             f"No strategy may be used on {prospect.name}: "
             f"{reason_phrase(Reason.NO_ELIGIBLE_STRATEGY)} ({why}).",
-            "Pass --lead if you have a lead to give, or name other strategies with --among.",
+            "Say that you have a lead to give, or name other strategies to choose among.",
         )
     counts = eq.strategy_counts(
         session, actor.team_id, now, stats_service.settings_for(window_days).window

@@ -72,7 +72,7 @@ def owner_scope(account: Account) -> int | None:
 
 
 def _unknown(text: str) -> UnknownProspectError:
-    return UnknownProspectError(f"No prospect {text}.", "See `callworthy prospect list`.")
+    return UnknownProspectError(f"No prospect {text}.", "Check the number.")
 
 
 def resolve(
@@ -117,7 +117,7 @@ def resolve(
         )
     listed = "; ".join(_describe(p) for p in matches[:10])
     raise AmbiguousProspectError(
-        f"{text!r} matches {len(matches)} prospects: {listed}.", "Use #id."
+        f"{text!r} matches {len(matches)} prospects: {listed}.", "Give the #id of one."
     )
 
 
@@ -166,7 +166,7 @@ def add_prospect(
     except DatabaseError as exc:
         if isinstance(exc.__cause__, IntegrityError):  # lost a race with another writer
             raise DuplicateProspectError(
-                f"{name} is already stored.", "See `prospect list`."
+                f"{name} is already stored.", "Use the stored prospect."
             ) from exc
         raise
 

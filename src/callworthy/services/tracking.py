@@ -159,7 +159,7 @@ def log_callback(
         if voicemail is None and not unmatched:
             raise NoOpenVoicemailError(
                 f"{prospect.name} has no unanswered voicemail before {when:%Y-%m-%d %H:%M}.",
-                "Log the voicemail first, or pass --unmatched to store the callback alone.",
+                "Log the voicemail first, or store the callback alone (unmatched).",
             )
         callback = Callback(
             prospect_id=prospect.id,

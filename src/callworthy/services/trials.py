@@ -121,14 +121,14 @@ def start_try_half(
         if running is not None:
             raise ExperimentStateError(
                 f"Experiment #{running.id} ({running.name}) is still running.",
-                "Stop it first: `callworthy experiment stop`.",
+                "Stop it first.",
             )
         ideas = {i.slug: i for i in eq.open_ideas(session, actor.team_id)}
         base = (baseline or "").strip() or stats_service.default_baseline(session, actor.team_id)
         drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base)
         if not drawn.chosen:
             raise ExperimentStateError(
-                "There are no open ideas to try.", "Add some with `callworthy idea add`."
+                "There are no open ideas to try.", "Add ideas to the board first."
             )
         experiment = Experiment(
             team_id=actor.team_id,
@@ -169,7 +169,7 @@ def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
         if found is None:
             raise UnknownExperimentError(
                 "Your team has no experiment yet.",
-                "Start one: `callworthy experiment start --try-half`.",
+                "Start one by trying half of the board's ideas.",
             )
         return found
     text = ref.strip().removeprefix("#")

@@ -5,15 +5,13 @@ The CLI builds the same Profile from options; both call `write_messages`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from callworthy.critique import RuleSet
 from callworthy.errors import ProfileError
 from callworthy.write import Writeup, default_packs, profile_from_mapping, write_messages
-
-_FIELD = re.compile(r"\b(prospect|rep)\.(\w+)(?:\.(\w+))?")
+from callworthy.write.profile import DOCS
 
 
 def industries() -> list[tuple[str, str]]:
@@ -26,21 +24,19 @@ def write_for(
 ) -> Writeup:
     """Validate a {prospect, rep} mapping and write the candidates with these rules."""
     if not isinstance(data.get("prospect"), Mapping) or not isinstance(data.get("rep"), Mapping):
-        raise ProfileError(
-            source, None, "both `prospect` and `rep` must be objects.", "See docs/writer.md."
-        )
+        raise ProfileError(source, None, "both `prospect` and `rep` must be objects.", docs=DOCS)
     profile = profile_from_mapping(data, source)
     return write_messages(profile.prospect, profile.rep, seed=seed, rules=rules)
 
 
 def field_of(error: ProfileError) -> str | None:
     """Return the form field a profile error is about (lead.name -> lead_name, rep.x -> rep_x)."""
-    found = _FIELD.search(error.problem)
-    if found is None:
+    parts = (error.field or "").split(".")
+    if len(parts) < 2 or parts[0] not in ("prospect", "rep"):
         return None
-    section, name, sub = found.groups()
+    section, name, sub = parts[0], parts[1], parts[2] if len(parts) > 2 else None
     if section == "rep":
         return f"rep_{name}"
     if name == "lead":
-        return f"lead_{sub or 'name'}"
+        return f"lead_{sub if sub in ('name', 'detail') else 'name'}"
     return name

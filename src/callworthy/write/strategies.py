@@ -124,7 +124,8 @@ def _check_slots(path: Path, node: Any, phrasings: list[str], allowed: frozenset
                 str(path),
                 line_of(node, ["phrasings", index]),
                 f"phrasing uses {{{unknown[0]}}}, which is no slot.",
-                f"Use one of: {', '.join(sorted(allowed))} (see {DOCS}).",
+                f"Use one of: {', '.join(sorted(allowed))}.",
+                docs=DOCS,
             )
 
 

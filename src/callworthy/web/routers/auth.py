@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import AccountError, NotAuthenticatedError, RateLimitedError
 from callworthy.services import accounts
 from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalUser, TemplatesDep
+from callworthy.web.errors import status_of
 from callworthy.web.render import page
 from callworthy.web.security import new_csrf_token
 
@@ -51,7 +52,8 @@ def setup_submit(
     except AccountError as exc:
         if not accounts.needs_setup(engine):
             raise
-        return page(request, templates, "setup.html", 400, error=exc.message, form=form)
+        status = status_of(exc)
+        return page(request, templates, "setup.html", status, error=exc.message, form=form)
     return _start_session(request, account)
 
 

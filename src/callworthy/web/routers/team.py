@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import AccountError
 from callworthy.services import accounts
 from callworthy.web.deps import Csrf, EngineDep, Manager, TemplatesDep
+from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -42,6 +43,12 @@ def team_add(
     except AccountError as exc:
         members = accounts.team_accounts(engine, user)
         return page(
-            request, templates, "team.html", 400, user=user, members=members, error=exc.message
+            request,
+            templates,
+            "team.html",
+            status_of(exc),
+            user=user,
+            members=members,
+            error=exc.message,
         )
     return RedirectResponse("/team", status_code=303)
