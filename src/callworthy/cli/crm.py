@@ -97,10 +97,10 @@ def import_command(
     \b
     Example: callworthy import calls.csv --format hubspot --dry-run
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = import_file(
         engine,
-        actor,
+        caller,
         file,
         format_name=crm,
         columns=_overrides(mappings),
@@ -137,8 +137,8 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
     \b
     Example: callworthy dnc import national-dnc.csv
     """
-    engine, actor = open_for(db, rep)
-    report = import_dnc(engine, actor, file)
+    engine, caller = open_for(db, rep)
+    report = import_dnc(engine, caller, file)
     if output_format == "json":
         print_json(report.to_dict())
         return

@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.services import admin
+from callworthy.services.caller import Caller
 from callworthy.services.database import identify, open_database
-from callworthy.services.values import Actor
 
 DB_OPTION = click.option(
     "--db",
@@ -29,8 +29,8 @@ REP_OPTION = click.option(
 )
 
 
-def open_for(db: str | None, rep: str | None) -> tuple[Engine, Actor]:
-    """Open the database (migrating a SQLite file on first use) and identify the rep."""
+def open_for(db: str | None, rep: str | None) -> tuple[Engine, Caller]:
+    """Open the database (migrating a SQLite file on first use) and build the command's caller."""
     engine = open_database(db)
     return engine, identify(engine, rep)
 

@@ -17,6 +17,7 @@ from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_j
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.diagnose import CauseResult, DiagnoseModel, default_model
 from callworthy.services import diagnose as service
+from callworthy.services.prospects import find_prospect
 
 TOP = 3
 
@@ -88,8 +89,9 @@ def diagnose_command(
       callworthy diagnose "Jane Doe"
       callworthy diagnose '#12' --answers answers.yaml --format json
     """
-    engine, actor = open_for(db, rep)
-    evidence = service.prospect_evidence(engine, actor, prospect_ref)
+    engine, caller = open_for(db, rep)
+    prospect_id = find_prospect(engine, caller, prospect_ref)
+    evidence = service.prospect_evidence(engine, caller, prospect_id)
     model = default_model()
     answers = read_answers(answers_file) if answers_file else ask(prompts(model))
     result = service.diagnose_evidence(evidence, answers, model=model)

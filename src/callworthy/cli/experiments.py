@@ -18,6 +18,7 @@ from callworthy.services import next_strategy
 from callworthy.services.experiments import CurveReport, StatsReport
 from callworthy.services.fields import parse_time, zone
 from callworthy.services.next_strategy import NextPick
+from callworthy.services.prospects import find_prospect
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,9 +130,9 @@ def stats(
     \b
     Example: callworthy stats --by rep --window 7
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = service.stats(
-        engine, actor, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
+        engine, caller, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
     )
     if output_format == "json":
         print_json(report.json_rows())
@@ -178,9 +179,9 @@ def curve(
     The share called back by day 1, 2, ... of the window (Kaplan-Meier), with
     its 95% band. Pending voicemails count for as long as they have waited.
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = service.curve(
-        engine, actor, now=as_of_time(as_of), window_days=window, strategy=strategy
+        engine, caller, now=as_of_time(as_of), window_days=window, strategy=strategy
     )
     if output_format == "json":
         print_json(report.to_dict())
@@ -266,11 +267,11 @@ def next_command(
     """
     start, end = next_strategy.parse_hours(hours)
     zone(tz)  # refuse an unknown zone before touching the database
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     pick = next_strategy.next_strategy(
         engine,
-        actor,
-        prospect_ref,
+        caller,
+        find_prospect(engine, caller, prospect_ref),
         now=as_of_time(as_of),
         seed=seed,
         top_two=top_two,

@@ -105,8 +105,8 @@ def phonetest(
     result = score_answers(answers, quiz)
     stored = None
     if not no_save:
-        engine, actor = open_for(db, rep)
-        stored = service.save_result(engine, actor, result)
+        engine, caller = open_for(db, rep)
+        stored = service.save_result(engine, caller, result)
     if output_format == "json":
         print_json({**result.to_dict(), "id": stored.id if stored else None})
         return
@@ -126,9 +126,9 @@ def history_command(db: str | None, rep: str | None, output_format: str) -> None
     \b
     Example: callworthy phonetest history --rep alice --format json
     """
-    engine, actor = open_for(db, rep)
-    records = service.results(engine, actor)
+    engine, caller = open_for(db, rep)
+    records = service.results(engine, caller)
     if output_format == "json":
         print_json([r.to_dict() for r in records])
         return
-    _render_history(records, actor.rep, console())
+    _render_history(records, caller.rep, console())

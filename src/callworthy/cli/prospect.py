@@ -67,10 +67,10 @@ def add_command(
     \b
     Example: callworthy prospect add "Jane Doe" --company Acme --phone "(704) 333-1112"
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     record = service.add_prospect(
         engine,
-        actor,
+        caller,
         name,
         company=company,
         role=role,
@@ -96,8 +96,8 @@ def add_command(
 @handle_errors
 def list_command(tag: str | None, db: str | None, rep: str | None, output_format: str) -> None:
     """List your team's prospects by name."""
-    engine, actor = open_for(db, rep)
-    found = service.list_prospects(engine, actor, tag)
+    engine, caller = open_for(db, rep)
+    found = service.list_prospects(engine, caller, tag)
     if output_format == "json":
         print_json([p.to_dict() for p in found])
         return
@@ -121,8 +121,10 @@ def list_command(tag: str | None, db: str | None, rep: str | None, output_format
 @handle_errors
 def show_command(prospect_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
     """Show one prospect, by #id, phone number or name."""
-    engine, actor = open_for(db, rep)
-    record = service.show_prospect(engine, actor, prospect_ref)
+    engine, caller = open_for(db, rep)
+    record = service.show_prospect(
+        engine, caller, service.find_prospect(engine, caller, prospect_ref)
+    )
     if output_format == "json":
         print_json(record.to_dict())
     else:
@@ -143,11 +145,13 @@ def forget_command(
 
     Their number stays on the do-not-call list if it is there.
     """
-    engine, actor = open_for(db, rep)
-    target = service.show_prospect(engine, actor, prospect_ref)
+    engine, caller = open_for(db, rep)
+    target = service.show_prospect(
+        engine, caller, service.find_prospect(engine, caller, prospect_ref)
+    )
     if not yes:
         click.confirm(f"Erase #{target.id} {target.name} and all their history?", abort=True)
-    report = service.forget_prospect(engine, actor, f"#{target.id}")
+    report = service.forget_prospect(engine, caller, target.id)
     if output_format == "json":
         print_json(report.to_dict())
     else:

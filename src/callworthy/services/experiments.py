@@ -30,7 +30,8 @@ from callworthy.experiments import (
     summarise_tables,
 )
 from callworthy.experiments.inputs import require_aware
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.services.caller import Caller
+from callworthy.services.values import _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session
 
@@ -156,7 +157,7 @@ def words(reasons: Sequence[Reason]) -> tuple[str, ...]:
 
 def stats(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -169,10 +170,10 @@ def stats(
         raise ExperimentInputError(f"Cannot group by {by!r}.", "Group by rep or by industry.")
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        base = (baseline or "").strip() or default_baseline(session, actor.team_id)
-        team = eq.strategy_counts(session, actor.team_id, now, settings.window)
+        base = (baseline or "").strip() or default_baseline(session, caller.team_id)
+        team = eq.strategy_counts(session, caller.team_id, now, settings.window)
         cells = (
-            eq.strategy_counts(session, actor.team_id, now, settings.window, by=by) if by else []
+            eq.strategy_counts(session, caller.team_id, now, settings.window, by=by) if by else []
         )
     settings = settings_for(window_days, base)
     summary = summarise_counts(team, cells, settings, now, by=by, strategies=[base])
@@ -233,7 +234,7 @@ class CurveReport(_Dumpable):
 
 def curve(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -243,7 +244,7 @@ def curve(
     require_aware(now)
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        rows = eq.delays(session, actor.team_id, now, strategy=strategy)
+        rows = eq.delays(session, caller.team_id, now, strategy=strategy)
     attempts = [Attempt(r.strategy, r.left_at, r.first_callback_at) for r in rows]
     km = callback_curve(attempts, now, settings, strategy)
     times = np.asarray(km.days, dtype=np.float64)

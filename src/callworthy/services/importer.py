@@ -20,11 +20,12 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from callworthy.errors import ImportFileError
+from callworthy.services.caller import Caller
 from callworthy.services.crm_formats import get_format
 from callworthy.services.csvfile import read_csv
 from callworthy.services.fields import zone as parse_zone
 from callworthy.services.import_rows import Activity, ProspectKey, parse_file
-from callworthy.services.values import Actor, ImportReport
+from callworthy.services.values import ImportReport
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Callback, Prospect, Rep, Voicemail
@@ -74,10 +75,10 @@ class _ProspectIndex:
         return self.by_name.get((key.name.lower(), (key.company or "").lower()))
 
 
-def _plan(session: Session, actor: Actor, activities: Sequence[Activity]) -> _Plan:
+def _plan(session: Session, caller: Caller, activities: Sequence[Activity]) -> _Plan:
     present = queries.existing_external_ids(session, [a.external_id for a in activities])
     plan = _Plan([a for a in activities if a.external_id not in present], len(present))
-    index = _ProspectIndex(queries.prospect_keys(session, actor.team_id))
+    index = _ProspectIndex(queries.prospect_keys(session, caller.team_id))
     for activity in plan.activities:
         key = activity.prospect
         ref = index.find(key)
@@ -90,12 +91,12 @@ def _plan(session: Session, actor: Actor, activities: Sequence[Activity]) -> _Pl
     return plan
 
 
-def _rep_ids(session: Session, actor: Actor, names: set[str]) -> dict[str, int]:
-    ids = {actor.rep: actor.rep_id}
-    for name in sorted(names - {actor.rep}):
-        rep = queries.rep_by_name(session, actor.team_id, name)
+def _rep_ids(session: Session, caller: Caller, names: set[str]) -> dict[str, int]:
+    ids = {caller.rep: caller.rep_id}
+    for name in sorted(names - {caller.rep}):
+        rep = queries.rep_by_name(session, caller.team_id, name)
         if rep is None:
-            rep = Rep(team_id=actor.team_id, name=name)
+            rep = Rep(team_id=caller.team_id, name=name)
             session.add(rep)
             session.flush()
         ids[name] = rep.id
@@ -103,19 +104,19 @@ def _rep_ids(session: Session, actor: Actor, names: set[str]) -> dict[str, int]:
 
 
 def _insert_prospects(
-    session: Session, actor: Actor, plan: _Plan, reps: Mapping[str, int]
+    session: Session, caller: Caller, plan: _Plan, reps: Mapping[str, int]
 ) -> list[int]:
     if not plan.new_prospects:
         return []
-    blocked = queries.blocked_numbers(session, actor.team_id)
+    blocked = queries.blocked_numbers(session, caller.team_id)
     owner: dict[int, int] = {}
     for activity, new in zip(plan.activities, plan.new_index_of, strict=True):
         if new >= 0 and activity.rep:
             owner.setdefault(new, reps[activity.rep])
     values = [
         {
-            "team_id": actor.team_id,
-            "owner_rep_id": owner.get(i, actor.rep_id),
+            "team_id": caller.team_id,
+            "owner_rep_id": owner.get(i, caller.rep_id),
             "name": k.name,
             "company": k.company,
             "role": k.role,
@@ -135,10 +136,10 @@ def _insert_prospects(
     return list(ids)
 
 
-def _apply(session: Session, actor: Actor, plan: _Plan, source: str, progress: Progress) -> int:
-    reps = _rep_ids(session, actor, {a.rep for a in plan.activities if a.rep})
+def _apply(session: Session, caller: Caller, plan: _Plan, source: str, progress: Progress) -> int:
+    reps = _rep_ids(session, caller, {a.rep for a in plan.activities if a.rep})
     progress("prospects")
-    new_ids = _insert_prospects(session, actor, plan, reps)
+    new_ids = _insert_prospects(session, caller, plan, reps)
     pids = [
         pid if pid is not None else new_ids[new]
         for pid, new in zip(plan.prospect_of, plan.new_index_of, strict=True)
@@ -146,7 +147,7 @@ def _apply(session: Session, actor: Actor, plan: _Plan, source: str, progress: P
     voicemails = [
         {
             "prospect_id": pid,
-            "rep_id": reps[a.rep] if a.rep else actor.rep_id,
+            "rep_id": reps[a.rep] if a.rep else caller.rep_id,
             "strategy": a.strategy,
             "script": a.script,
             "score": a.score,
@@ -184,7 +185,7 @@ def _apply(session: Session, actor: Actor, plan: _Plan, source: str, progress: P
 
 def import_file(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     path: Path,
     *,
     format_name: str = "generic",
@@ -218,9 +219,9 @@ def import_file(
     notify = progress or (lambda _stage: None)
 
     def work(session: Session) -> ImportReport:
-        plan = _plan(session, actor, parsed.activities)
+        plan = _plan(session, caller, parsed.activities)
         added = (
-            len(plan.new_prospects) if dry_run else _apply(session, actor, plan, fmt.name, notify)
+            len(plan.new_prospects) if dry_run else _apply(session, caller, plan, fmt.name, notify)
         )
         kinds = [a.kind for a in plan.activities]
         return _replace_counts(report, kinds, added, plan.already_present)
@@ -264,7 +265,7 @@ def is_csv_upload(filename: str | None, content_type: str | None) -> bool:
 
 def import_upload(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     filename: str,
     stream: BinaryIO,
     *,
@@ -280,7 +281,12 @@ def import_upload(
             shutil.copyfileobj(stream, out, 1024 * 1024)
         try:
             report = import_file(
-                engine, actor, path, format_name=format_name, dry_run=dry_run, keep_going=keep_going
+                engine,
+                caller,
+                path,
+                format_name=format_name,
+                dry_run=dry_run,
+                keep_going=keep_going,
             )
         except ImportFileError as exc:
             raise ImportFileError(name, exc.problems, exc.fix) from None

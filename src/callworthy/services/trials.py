@@ -31,10 +31,11 @@ from callworthy.experiments import (
 )
 from callworthy.experiments.inputs import require_aware
 from callworthy.services import experiments as stats_service
+from callworthy.services.caller import Caller
 from callworthy.services.fields import validate_strategy
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.services.values import _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Experiment, ExperimentArm, Idea
@@ -98,7 +99,7 @@ class ExperimentReport(_Dumpable):
 
 def start_try_half(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     baseline: str | None = None,
@@ -117,21 +118,21 @@ def start_try_half(
             )
 
     def work(session: Session) -> int:
-        running = eq.running_experiment(session, actor.team_id)
+        running = eq.running_experiment(session, caller.team_id)
         if running is not None:
             raise ExperimentStateError(
                 f"Experiment #{running.id} ({running.name}) is still running.",
                 "Stop it first.",
             )
-        ideas = {i.slug: i for i in eq.open_ideas(session, actor.team_id)}
-        base = (baseline or "").strip() or stats_service.default_baseline(session, actor.team_id)
+        ideas = {i.slug: i for i in eq.open_ideas(session, caller.team_id)}
+        base = (baseline or "").strip() or stats_service.default_baseline(session, caller.team_id)
         drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base)
         if not drawn.chosen:
             raise ExperimentStateError(
                 "There are no open ideas to try.", "Add ideas to the board first."
             )
         experiment = Experiment(
-            team_id=actor.team_id,
+            team_id=caller.team_id,
             name=name or f"Try half: {len(drawn.chosen)} of {len(ideas)} ideas",
             baseline=base,
             seed=seed,
@@ -155,16 +156,12 @@ def start_try_half(
         session.flush()
         return experiment.id
 
-    experiment_id = run_write(engine, work)
-    return show_experiment(engine, actor, str(experiment_id), now=now)
+    started = run_write(engine, work)
+    return show_experiment(engine, caller, started, now=now)
 
 
-def _small_id(text: str) -> bool:
-    return text.isdigit() and len(text) <= 9  # larger ids do not exist and overflow the column
-
-
-def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
-    if ref is None or not ref.strip():
+def _experiment(session: Session, team_id: int, experiment_id: int | None) -> Experiment:
+    if experiment_id is None:
         found = eq.running_experiment(session, team_id) or eq.latest_experiment(session, team_id)
         if found is None:
             raise UnknownExperimentError(
@@ -172,17 +169,16 @@ def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
                 "Start one by trying half of the board's ideas.",
             )
         return found
-    text = ref.strip().removeprefix("#")
-    found = eq.experiment_by_id(session, team_id, int(text)) if _small_id(text) else None
+    found = eq.experiment_by_id(session, team_id, experiment_id)
     if found is None:
-        raise UnknownExperimentError(f"No experiment {ref!r}.", "Give its number, e.g. 3.")
+        raise UnknownExperimentError(f"No experiment #{experiment_id}.", "Check the number.")
     return found
 
 
 def show_experiment(
     engine: Engine,
-    actor: Actor,
-    ref: str | None = None,
+    caller: Caller,
+    experiment_id: int | None = None,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -191,14 +187,14 @@ def show_experiment(
     require_aware(now)
     settings = stats_service.settings_for(window_days)
     with read_session(engine) as session:
-        exp = _experiment(session, actor.team_id, ref)
+        exp = _experiment(session, caller.team_id, experiment_id)
         arms = eq.arms_of(session, exp.id)
         names = [a.strategy for a in arms]
-        titles = {i.id: i.title for i in session.query(Idea).filter(Idea.team_id == actor.team_id)}
+        titles = eq.idea_titles(session, caller.team_id)
         assigned = eq.assignment_counts(session, exp.id)
         counts = eq.strategy_counts(
             session,
-            actor.team_id,
+            caller.team_id,
             now,
             settings.window,
             strategies=names,
@@ -281,8 +277,8 @@ def _split(assigned: dict[str, int], weights: dict[str, float]) -> SplitCheck:
 
 def stop_experiment(
     engine: Engine,
-    actor: Actor,
-    ref: str | None = None,
+    caller: Caller,
+    experiment_id: int | None = None,
     *,
     now: datetime,
     keep: Sequence[str] = (),
@@ -292,7 +288,7 @@ def stop_experiment(
     kept = {slug_for(idea_id(k)) for k in keep}
 
     def work(session: Session) -> int:
-        exp = _experiment(session, actor.team_id, ref)
+        exp = _experiment(session, caller.team_id, experiment_id)
         if exp.status != "running":
             raise ExperimentStateError(f"Experiment #{exp.id} is already stopped.")
         arms = {a.strategy: a for a in eq.arms_of(session, exp.id) if a.idea_id is not None}
@@ -310,5 +306,5 @@ def stop_experiment(
                     idea.status = "kept" if strategy in kept else "dropped"
         return exp.id
 
-    experiment_id = run_write(engine, work)
-    return show_experiment(engine, actor, str(experiment_id), now=now)
+    stopped = run_write(engine, work)
+    return show_experiment(engine, caller, stopped, now=now)

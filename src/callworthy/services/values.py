@@ -28,16 +28,6 @@ class _Dumpable:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor(_Dumpable):
-    """Who is acting: a rep of a team (the solo rep has a default team of one)."""
-
-    team_id: int
-    team: str
-    rep_id: int
-    rep: str
-
-
-@dataclass(frozen=True, slots=True)
 class ProspectRecord(_Dumpable):
     """A prospect as the surfaces show it."""
 

@@ -20,9 +20,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from callworthy import __version__
 from callworthy.critique import default_rules
 from callworthy.services.database import open_database
-from callworthy.services.team_rules import RuleSetCache
+from callworthy.services.team_rules import TeamRules
 from callworthy.web import errors
-from callworthy.web.cache import TtlCache
 from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
     api_accounts,
@@ -93,10 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
-    app.state.rule_cache = RuleSetCache()  # each team's rules, compiled once per version
-    # Token -> account and team -> rules for a few seconds: no database query per keystroke.
-    app.state.token_cache = TtlCache(settings.cache_seconds)
-    app.state.team_rules_cache = TtlCache(settings.cache_seconds)
+    app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
     errors.install(app)
     for router in (
         auth.router,

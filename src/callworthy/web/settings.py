@@ -30,8 +30,6 @@ class Settings(BaseSettings):
     login_attempts: int = Field(default=5, ge=1)
     """Failed log-ins allowed per client address and e-mail within login_window seconds."""
     login_window: int = Field(default=15 * 60, ge=1)
-    cache_seconds: float = Field(default=5.0, ge=0)
-    """How long an API token's account and a team's rules are cached in each worker."""
 
     def resolved_database_url(self) -> str:
         """Return the database URL the way the CLI resolves --db."""

@@ -9,7 +9,7 @@ from starlette.responses import JSONResponse
 
 from callworthy.diagnose import default_model
 from callworthy.services import diagnose as service
-from callworthy.web.deps import ApiUser, EngineDep
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.routers.diagnose import ProspectId, evidence_for
 from callworthy.web.schemas import ERRORS, AnswersIn, CauseOut, QuestionOut
 
@@ -20,7 +20,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/diagnose/questions", responses={200: {"model": list[QuestionOut]}, **ERRORS})
-def diagnose_questions(_user: ApiUser) -> JSONResponse:
+def diagnose_questions(_user: ApiCaller) -> JSONResponse:
     """List the questionnaire: each question with its options (answer with the option id)."""
     questions = default_model().questionnaire.questions
     return JSONResponse(
@@ -41,7 +41,7 @@ def diagnose_questions(_user: ApiUser) -> JSONResponse:
     responses={200: {"model": list[CauseOut]}, **ERRORS, **NOT_FOUND},
 )
 def diagnose_prospect(
-    body: AnswersIn, user: ApiUser, engine: EngineDep, prospect_id: int = ProspectId
+    body: AnswersIn, user: ApiCaller, engine: EngineDep, prospect_id: int = ProspectId
 ) -> JSONResponse:
     """Rank the ten P1 causes for a prospect, as `callworthy diagnose --format json` does."""
     evidence = evidence_for(engine, user, prospect_id)

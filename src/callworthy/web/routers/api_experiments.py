@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from starlette.responses import JSONResponse
 
-from callworthy.errors import PermissionDeniedError
 from callworthy.services import experiments as stats_service
 from callworthy.services import next_strategy, trials
-from callworthy.services.accounts import Account
 from callworthy.services.next_strategy import MAX_SEED
 from callworthy.web import experiments_view as view
-from callworthy.web.deps import ApiUser, EngineDep
+from callworthy.web.deps import ApiCaller, ApiManager, EngineDep
 from callworthy.web.schemas import ERRORS
 from callworthy.web.schemas_experiments import ExperimentIn
 
@@ -31,19 +29,9 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-def api_manager(user: ApiUser) -> Account:
-    """Return the token's user if they are a manager; else 403."""
-    if not user.is_manager:
-        raise PermissionDeniedError("Only a manager may start or stop experiments.", "Ask yours.")
-    return user
-
-
-ApiManager = Annotated[Account, Depends(api_manager)]
-
-
 @router.get("/stats", responses=ERRORS)
 def stats(
-    user: ApiUser,
+    user: ApiCaller,
     engine: EngineDep,
     by: Literal["rep", "industry"] | None = None,
     window: Window = 14.0,
@@ -51,28 +39,28 @@ def stats(
 ) -> JSONResponse:
     """The team's callback rate per strategy, as `callworthy stats --format json` prints it."""
     report = stats_service.stats(
-        engine, view.actor_of(user), now=view.now(), window_days=window, by=by, baseline=baseline
+        engine, user, now=view.now(), window_days=window, by=by, baseline=baseline
     )
     return JSONResponse(report.json_rows())
 
 
 @router.get("/curve", responses=ERRORS)
 def curve(
-    user: ApiUser,
+    user: ApiCaller,
     engine: EngineDep,
     strategy: Annotated[str | None, Query(max_length=64)] = None,
     window: Window = 14.0,
 ) -> JSONResponse:
     """The share of voicemails called back by day 1, 2, ... (Kaplan-Meier), the team's."""
     report = stats_service.curve(
-        engine, view.actor_of(user), now=view.now(), window_days=window, strategy=strategy or None
+        engine, user, now=view.now(), window_days=window, strategy=strategy or None
     )
     return JSONResponse(report.to_dict())
 
 
 @router.get("/next", responses=NOT_FOUND)
 def next_pick(
-    user: ApiUser,
+    user: ApiCaller,
     engine: EngineDep,
     prospect_id: Annotated[int, Query(ge=1, le=999_999)],
     seed: Seed = None,
@@ -80,19 +68,18 @@ def next_pick(
     """The strategy to try next on a prospect (a rep's own) and the earliest time to call."""
     pick = next_strategy.next_strategy(
         engine,
-        view.actor_of(user),
-        f"#{prospect_id}",
+        user,
+        prospect_id,
         now=view.now(),
         seed=seed,
-        owner_rep_id=view.owner_scope(user),
     )
     return JSONResponse(pick.to_dict())
 
 
 @router.get("/experiments/current", responses=NOT_FOUND)
-def current(user: ApiUser, engine: EngineDep) -> JSONResponse:
+def current(user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """The running experiment (else the latest) with its arms, figures and split check."""
-    report = trials.show_experiment(engine, view.actor_of(user), None, now=view.now())
+    report = trials.show_experiment(engine, user, None, now=view.now())
     return JSONResponse(report.to_dict())
 
 
@@ -100,7 +87,7 @@ def current(user: ApiUser, engine: EngineDep) -> JSONResponse:
 def start(body: ExperimentIn, user: ApiManager, engine: EngineDep) -> JSONResponse:
     """Start an experiment on a random half of the open ideas (managers)."""
     report = trials.start_try_half(
-        engine, view.actor_of(user), now=view.now(), baseline=body.baseline, seed=body.seed
+        engine, user, now=view.now(), baseline=body.baseline, seed=body.seed
     )
     return JSONResponse(report.to_dict(), status_code=201)
 
@@ -108,5 +95,5 @@ def start(body: ExperimentIn, user: ApiManager, engine: EngineDep) -> JSONRespon
 @router.post("/experiments/{experiment_id}/stop", responses=NOT_FOUND)
 def stop(experiment_id: int, user: ApiManager, engine: EngineDep) -> JSONResponse:
     """Stop an experiment (managers)."""
-    report = trials.stop_experiment(engine, view.actor_of(user), str(experiment_id), now=view.now())
+    report = trials.stop_experiment(engine, user, experiment_id, now=view.now())
     return JSONResponse(report.to_dict())

@@ -7,15 +7,14 @@ from starlette.responses import JSONResponse
 
 from callworthy.phoneability import default_quiz
 from callworthy.services import phonetest as service
-from callworthy.services.prospects import actor_for
-from callworthy.web.deps import ApiUser, EngineDep
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.schemas import ERRORS, AnswersIn, PhoneQuestionOut, PhoneResultOut, PhoneTestOut
 
 router = APIRouter(tags=["phonetest"])
 
 
 @router.get("/phonetest/questions", responses={200: {"model": list[PhoneQuestionOut]}, **ERRORS})
-def phonetest_questions(_user: ApiUser) -> JSONResponse:
+def phonetest_questions(_user: ApiCaller) -> JSONResponse:
     """List the scenarios with their options (answer each with an option id)."""
     quiz = default_quiz()
     return JSONResponse(
@@ -33,13 +32,13 @@ def phonetest_questions(_user: ApiUser) -> JSONResponse:
 
 
 @router.post("/phonetest", responses={200: {"model": PhoneTestOut}, **ERRORS})
-def phonetest_take(body: AnswersIn, user: ApiUser, engine: EngineDep) -> JSONResponse:
+def phonetest_take(body: AnswersIn, user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """Score a complete set of answers and keep it for the rep (as `callworthy phonetest`)."""
-    result, stored = service.take_test(engine, actor_for(user), body.answers)
+    result, stored = service.take_test(engine, user, body.answers)
     return JSONResponse({**result.to_dict(), "id": stored.id})
 
 
 @router.get("/phonetest/history", responses={200: {"model": list[PhoneResultOut]}, **ERRORS})
-def phonetest_history(user: ApiUser, engine: EngineDep) -> JSONResponse:
+def phonetest_history(user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """List the rep's results, oldest first."""
-    return JSONResponse([r.to_dict() for r in service.results(engine, actor_for(user))])
+    return JSONResponse([r.to_dict() for r in service.results(engine, user)])

@@ -19,7 +19,7 @@ from callworthy.services import importer, tracking
 from callworthy.services import prospects as service
 from callworthy.services.fields import parse_time
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import ApiUser, EngineDep
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.errors import error_json
 from callworthy.web.routers.imports import NOT_CSV
 from callworthy.web.schemas import ERRORS
@@ -143,20 +143,18 @@ CONFLICT: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/prospects", responses={200: {"model": list[ProspectOut]}, **ERRORS})
-def list_prospects(user: ApiUser, engine: EngineDep) -> JSONResponse:
+def list_prospects(user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """List the token's rep's prospects (a manager: the team's), by name."""
-    rows = service.list_prospects(
-        engine, service.actor_for(user), owner_rep_id=service.owner_scope(user)
-    )
+    rows = service.list_prospects(engine, user)
     return JSONResponse([r.to_dict() for r in rows])
 
 
 @router.post("/prospects", status_code=201, responses={201: {"model": ProspectOut}, **ERRORS})
-def add_prospect(body: ProspectIn, user: ApiUser, engine: EngineDep) -> JSONResponse:
+def add_prospect(body: ProspectIn, user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """Add a prospect owned by the token's rep."""
     record = service.add_prospect(
         engine,
-        service.actor_for(user),
+        user,
         body.name,
         company=body.company,
         role=body.role,
@@ -171,11 +169,9 @@ def add_prospect(body: ProspectIn, user: ApiUser, engine: EngineDep) -> JSONResp
 @router.get(
     "/prospects/{prospect_id}", responses={200: {"model": HistoryOut}, **NOT_FOUND, **ERRORS}
 )
-def show_prospect(prospect_id: int, user: ApiUser, engine: EngineDep) -> JSONResponse:
+def show_prospect(prospect_id: int, user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """Return a prospect with its voicemails and callbacks."""
-    found = tracking.history(
-        engine, service.actor_for(user), f"#{prospect_id}", owner_rep_id=service.owner_scope(user)
-    )
+    found = tracking.history(engine, user, prospect_id)
     return JSONResponse(found.to_dict())
 
 
@@ -185,16 +181,15 @@ def show_prospect(prospect_id: int, user: ApiUser, engine: EngineDep) -> JSONRes
     responses={201: {"model": VoicemailOut}, **NOT_FOUND, **CONFLICT, **ERRORS},
 )
 def log_voicemail(
-    prospect_id: int, body: VoicemailIn, user: ApiUser, engine: EngineDep
+    prospect_id: int, body: VoicemailIn, user: ApiCaller, engine: EngineDep
 ) -> JSONResponse:
     """Critique a voicemail left for the prospect and store it with its score."""
     record = tracking.log_voicemail(
         engine,
-        service.actor_for(user),
-        f"#{prospect_id}",
+        user,
+        prospect_id,
         body.strategy,
         body.script,
-        owner_rep_id=service.owner_scope(user),
         source="web",
     )
     return JSONResponse(record.to_dict(), status_code=201)
@@ -206,17 +201,16 @@ def log_voicemail(
     responses={201: {"model": CallbackOut}, **NOT_FOUND, **ERRORS},
 )
 def log_callback(
-    prospect_id: int, body: CallbackIn, user: ApiUser, engine: EngineDep
+    prospect_id: int, body: CallbackIn, user: ApiCaller, engine: EngineDep
 ) -> JSONResponse:
     """Record a return call, matched to the latest unanswered voicemail before it (if any)."""
     record = tracking.log_callback(
         engine,
-        service.actor_for(user),
-        prospect_ref=f"#{prospect_id}",
+        user,
+        prospect_id,
         outcome=body.outcome,
         at=parse_time(body.at) if body.at else None,
         unmatched=True,
-        owner_rep_id=service.owner_scope(user),
         source="web",
     )
     return JSONResponse(record.to_dict(), status_code=201)
@@ -231,7 +225,7 @@ def log_callback(
     },
 )
 def import_file(
-    user: ApiUser,
+    user: ApiCaller,
     engine: EngineDep,
     file: Annotated[UploadFile, File(description="The CRM export, a .csv file.")],
     format: Annotated[str, Query(pattern="^[a-z]{1,20}$")] = "generic",
@@ -245,7 +239,7 @@ def import_file(
     try:
         report = importer.import_upload(
             engine,
-            service.actor_for(user),
+            user,
             file.filename or "upload.csv",
             file.file,
             format_name=format,

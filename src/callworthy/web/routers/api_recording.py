@@ -16,7 +16,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from callworthy.critique import Context
-from callworthy.web.deps import ApiUser, EngineDep, team_rule_set
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.recording import ACCEPTED, critique_upload, is_multipart
 from callworthy.web.schemas import ErrorOut
 
@@ -77,12 +77,12 @@ def _field(form: Any, name: str, limit: int = 200) -> str | None:
 
 
 @router.post("/critique", include_in_schema=False)
-async def critique_recording(request: Request, user: ApiUser, engine: EngineDep) -> JSONResponse:
+async def critique_recording(request: Request, user: ApiCaller, engine: EngineDep) -> JSONResponse:
     """Critique an uploaded recording as `callworthy check FILE --format json` does."""
     form = await request.form()
     region = (_field(form, "region", 2) or "US").upper()
     context = Context(prospect_name=_field(form, "prospect"), company=_field(form, "company"))
-    rules = team_rule_set(request, engine, user)  # as the JSON body: the team's rules
+    rules = user.rule_set()  # as the JSON body: the team's rules
     result = await critique_upload(
         request, form.get("file"), rules=rules, context=context, region=region
     )

@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from callworthy.critique import Rule
 from callworthy.services import team_rules
 from callworthy.services.team_rules import TeamRuleRecord
-from callworthy.web.deps import ApiUser, EngineDep, forget_cached, team_rule_set
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.schemas import ERRORS, ErrorOut
 
 router = APIRouter(tags=["rules"])
@@ -73,15 +73,15 @@ def _record(record: TeamRuleRecord) -> dict[str, Any]:
 
 
 @router.get("/rules", responses={200: {"model": RulesOut}, **ERRORS})
-def list_rules(request: Request, engine: EngineDep, user: ApiUser) -> JSONResponse:
+def list_rules(request: Request, engine: EngineDep, user: ApiCaller) -> JSONResponse:
     """List the rules in force for the user's team, with their pass/fail examples."""
-    rules = team_rule_set(request, engine, user)
+    rules = user.rule_set()
     own = {r.rule_id for r in team_rules.list_team_rules(engine, user)}
     return JSONResponse({"version": rules.version, "rules": [_rule(r, own) for r in rules.rules]})
 
 
 @router.get("/rules/team", responses={200: {"model": list[TeamRuleOut]}, **ERRORS})
-def list_team_rules(engine: EngineDep, user: ApiUser) -> JSONResponse:
+def list_team_rules(engine: EngineDep, user: ApiCaller) -> JSONResponse:
     """List the team's own rules."""
     return JSONResponse([_record(r) for r in team_rules.list_team_rules(engine, user)])
 
@@ -89,26 +89,24 @@ def list_team_rules(engine: EngineDep, user: ApiUser) -> JSONResponse:
 @router.get(
     "/rules/team/{rule_id}", responses={200: {"model": TeamRuleOut}, 404: NOT_FOUND, **ERRORS}
 )
-def get_team_rule(engine: EngineDep, user: ApiUser, rule_id: str = RuleId) -> JSONResponse:
+def get_team_rule(engine: EngineDep, user: ApiCaller, rule_id: str = RuleId) -> JSONResponse:
     """Return one of the team's rules."""
     return JSONResponse(_record(team_rules.get_team_rule(engine, user, rule_id)))
 
 
 @router.put("/rules/team/{rule_id}", responses={200: {"model": TeamRuleOut}, **ERRORS})
 def put_team_rule(
-    request: Request, body: TeamRuleIn, engine: EngineDep, user: ApiUser, rule_id: str = RuleId
+    request: Request, body: TeamRuleIn, engine: EngineDep, user: ApiCaller, rule_id: str = RuleId
 ) -> JSONResponse:
     """Validate and save a team rule (managers only); 422 with the message and line if broken."""
     record = team_rules.save_team_rule(engine, user, rule_id, body.source)
-    forget_cached(request)
     return JSONResponse(_record(record))
 
 
 @router.delete("/rules/team/{rule_id}", status_code=204, responses={404: NOT_FOUND, **ERRORS})
 def delete_team_rule(
-    request: Request, engine: EngineDep, user: ApiUser, rule_id: str = RuleId
+    request: Request, engine: EngineDep, user: ApiCaller, rule_id: str = RuleId
 ) -> Response:
     """Delete a team rule (managers only)."""
     team_rules.delete_team_rule(engine, user, rule_id)
-    forget_cached(request)
     return Response(status_code=204)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse
 
 from callworthy.services.writing import write_for
-from callworthy.web.deps import ApiUser, EngineDep, team_rule_set
+from callworthy.web.deps import ApiCaller, EngineDep
 from callworthy.web.schemas import ERRORS
 
 router = APIRouter(tags=["write"])
@@ -46,10 +46,10 @@ class WriteOut(BaseModel):
 
 
 @router.post("/write", responses={200: {"model": WriteOut}, **ERRORS})
-def write(body: WriteIn, request: Request, engine: EngineDep, user: ApiUser) -> JSONResponse:
+def write(body: WriteIn, request: Request, engine: EngineDep, user: ApiCaller) -> JSONResponse:
     """Write candidate voicemails for a prospect, best first, with the strategies skipped."""
     data = {"prospect": body.prospect, "rep": body.rep}
-    writeup = write_for(data, team_rule_set(request, engine, user), seed=body.seed, source="body")
+    writeup = write_for(data, user.rule_set(), seed=body.seed, source="body")
     return JSONResponse(
         {
             "candidates": [c.to_dict() for c in writeup.candidates],

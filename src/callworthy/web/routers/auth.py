@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import AccountError, NotAuthenticatedError, RateLimitedError
 from callworthy.services import accounts
-from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalUser, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalCaller, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 from callworthy.web.security import new_csrf_token
@@ -59,7 +59,7 @@ def setup_submit(
 
 @router.get("/login")
 def login_page(
-    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalUser
+    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalCaller
 ) -> Response:
     """Show the log-in form (or the set-up on the very first visit)."""
     if accounts.needs_setup(engine):

@@ -11,7 +11,7 @@ from callworthy.critique import Context, Critique, RuleSet, critique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.highlight import segments
 from callworthy.web.render import page
 
@@ -54,7 +54,7 @@ def home() -> Response:
 
 
 @router.get("/check")
-def check_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+def check_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the editor, empty."""
     return page(request, templates, "check.html", user=user, **_view("", "", "", ""))
 
@@ -62,7 +62,7 @@ def check_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> 
 @router.post("/check", dependencies=[Csrf])
 def check_submit(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     text: Script = "",
@@ -71,14 +71,14 @@ def check_submit(
     concerns: Field = "",
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
+    view = _view(text, prospect, company, concerns, user.rule_set())
     return page(request, templates, "check.html", user=user, **view)
 
 
 @router.post("/check/critique", dependencies=[Csrf])
 def check_partial(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     text: Script = "",
@@ -87,5 +87,5 @@ def check_partial(
     concerns: Field = "",
 ) -> Response:
     """Critique the script and return only the critique (htmx swaps it in as the rep types)."""
-    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
+    view = _view(text, prospect, company, concerns, user.rule_set())
     return page(request, templates, "_critique.html", user=user, **view)

@@ -10,9 +10,8 @@ from starlette.responses import Response
 from callworthy.answers import answer_problems
 from callworthy.diagnose import default_model
 from callworthy.services import diagnose as service
-from callworthy.services.accounts import Account
-from callworthy.services.prospects import actor_for, owner_scope
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.services.caller import Caller
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -20,11 +19,9 @@ router = APIRouter()
 ProspectId = Path(ge=1, le=999_999)
 
 
-def evidence_for(engine: Any, user: Account, prospect_id: int) -> service.ProspectEvidence:
+def evidence_for(engine: Any, user: Caller, prospect_id: int) -> service.ProspectEvidence:
     """Return the record of a prospect the user may see (404 for another rep's)."""
-    return service.prospect_evidence(
-        engine, actor_for(user), f"#{prospect_id}", owner_rep_id=owner_scope(user)
-    )
+    return service.prospect_evidence(engine, user, prospect_id)
 
 
 def _form(evidence: service.ProspectEvidence, answers: dict[str, str]) -> dict[str, Any]:
@@ -41,7 +38,7 @@ def _form(evidence: service.ProspectEvidence, answers: dict[str, str]) -> dict[s
 @router.get("/diagnose/{prospect_id}")
 def diagnose_page(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: int = ProspectId,
@@ -54,7 +51,7 @@ def diagnose_page(
 @router.post("/diagnose/{prospect_id}", dependencies=[Csrf])
 async def diagnose_submit(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: int = ProspectId,

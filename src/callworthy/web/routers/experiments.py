@@ -16,11 +16,11 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import CallworthyError, UnknownExperimentError
 from callworthy.services import experiments as stats_service
 from callworthy.services import next_strategy, trials
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.services.next_strategy import NextPick
 from callworthy.services.trials import ExperimentReport
 from callworthy.web import experiments_view as view
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, Manager, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, PageManager, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
@@ -28,15 +28,15 @@ router = APIRouter()
 Field = Annotated[str, Form(max_length=200)]
 
 
-def _current(engine: Engine, user: Account) -> ExperimentReport | None:
+def _current(engine: Engine, user: Caller) -> ExperimentReport | None:
     try:
-        return trials.show_experiment(engine, view.actor_of(user), None, now=view.now())
+        return trials.show_experiment(engine, user, None, now=view.now())
     except UnknownExperimentError:
         return None
 
 
 def _page_context(
-    engine: Engine, user: Account, by: str, window: str, strategy: str
+    engine: Engine, user: Caller, by: str, window: str, strategy: str
 ) -> dict[str, Any]:
     errors: dict[str, str] = {}
     try:
@@ -46,7 +46,7 @@ def _page_context(
     grouping = by if by in stats_service.SEGMENT_KINDS else None
     if by and grouping is None:
         errors["by"] = f"Cannot group by {by!r}: choose a rep or an industry."
-    actor, moment = view.actor_of(user), view.now()
+    actor, moment = user, view.now()
     report = stats_service.stats(engine, actor, now=moment, window_days=days, by=grouping)
     curve_for = strategy.strip() or None
     curve = stats_service.curve(engine, actor, now=moment, window_days=days, strategy=curve_for)
@@ -62,9 +62,7 @@ def _page_context(
         "curve": curve,
         "curve_svg": view.curve_svg(curve),
         "strategies": sorted({r.strategy for r in report.rows}),
-        "prospects": next_strategy.prospect_choices(
-            engine, actor, owner_rep_id=view.owner_scope(user)
-        ),
+        "prospects": next_strategy.prospect_choices(engine, actor),
         "experiment": _current(engine, user),
         "pick": None,
         "picked": None,
@@ -84,7 +82,7 @@ def _markup(context: dict[str, Any]) -> dict[str, Any]:
 @router.get("/experiments")
 def experiments_page(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     by: str = "",
@@ -100,7 +98,7 @@ def experiments_page(
 @router.post("/experiments/next", dependencies=[Csrf])
 def next_pick(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: Field = "",
@@ -124,11 +122,10 @@ def next_pick(
         try:
             pick = next_strategy.next_strategy(
                 engine,
-                view.actor_of(user),
-                f"#{int(prospect_id)}",
+                user,
+                int(prospect_id),
                 now=view.now(),
                 seed=chosen,
-                owner_rep_id=view.owner_scope(user),
             )
         except CallworthyError as exc:
             context["errors"]["prospect"], status = exc.message, status_of(exc)
@@ -137,7 +134,7 @@ def next_pick(
 
 
 @router.post("/experiments/{experiment_id}/stop", dependencies=[Csrf])
-def stop(user: Manager, engine: EngineDep, experiment_id: int) -> Response:
+def stop(user: PageManager, engine: EngineDep, experiment_id: int) -> Response:
     """Stop the experiment (managers) and go back to the page."""
-    trials.stop_experiment(engine, view.actor_of(user), str(experiment_id), now=view.now())
+    trials.stop_experiment(engine, user, experiment_id, now=view.now())
     return RedirectResponse("/experiments", status_code=303)

@@ -11,10 +11,10 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import CallworthyError
 from callworthy.services import ideas as board
 from callworthy.services import next_strategy, trials
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as view
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, Manager, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, PageManager, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
@@ -24,8 +24,8 @@ Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=200)]
 
 
-def _context(engine: Engine, user: Account, **extra: Any) -> dict[str, Any]:
-    actor = view.actor_of(user)
+def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
+    actor = user
     context: dict[str, Any] = {
         "user": user,
         "ideas": board.list_ideas(engine, actor),
@@ -43,7 +43,7 @@ def _context(engine: Engine, user: Account, **extra: Any) -> dict[str, Any]:
 
 @router.get("/ideas")
 def ideas_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Show the board, most votes first, each idea with its sample script's score."""
     return page(request, templates, "ideas.html", **_context(engine, user))
@@ -52,7 +52,7 @@ def ideas_page(
 @router.post("/ideas", dependencies=[Csrf])
 def add(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     title: Title = "",
@@ -60,7 +60,7 @@ def add(
 ) -> Response:
     """Put an idea on the board; its sample script is critiqued and scored."""
     try:
-        added = board.add_idea(engine, view.actor_of(user), title, script)
+        added = board.add_idea(engine, user, title, script)
     except CallworthyError as exc:
         context = _context(engine, user, title=title, script=script, errors={"idea": exc.message})
         return page(request, templates, "ideas.html", status=status_of(exc), **context)
@@ -68,16 +68,16 @@ def add(
 
 
 @router.post("/ideas/{idea_id}/vote", dependencies=[Csrf])
-def vote(user: CurrentUser, engine: EngineDep, idea_id: int) -> Response:
+def vote(user: PageCaller, engine: EngineDep, idea_id: int) -> Response:
     """Vote for an idea (once per rep) and go back to the board."""
-    board.vote(engine, view.actor_of(user), str(idea_id))
+    board.vote(engine, user, idea_id)
     return RedirectResponse(f"/ideas#idea-{idea_id}", status_code=303)
 
 
 @router.post("/ideas/try-half", dependencies=[Csrf])
 def try_half(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     baseline: Field = "",
@@ -87,7 +87,7 @@ def try_half(
     try:
         trials.start_try_half(
             engine,
-            view.actor_of(user),
+            user,
             now=view.now(),
             baseline=baseline or None,
             seed=view.parse_seed(seed),

@@ -16,8 +16,7 @@ from starlette.responses import Response
 from callworthy.errors import CallworthyError, ImportFileError
 from callworthy.services import importer
 from callworthy.services.crm_formats import FORMATS
-from callworthy.services.prospects import actor_for
-from callworthy.web.deps import Csrf, EngineDep, Manager, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageManager, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
@@ -25,7 +24,7 @@ router = APIRouter()
 NOT_CSV = "Only CSV files can be imported: the file must be named *.csv and sent as text/csv."
 
 
-def _page(request: Request, templates: TemplatesDep, user: Manager, **extra: Any) -> Response:
+def _page(request: Request, templates: TemplatesDep, user: PageManager, **extra: Any) -> Response:
     extra.setdefault("report", None)
     extra.setdefault("error", None)
     extra.setdefault("problems", [])
@@ -37,7 +36,7 @@ def _page(request: Request, templates: TemplatesDep, user: Manager, **extra: Any
 
 
 @router.get("/import")
-def import_page(request: Request, user: Manager, templates: TemplatesDep) -> Response:
+def import_page(request: Request, user: PageManager, templates: TemplatesDep) -> Response:
     """Show the upload form."""
     return _page(request, templates, user)
 
@@ -45,7 +44,7 @@ def import_page(request: Request, user: Manager, templates: TemplatesDep) -> Res
 @router.post("/import", dependencies=[Csrf])
 def import_submit(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     file: Annotated[UploadFile, File()],
@@ -59,7 +58,7 @@ def import_submit(
     try:
         report = importer.import_upload(
             engine,
-            actor_for(user),
+            user,
             file.filename or "upload.csv",
             file.file,
             format_name=format,

@@ -12,8 +12,7 @@ from callworthy.answers import answer_problems
 from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz
 from callworthy.services import phonetest as service
 from callworthy.services.phonetest import PhoneTestRecord
-from callworthy.services.prospects import actor_for
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -79,14 +78,14 @@ def _quiz_view(answers: dict[str, str], problems: dict[str, str]) -> dict[str, A
 
 
 @router.get("/phonetest")
-def phonetest_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+def phonetest_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the thirty scenarios with their options."""
     return page(request, templates, "phonetest.html", user=user, **_quiz_view({}, {}))
 
 
 @router.post("/phonetest", dependencies=[Csrf])
 async def phonetest_submit(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Score the answers and keep the result for the rep; a missing answer is shown in place."""
     form = await request.form()
@@ -96,17 +95,17 @@ async def phonetest_submit(
     view = _quiz_view(answers, problems)
     if problems:
         return page(request, templates, "phonetest.html", status=422, user=user, **view)
-    result, stored = service.take_test(engine, actor_for(user), answers, quiz=quiz)
+    result, stored = service.take_test(engine, user, answers, quiz=quiz)
     view.update(result=result, stored=stored, feedback=answer_views(quiz, result))
     return page(request, templates, "phonetest.html", user=user, **view)
 
 
 @router.get("/phonetest/history")
 def phonetest_history(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Show the rep's results over time, as a table and a small line chart."""
-    records = service.results(engine, actor_for(user))
+    records = service.results(engine, user)
     return page(
         request, templates, "phonetest_history.html", user=user, records=records,
         chart=chart(records),

@@ -19,10 +19,10 @@ from callworthy.errors import (
 )
 from callworthy.services import prospects as service
 from callworthy.services import tracking
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.services.fields import KNOWN_STRATEGIES, CallbackOutcome
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
@@ -38,14 +38,12 @@ def _detail(
     request: Request,
     engine: EngineDep,
     templates: TemplatesDep,
-    user: Account,
+    user: Caller,
     prospect_id: int,
     status: int = 200,
     **extra: Any,
 ) -> Response:
-    found = tracking.history(
-        engine, service.actor_for(user), f"#{prospect_id}", owner_rep_id=service.owner_scope(user)
-    )
+    found = tracking.history(engine, user, prospect_id)
     extra.setdefault("strategy", "value_tip")
     extra.setdefault("script", "")
     return page(
@@ -64,17 +62,15 @@ def _detail(
 
 @router.get("/prospects")
 def prospects_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """List the user's prospects (a manager: the team's, with their owner)."""
-    rows = service.list_prospects(
-        engine, service.actor_for(user), owner_rep_id=service.owner_scope(user)
-    )
+    rows = service.list_prospects(engine, user)
     return page(request, templates, "prospects.html", user=user, prospects=rows)
 
 
 @router.get("/prospects/new")
-def new_prospect_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+def new_prospect_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the form to add a prospect."""
     return page(request, templates, "prospect_new.html", user=user, form=EMPTY_FORM, errors={})
 
@@ -82,7 +78,7 @@ def new_prospect_page(request: Request, user: CurrentUser, templates: TemplatesD
 @router.post("/prospects", dependencies=[Csrf])
 def add_prospect(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     name: Field = "",
@@ -99,7 +95,7 @@ def add_prospect(
     try:
         record = service.add_prospect(
             engine,
-            service.actor_for(user),
+            user,
             name,
             company=company,
             role=role,
@@ -126,7 +122,7 @@ def add_prospect(
 def prospect_page(
     request: Request,
     prospect_id: int,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
 ) -> Response:
@@ -138,7 +134,7 @@ def prospect_page(
 def log_voicemail(
     request: Request,
     prospect_id: int,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     strategy: Field = "",
@@ -148,11 +144,10 @@ def log_voicemail(
     try:
         tracking.log_voicemail(
             engine,
-            service.actor_for(user),
-            f"#{prospect_id}",
+            user,
+            prospect_id,
             strategy,
             script,
-            owner_rep_id=service.owner_scope(user),
             source="web",
         )
     except CallworthyError as exc:
@@ -176,7 +171,7 @@ def log_voicemail(
 def log_callback(
     request: Request,
     prospect_id: int,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     outcome: Field = "",
@@ -185,11 +180,10 @@ def log_callback(
     try:
         tracking.log_callback(
             engine,
-            service.actor_for(user),
-            prospect_ref=f"#{prospect_id}",
+            user,
+            prospect_id,
             outcome=outcome,
             unmatched=True,
-            owner_rep_id=service.owner_scope(user),
             source="web",
         )
     except CallworthyError as exc:

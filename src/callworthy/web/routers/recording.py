@@ -11,7 +11,7 @@ from callworthy.audio import AudioCritique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.highlight import segments
 from callworthy.web.recording import UnsupportedMediaType, critique_upload, require_multipart
@@ -41,12 +41,12 @@ def recording_view(result: AudioCritique | None, error: str | None) -> dict[str,
 
 @router.post("/check/recording", dependencies=[Depends(require_multipart), Csrf])
 async def check_recording(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Transcribe the uploaded recording, critique the transcript and show it with the timings."""
     form = await request.form()
     try:
-        rules = team_rule_set(request, engine, user)  # as the Check page: the team's rules
+        rules = user.rule_set()  # as the Check page: the team's rules
         result = await critique_upload(request, form.get("file"), rules=rules)
     except UnsupportedMediaType as exc:
         view = recording_view(None, str(exc.detail))

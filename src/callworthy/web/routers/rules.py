@@ -9,15 +9,13 @@ from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import RuleFileError
 from callworthy.services import team_rules
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.web.deps import (
     Csrf,
-    CurrentUser,
     EngineDep,
-    Manager,
+    PageCaller,
+    PageManager,
     TemplatesDep,
-    forget_cached,
-    team_rule_set,
 )
 from callworthy.web.render import page
 
@@ -26,16 +24,16 @@ router = APIRouter()
 
 @router.get("/rules")
 def rules_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """List the rules the user's critiques run, with their examples."""
-    rules = team_rule_set(request, engine, user)
+    rules = user.rule_set()
     own = {r.rule_id for r in team_rules.list_team_rules(engine, user)}
     return page(request, templates, "rules.html", user=user, rules=rules, team_ids=own)
 
 
 def _editor(
-    request: Request, templates: Any, engine: Any, user: Account, status: int = 200, **view: Any
+    request: Request, templates: Any, engine: Any, user: Caller, status: int = 200, **view: Any
 ) -> Response:
     view.setdefault("rule_id", "")
     view.setdefault("source", "")
@@ -50,7 +48,11 @@ def _editor(
 
 @router.get("/rules/team")
 def team_rules_page(
-    request: Request, user: Manager, engine: EngineDep, templates: TemplatesDep, rule_id: str = ""
+    request: Request,
+    user: PageManager,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    rule_id: str = "",
 ) -> Response:
     """Show the team's rules and the editor (with one rule loaded when ?rule_id= names it)."""
     source, saved = "", request.query_params.get("saved")
@@ -62,7 +64,7 @@ def team_rules_page(
 @router.post("/rules/team", dependencies=[Csrf])
 def team_rules_save(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     rule_id: Annotated[str, Form(max_length=200)] = "",
@@ -72,7 +74,6 @@ def team_rules_save(
     rule_id = rule_id.strip()
     try:
         team_rules.save_team_rule(engine, user, rule_id, source)
-        forget_cached(request)
     except RuleFileError as exc:
         return _editor(
             request, templates, engine, user, status=422, rule_id=rule_id, source=source,
@@ -82,8 +83,9 @@ def team_rules_save(
 
 
 @router.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
-def team_rules_delete(request: Request, rule_id: str, user: Manager, engine: EngineDep) -> Response:
+def team_rules_delete(
+    request: Request, rule_id: str, user: PageManager, engine: EngineDep
+) -> Response:
     """Delete one of the team's rules (a built-in it replaced comes back)."""
     team_rules.delete_team_rule(engine, user, rule_id)
-    forget_cached(request)
     return RedirectResponse("/rules/team", status_code=303)

@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import AccountError
 from callworthy.services import accounts
-from callworthy.web.deps import Csrf, EngineDep, Manager, TemplatesDep
+from callworthy.web.deps import Csrf, EngineDep, PageManager, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.render import page
 
@@ -19,7 +19,7 @@ Text = Annotated[str, Form(max_length=2000)]
 
 @router.get("/team")
 def team_page(
-    request: Request, user: Manager, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageManager, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """List the team's accounts."""
     members = accounts.team_accounts(engine, user)
@@ -29,7 +29,7 @@ def team_page(
 @router.post("/team/accounts", dependencies=[Csrf])
 def team_add(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     name: Text,

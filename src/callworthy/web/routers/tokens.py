@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Path, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.services import accounts
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, forget_cached
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -16,7 +16,7 @@ router = APIRouter()
 
 @router.get("/tokens")
 def tokens_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """List the user's tokens."""
     listed = accounts.list_tokens(engine, user)
@@ -26,7 +26,7 @@ def tokens_page(
 @router.post("/tokens", dependencies=[Csrf])
 def tokens_create(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     name: Annotated[str, Form(max_length=200)],
@@ -40,11 +40,10 @@ def tokens_create(
 @router.post("/tokens/{token_id}/revoke", dependencies=[Csrf])
 def tokens_revoke(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     token_id: int = Path(ge=1, le=2**31 - 1),
 ) -> Response:
     """Revoke one of the user's tokens."""
     accounts.revoke_token(engine, user, token_id)
-    forget_cached(request)
     return RedirectResponse("/tokens", status_code=303)

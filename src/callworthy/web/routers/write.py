@@ -9,10 +9,10 @@ from starlette.responses import Response
 
 from callworthy.errors import CallworthyError, ProfileError
 from callworthy.services import prospects
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.services.values import ProspectRecord
 from callworthy.services.writing import field_of, industries, write_for
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
+from callworthy.web.deps import Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
 
 router = APIRouter()
@@ -25,24 +25,20 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _visible(engine: Any, user: Account) -> tuple[ProspectRecord, ...]:
-    return prospects.list_prospects(
-        engine, prospects.actor_for(user), owner_rep_id=prospects.owner_scope(user)
-    )
+def _visible(engine: Any, user: Caller) -> tuple[ProspectRecord, ...]:
+    return prospects.list_prospects(engine, user)
 
 
-def _chosen(engine: Any, user: Account, prospect_id: str) -> ProspectRecord | None:
+def _chosen(engine: Any, user: Caller, prospect_id: str) -> ProspectRecord | None:
     if not prospect_id.strip():
         return None
-    return prospects.show_prospect(
-        engine,
-        prospects.actor_for(user),
-        f"#{prospect_id.strip().removeprefix('#')}",
-        owner_rep_id=prospects.owner_scope(user),
-    )
+    number = prospect_id.strip().removeprefix("#")
+    if not number.isdigit():
+        return None
+    return prospects.show_prospect(engine, user, int(number))
 
 
-def _form_from(user: Account, record: ProspectRecord | None) -> dict[str, str]:
+def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
     form = dict.fromkeys(
         ("name", "company", "role", "industry", "facts", "concerns", "relationship",
          "referred_by", "lead_name", "lead_detail", "rep_company", "rep_phone", "humor"),
@@ -61,7 +57,7 @@ def _form_from(user: Account, record: ProspectRecord | None) -> dict[str, str]:
     return form
 
 
-def _show(request: Request, templates: Any, user: Account, engine: Any, **view: Any) -> Response:
+def _show(request: Request, templates: Any, user: Caller, engine: Any, **view: Any) -> Response:
     view.setdefault("writeup", None)
     view.setdefault("error", None)
     view.setdefault("error_field", None)
@@ -74,7 +70,7 @@ def _show(request: Request, templates: Any, user: Account, engine: Any, **view: 
 @router.get("/write")
 def write_page(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: str = "",
@@ -87,7 +83,7 @@ def write_page(
 @router.post("/write", dependencies=[Csrf])
 def write_submit(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: Annotated[str, Form(max_length=12)] = "",
@@ -120,7 +116,7 @@ def write_submit(
     }
     view: dict[str, Any] = {"form": form, "chosen": chosen}
     try:
-        view["writeup"] = write_for(data, team_rule_set(request, engine, user), seed=seed)
+        view["writeup"] = write_for(data, user.rule_set(), seed=seed)
     except ProfileError as exc:
         view.update(error=exc.message, error_field=field_of(exc))
         return _show(request, templates, user, engine, status=422, **view)
