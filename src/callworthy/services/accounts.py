@@ -25,7 +25,7 @@ from callworthy.errors import (
     PermissionDeniedError,
     UnknownRecordError,
 )
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import account_queries as aq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
@@ -71,8 +71,8 @@ class TokenInfo(_Dumpable):
     id: int
     user_id: int
     name: str
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: Timestamp
+    last_used_at: Timestamp | None
 
 
 def _account(row: aq.UserRow | aq.TokenRow) -> Account:

@@ -15,11 +15,14 @@ from callworthy.services.caller import Caller
 from callworthy.services.team_rules import TeamRules
 from callworthy.storage import queries
 from callworthy.storage.engine import database_error, make_engine, read_session, run_write
-from callworthy.storage.location import resolve_database_url, sqlite_file
+from callworthy.storage.location import ENV_VAR, resolve_database_url, sqlite_file
 from callworthy.storage.migrate import ensure_schema
+from callworthy.storage.queries import MAX_ID
 from callworthy.storage.tables import Rep, Team
 
 DEFAULT_TEAM = "default"
+__all__ = ["ENV_VAR", "MAX_ID", "identify", "open_database", "resolve_database_url"]
+"""The surfaces reach storage only through services: these are re-exported for them."""
 
 
 def open_database(url: str | None = None) -> Engine:

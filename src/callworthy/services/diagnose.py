@@ -20,8 +20,35 @@ from callworthy.diagnose import Attempt, DiagnoseModel, Diagnosis, default_model
 from callworthy.errors import CallworthyError
 from callworthy.services.caller import Caller
 from callworthy.services.tracking import history
-from callworthy.services.values import ProspectRecord, VoicemailRecord
+from callworthy.services.values import ProspectRecord, VoicemailRecord, _Dumpable
 from callworthy.storage.tables import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class Choice(_Dumpable):
+    """One answer to a question of the questionnaire (answer with its id)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question(_Dumpable):
+    """One question of the diagnose questionnaire, as the surfaces ask it."""
+
+    id: str
+    text: str
+    help: str
+    options: tuple[Choice, ...]
+
+
+def questions(model: DiagnoseModel | None = None) -> tuple[Question, ...]:
+    """Return the questionnaire's questions, each with its options."""
+    spec = (model or default_model()).questionnaire
+    return tuple(
+        Question(q.id, q.text, q.help, tuple(Choice(o.id, o.label) for o in q.options))
+        for q in spec.questions
+    )
 
 
 @dataclass(frozen=True, slots=True)

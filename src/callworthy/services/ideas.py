@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from callworthy.critique import RuleSet, critique
 from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError, UnknownIdeaError
 from callworthy.services.caller import Caller
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Idea, IdeaVote
@@ -46,7 +46,7 @@ class IdeaRecord(_Dumpable):
     votes: int
     score: int | None
     """The sample script's critique score (0-100), None without a script."""
-    created_at: datetime
+    created_at: Timestamp
 
 
 @dataclass(frozen=True, slots=True)

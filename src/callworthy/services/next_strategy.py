@@ -48,7 +48,7 @@ from callworthy.experiments.inputs import require_aware
 from callworthy.services import experiments as stats_service
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
@@ -80,7 +80,7 @@ class NextPick(_Dumpable):
     """Each eligible strategy's share (Thompson: exact, with the floor; experiment: fixed)."""
     excluded: dict[str, str]
     """Candidates left out for this prospect, and why."""
-    call_at: datetime
+    call_at: Timestamp
     """The earliest moment inside the prospect's calling hours, in UTC."""
     call_at_local: str
     time_zone: str

@@ -8,15 +8,15 @@ shares of each sitting, so a rep can watch the numbers move over time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.phoneability import PhoneTestScore, Quiz, score_answers
+from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
 from callworthy.services.caller import Caller
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import PhoneTestResult, utc_now
@@ -28,12 +28,58 @@ class PhoneTestRecord(_Dumpable):
 
     id: int
     rep: str
-    taken_at: datetime
+    taken_at: Timestamp
     score: int
     band: str
     quiz_version: str
     answers: dict[str, str]
     areas: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredSitting(PhoneTestScore):
+    """A scored sitting as the API answers it: the score, and the id it was kept under."""
+
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioOption(_Dumpable):
+    """One answer to a scenario (its points stay on the server)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario(_Dumpable):
+    """One scenario of the phone-ability test, as the surfaces ask it."""
+
+    id: str
+    area: str
+    area_title: str
+    scenario: str
+    options: tuple[ScenarioOption, ...]
+
+
+def scenarios(quiz: Quiz | None = None) -> tuple[Scenario, ...]:
+    """Return the quiz's scenarios with their options, without the points."""
+    quiz = quiz or default_quiz()
+    return tuple(
+        Scenario(
+            q.id,
+            q.area,
+            quiz.areas[q.area].title,
+            q.scenario,
+            tuple(ScenarioOption(o.id, o.text) for o in q.options),
+        )
+        for q in quiz.questions
+    )
+
+
+def scored_sitting(result: PhoneTestScore, stored: PhoneTestRecord) -> ScoredSitting:
+    """Return a scored sitting with the id it was kept under."""
+    return ScoredSitting(**{f.name: getattr(result, f.name) for f in fields(result)}, id=stored.id)
 
 
 def _record(row: PhoneTestResult, rep: str) -> PhoneTestRecord:

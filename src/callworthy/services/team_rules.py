@@ -17,7 +17,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -32,7 +31,7 @@ from callworthy.errors import (
     RuleFileError,
     UnknownRecordError,
 )
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import team_rule_queries as trq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import TeamRule, utc_now
@@ -50,8 +49,38 @@ class TeamRuleRecord(_Dumpable):
     rule_id: str
     source: str
     updated_by: str
-    updated_at: datetime
+    updated_at: Timestamp
     replaces_builtin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInForce(_Dumpable):
+    """A rule the caller's critiques run, with its own examples."""
+
+    id: str
+    kind: str
+    level: str
+    principle: str
+    subscore: str
+    message: str
+    fix: str
+    pass_examples: tuple[str, ...]
+    fail_examples: tuple[str, ...]
+    team: bool
+    """True for one of the team's own rules (it may replace a built-in of the same id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RulesInForce(_Dumpable):
+    """The rules the caller's critiques run (built-ins and the team's), and their version."""
+
+    version: str
+    rules: tuple[RuleInForce, ...]
+
+    @property
+    def team_rules(self) -> int:
+        """Return how many of the rules are the team's own."""
+        return sum(rule.team for rule in self.rules)
 
 
 def source_name(rule_id: str) -> str:
@@ -81,6 +110,31 @@ def list_team_rules(engine: Engine, caller: Caller) -> list[TeamRuleRecord]:
     """Return the caller's team's own rules by id (every member may read them)."""
     with read_session(engine) as session:
         return [_record(row) for row in trq.team_rules(session, caller.team_id)]
+
+
+def rules_in_force(engine: Engine, caller: Caller) -> RulesInForce:
+    """Return the rules the caller's critiques run, each marked when it is the team's own."""
+    rules = caller.rule_set()
+    with read_session(engine) as session:
+        own = {row.rule_id for row in trq.team_rules(session, caller.team_id)}
+    return RulesInForce(
+        rules.version,
+        tuple(
+            RuleInForce(
+                r.id,
+                r.kind,
+                r.level.value,
+                r.principle,
+                r.subscore.value,
+                r.message,
+                r.fix,
+                r.pass_examples,
+                r.fail_examples,
+                r.id in own,
+            )
+            for r in rules.rules
+        ),
+    )
 
 
 def get_team_rule(engine: Engine, caller: Caller, rule_id: str) -> TeamRuleRecord:

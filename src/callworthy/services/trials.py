@@ -35,7 +35,7 @@ from callworthy.services.caller import Caller
 from callworthy.services.fields import validate_strategy
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Experiment, ExperimentArm, Idea
@@ -45,23 +45,14 @@ MAX_STRATEGY = 64
 
 
 @dataclass(frozen=True, slots=True)
-class ArmReport(_Dumpable):
-    """One arm: its weight, what was assigned and logged, and how it compares with the baseline."""
+class ArmReport(ArmSummary):
+    """One arm: its figures (the stats row), its weight, what was assigned, and a verdict."""
 
-    strategy: str
     weight: float
     idea_id: int | None
     idea: str | None
     """The idea's sentence (None for the baseline)."""
     assigned: int
-    voicemails: int
-    matured: int
-    pending: int
-    callbacks: int
-    rate_mean: float | None
-    ci_low: float | None
-    ci_high: float | None
-    chance_to_beat_baseline: float | None
     verdict: str
     """The chance to beat the baseline in words, or why there is none yet."""
 
@@ -88,9 +79,9 @@ class ExperimentReport(_Dumpable):
     status: str
     baseline: str
     seed: int
-    started_at: datetime
-    stopped_at: datetime | None
-    as_of: datetime
+    started_at: Timestamp
+    stopped_at: Timestamp | None
+    as_of: Timestamp
     window_days: float
     arms: tuple[ArmReport, ...]
     split: SplitCheck
@@ -236,19 +227,11 @@ def _arm(
     else:
         verdict = "; ".join(stats_service.words(row.reasons)) or "can't tell yet"
     return ArmReport(
-        strategy=arm.strategy,
+        **{name: getattr(row, name) for name in ArmSummary.__dataclass_fields__},
         weight=arm.weight,
         idea_id=arm.idea_id,
         idea=titles.get(arm.idea_id) if arm.idea_id is not None else None,
         assigned=assigned,
-        voicemails=row.voicemails,
-        matured=row.matured,
-        pending=row.pending,
-        callbacks=row.callbacks,
-        rate_mean=row.rate_mean,
-        ci_low=row.ci_low,
-        ci_high=row.ci_high,
-        chance_to_beat_baseline=row.chance_to_beat_baseline,
         verdict=verdict,
     )
 

@@ -6,12 +6,32 @@ The CLI builds the same Profile from options; both call `write_messages`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from callworthy.critique import RuleSet
 from callworthy.errors import ProfileError
+from callworthy.services.values import _Dumpable
 from callworthy.write import Writeup, default_packs, profile_from_mapping, write_messages
 from callworthy.write.profile import DOCS
+from callworthy.write.writer import Skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Written(_Dumpable):
+    """A writeup as JSON: each candidate exactly as `callworthy write --format json` prints it."""
+
+    candidates: tuple[dict[str, Any], ...]
+    skipped: tuple[Skipped, ...]
+    pack: str
+    notes: tuple[str, ...]
+    seed: int
+
+
+def written(writeup: Writeup) -> Written:
+    """Return a writeup in its JSON shape (the CLI's and the API's)."""
+    candidates = tuple(c.to_dict() for c in writeup.candidates)
+    return Written(candidates, writeup.skipped, writeup.pack, writeup.notes, writeup.seed)
 
 
 def industries() -> list[tuple[str, str]]:

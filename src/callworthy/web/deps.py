@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
@@ -19,6 +19,7 @@ from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
 from callworthy.services import accounts
 from callworthy.services.accounts import Account
 from callworthy.services.caller import Caller, caller_for
+from callworthy.services.database import MAX_ID
 from callworthy.services.team_rules import TeamRules
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
 from callworthy.web.settings import Settings
@@ -59,6 +60,8 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
 TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
+#: A record's id in a path: a whole number that fits the id columns.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
 
 
 def bearer_token(request: Request) -> str | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from callworthy.experiments import chance_phrase, percent
-from callworthy.services.experiments import CurveReport, StatsReport, StatsRow
+from callworthy.experiments import ArmSummary, chance_phrase, percent
+from callworthy.services.experiments import CurveReport, StatsReport
 from callworthy.web.charts import Bar, Step, interval_chart, step_chart
 
 MAX_WINDOW = 365.0
@@ -22,7 +22,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def label(row: StatsRow) -> str:
+def label(row: ArmSummary) -> str:
     """Return a row's name on the chart: the strategy, with its segment when grouped."""
     return f"{row.segment} · {row.strategy}" if row.segment is not None else row.strategy
 
@@ -32,7 +32,7 @@ class RowView:
     """One stats row as the page shows it: figures as percents and the verdict in words."""
 
     label: str
-    row: StatsRow
+    row: ArmSummary
     rate: str
     interval: str
     beats: str

@@ -7,7 +7,7 @@ import secrets
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from callworthy.storage.location import resolve_database_url
+from callworthy.services.database import resolve_database_url
 
 
 class Settings(BaseSettings):
