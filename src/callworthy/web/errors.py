@@ -81,8 +81,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     """Answer an HTTP error (404, 405, 413) in the API's shape or as a page."""
     assert isinstance(exc, HTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "Request refused."
+    kind = "HTTPError" if type(exc) is HTTPException else type(exc).__name__
     if _is_api(request) or exc.status_code == 413:
-        return error_json(exc.status_code, "HTTPError", message)
+        return error_json(exc.status_code, kind, message)
     return _error_page(request, exc.status_code, message)
 
 
