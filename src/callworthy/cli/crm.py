@@ -8,8 +8,8 @@ import click
 
 from callworthy.cli.common import FORMAT_OPTION, handle_errors, print_json
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.crm import default_formats
 from callworthy.errors import InvalidFieldError
-from callworthy.services.crm_formats import FORMATS
 from callworthy.services.dnc import import_dnc
 from callworthy.services.importer import import_file
 from callworthy.services.values import ImportReport
@@ -51,7 +51,7 @@ def _print_report(report: ImportReport) -> None:
     "--format",
     "-f",
     "crm",
-    type=click.Choice(sorted(FORMATS)),
+    type=click.Choice(sorted(default_formats())),
     default="generic",
     show_default=True,
     help="Which export the file is (column names: docs/tracking.md).",

@@ -13,10 +13,10 @@ from rich.table import Table
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.experiments import chance_phrase, percent
+from callworthy.fields import parse_time, zone
 from callworthy.services import experiments as service
 from callworthy.services import next_strategy
 from callworthy.services.experiments import CurveReport, StatsReport
-from callworthy.services.fields import parse_time, zone
 from callworthy.services.next_strategy import NextPick
 from callworthy.services.prospects import find_prospect
 

@@ -15,9 +15,9 @@ from rich.table import Table
 from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.errors import InputFileError, InvalidFieldError, NotTextError, UnknownProspectError
+from callworthy.fields import CallbackOutcome, parse_time, zone
 from callworthy.services import prospects
 from callworthy.services import tracking as service
-from callworthy.services.fields import CallbackOutcome, parse_time, zone
 from callworthy.services.values import History
 
 AT_OPTION = click.option(

@@ -22,8 +22,8 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
+from callworthy.fields import clean, looks_like_phone, normalise_phone
 from callworthy.services.caller import Caller
-from callworthy.services.fields import clean, looks_like_phone, normalise_phone
 from callworthy.services.values import ForgetReport, ProspectRecord
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write

@@ -16,8 +16,8 @@ from callworthy.errors import (
     NoOpenVoicemailError,
     UnknownProspectError,
 )
+from callworthy.fields import CallbackOutcome, validate_outcome, validate_strategy
 from callworthy.services.caller import Caller
-from callworthy.services.fields import CallbackOutcome, validate_outcome, validate_strategy
 from callworthy.services.prospects import get, records
 from callworthy.services.values import CallbackRecord, History, VoicemailRecord
 from callworthy.storage import queries

@@ -30,9 +30,9 @@ from callworthy.experiments import (
     try_half,
 )
 from callworthy.experiments.inputs import require_aware
+from callworthy.fields import validate_strategy
 from callworthy.services import experiments as stats_service
 from callworthy.services.caller import Caller
-from callworthy.services.fields import validate_strategy
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
 from callworthy.services.values import Timestamp, _Dumpable

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, WithJsonSchema
 
+from callworthy.crm import LineProblem
+
 Timestamp = Annotated[
     datetime,
     PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
@@ -102,14 +104,6 @@ class ForgetReport(_Dumpable):
     name: str
     voicemails: int
     callbacks: int
-
-
-@dataclass(frozen=True, slots=True)
-class LineProblem(_Dumpable):
-    """One line of an input file that was refused or skipped, and why."""
-
-    line: int
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from starlette.responses import Response
 
+from callworthy.crm import default_formats
 from callworthy.errors import CallworthyError
 from callworthy.services import importer
 from callworthy.services.caller import Caller
-from callworthy.services.crm_formats import FORMATS
 from callworthy.services.values import ImportReport
 from callworthy.web.deps import ApiManager, Csrf, EngineDep, PageManager, TemplatesDep
 from callworthy.web.recording import UnsupportedMediaType
@@ -45,7 +45,7 @@ def _import(
 
 
 def _context(user: Caller, **extra: Any) -> dict[str, Any]:
-    context = {"user": user, "formats": sorted(FORMATS), "report": None, "problems": []}
+    context = {"user": user, "formats": sorted(default_formats()), "report": None, "problems": []}
     context.update(format="generic", dry_run=True)
     return {**context, **extra}
 

@@ -14,10 +14,10 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, NotFoundError
+from callworthy.fields import KNOWN_STRATEGIES, CallbackOutcome, parse_time
 from callworthy.services import prospects as service
 from callworthy.services import tracking
 from callworthy.services.caller import Caller
-from callworthy.services.fields import KNOWN_STRATEGIES, CallbackOutcome, parse_time
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, RecordId, TemplatesDep

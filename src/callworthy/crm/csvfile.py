@@ -1,7 +1,8 @@
-"""Reading a CSV file people export from spreadsheets and CRMs, or saying clearly why not.
+"""Reading a CSV export (spreadsheets, CRMs) from a stream, or saying clearly why not.
 
 UTF-8 with or without BOM; comma, semicolon or tab, detected from the header
-line; every row carries the line number it starts on, for error reports.
+line; every row carries the line number it starts on, for error reports. Reads
+any binary stream (an open file, an upload) up to MAX_BYTES: no temporary file.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
-from callworthy.errors import ImportFileError, InputFileError
+from callworthy.errors import ImportFileError
 
 DELIMITERS = (",", ";", "\t")
 #: A CSV export bigger than this is not a call log.
@@ -34,13 +35,9 @@ def header_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("\ufeff", "")).strip().lower()
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError as exc:
-        raise InputFileError(f"Cannot read {path}: {exc.strerror}.", "Check the path.") from exc
-    name = str(path)
-    if data is None:
+def _read_text(stream: BinaryIO, name: str) -> str:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
         raise ImportFileError(name, [(None, f"larger than {MAX_BYTES // 2**20} MB")])
     if b"\x00" in data[:65536]:
         raise ImportFileError(name, [(None, "not a CSV file: it holds binary data")])
@@ -66,14 +63,17 @@ def detect_delimiter(header_line: str) -> str | None:
     return best if counts[best] else None
 
 
-def read_csv(path: Path, *, single_column_ok: bool = False) -> CsvTable:
-    """Read a CSV file with a header line; raise ImportFileError listing every malformed line."""
-    text = _read_text(path)
+def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> CsvTable:
+    """Read a CSV stream with a header line; raise ImportFileError listing every bad line.
+
+    `name` (the file or the upload) is what the errors and the table are named by.
+    """
+    text = _read_text(stream, name)
     first = text.lstrip("\r\n").splitlines()[0]
     delimiter = detect_delimiter(first)
     if delimiter is None and not single_column_ok:
         raise ImportFileError(
-            str(path), [(1, "not a CSV file: no comma, semicolon or tab in the header line")]
+            name, [(1, "not a CSV file: no comma, semicolon or tab in the header line")]
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",", strict=True)
     problems: list[tuple[int | None, str]] = []
@@ -100,7 +100,7 @@ def read_csv(path: Path, *, single_column_ok: bool = False) -> CsvTable:
     if problems and not rows and all("fields where" in why for _, why in problems):
         problems = [(1, f"not a CSV file: no row has the header's {len(header)} fields")]
     if problems:
-        raise ImportFileError(str(path), problems)
+        raise ImportFileError(name, problems)
     if len(set(map(header_key, header))) != len(header):
-        raise ImportFileError(str(path), [(1, "the header names a column twice")])
-    return CsvTable(str(path), header, tuple(rows), delimiter or ",")
+        raise ImportFileError(name, [(1, "the header names a column twice")])
+    return CsvTable(name, header, tuple(rows), delimiter or ",")

@@ -12,13 +12,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from callworthy.crm.csvfile import CsvTable, header_key
+from callworthy.crm.formats import CrmFormat
 from callworthy.errors import CallworthyError, ImportFileError
-from callworthy.services.crm_formats import CrmFormat
-from callworthy.services.csvfile import CsvTable, header_key
-from callworthy.services.fields import clean, normalise_phone, validate_strategy
-from callworthy.services.values import LineProblem
+from callworthy.fields import clean, normalise_phone, validate_strategy
 
 _EMAIL_SUFFIX = re.compile(r"\s*\([^()]*@[^()]*\)\s*$")  # HubSpot: "Jane Doe (jane@acme.com)"
+
+
+@dataclass(frozen=True, slots=True)
+class LineProblem:
+    """One line of an input file that was refused or skipped, and why."""
+
+    line: int
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +117,7 @@ def parse_time(text: str, fmt: CrmFormat, zone: tzinfo) -> datetime:
 
 
 def _kind_and_outcome(get: Mapping[str, str], fmt: CrmFormat) -> tuple[str, str]:
-    """Return ("voicemail", "") or ("callback", outcome) for a row, per crm_formats' rules."""
+    """Return ("voicemail", "") or ("callback", outcome) for a row, per the format's rules."""
     outcome = get.get("outcome", "").strip().lower()
     kind = get.get("kind", "").strip().lower()
     callback_outcome = fmt.callback_outcomes.get(outcome, "returned")
@@ -162,12 +169,12 @@ def _score(text: str) -> int | None:
 def _external_id(fmt: CrmFormat, get: Mapping[str, str]) -> str:
     raw = get.get("external_id", "").strip()
     if raw:
-        return f"{fmt.name}:{raw}"
+        return f"{fmt.id}:{raw}"
     if ("external_id",) in fmt.required:
         raise _Bad("no activity id")
     # No id in the file: the row's content is its identity, so a re-import matches it.
     content = "\x1f".join(f"{k}={v.strip()}" for k, v in sorted(get.items()))
-    return f"{fmt.name}:sha1:{hashlib.sha1(content.encode()).hexdigest()[:20]}"
+    return f"{fmt.id}:sha1:{hashlib.sha1(content.encode()).hexdigest()[:20]}"
 
 
 def _activity(

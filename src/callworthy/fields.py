@@ -1,4 +1,7 @@
-"""Validation of the values a record holds: phone numbers, strategy ids, outcomes, times."""
+"""Validation of the values a record holds: phone numbers, strategy ids, outcomes, times.
+
+Shared by the CRM reader (pure), the services and the surfaces: no I/O here.
+"""
 
 from __future__ import annotations
 
