@@ -44,7 +44,7 @@ def test_twelve_stored_calls_in_a_week_say_space_the_calls(
     result = diagnose.diagnose_prospect(
         db_engine, caller, find_prospect(db_engine, caller, "jane doe"), NEUTRAL, now=NOW
     )
-    assert result.to_list()[0]["actions"][0]["id"] == "space-the-calls"
+    assert result.to_list()[0]["actions"][0]["id"] == "space_the_calls"
 
 
 def test_a_callback_is_read_from_storage(db_engine: Engine, caller: Caller) -> None:

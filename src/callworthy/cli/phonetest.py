@@ -21,7 +21,7 @@ from callworthy.services.phonetest import PhoneTestRecord
 def prompts(quiz: Quiz) -> list[Prompt]:
     """Return the quiz's scenarios as prompts."""
     return [
-        Prompt(q.id, q.scenario, quiz.areas[q.area].title, tuple((o.id, o.text) for o in q.options))
+        Prompt(q.id, q.scenario, quiz.areas[q.area].name, tuple((o.id, o.text) for o in q.options))
         for q in quiz.questions
     ]
 

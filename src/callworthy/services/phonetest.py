@@ -69,7 +69,7 @@ def scenarios(quiz: Quiz | None = None) -> tuple[Scenario, ...]:
         Scenario(
             q.id,
             q.area,
-            quiz.areas[q.area].title,
+            quiz.areas[q.area].name,
             q.scenario,
             tuple(ScenarioOption(o.id, o.text) for o in q.options),
         )
