@@ -16,7 +16,7 @@ from callworthy.audio.batch import FileResult, transcribe_many
 from callworthy.audio.critique import critique_recording
 from callworthy.audio.formats import audio_files
 from callworthy.audio.transcribe import check_file, load_model
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.render import render_critique
 from callworthy.critique import Context, RuleSet
 from callworthy.errors import AudioFileError, InputFileError
@@ -56,6 +56,12 @@ def _summary(result: AudioCritique) -> str:
     return "; ".join(parts) + "."
 
 
+def _print_recording(result: AudioCritique) -> None:
+    out = console()
+    out.print(_summary(result))
+    render_critique(result.critique, out)
+
+
 def check_recording(
     path: Path, model: str | None, rules: RuleSet, region: str, context: Context, fmt: str
 ) -> int:
@@ -64,12 +70,7 @@ def check_recording(
     result = critique_recording(
         path, load_model(model), rules=rules, region=region, context=context
     )
-    if fmt == "json":
-        print_json(result.to_dict())
-    else:
-        out = console()
-        out.print(_summary(result))
-        render_critique(result.critique, out)
+    emit(result, fmt, _print_recording)
     return result.score
 
 

@@ -16,6 +16,7 @@ from callworthy.errors import CallworthyError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -35,6 +36,25 @@ def console() -> Console:
 def print_json(data: Any) -> None:
     """Print data as indented JSON on standard output."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def as_data(result: Any) -> Any:
+    """Return a result as JSON data: its own `to_dict()` (the API's shape), item by item."""
+    if isinstance(result, list | tuple):
+        return [as_data(item) for item in result]
+    to_dict = getattr(result, "to_dict", None)
+    return to_dict() if callable(to_dict) else result
+
+
+def emit(result: T, fmt: str, render: Callable[[T], object], *, data: Any = None) -> None:
+    """Print a command's result: as JSON (`data`, else the result's own) or `render`ed as text.
+
+    The one place that chooses: every command's --format goes through here.
+    """
+    if fmt == "json":
+        print_json(as_data(result) if data is None else data)
+    else:
+        render(result)
 
 
 #: What the terminal adds to an error: the command or option that fixes it (CLI words only).

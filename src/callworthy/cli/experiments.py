@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.experiments import chance_phrase, percent
 from callworthy.fields import parse_time, zone
@@ -134,10 +134,7 @@ def stats(
     report = service.stats(
         engine, caller, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
     )
-    if output_format == "json":
-        print_json(report.json_rows())
-    else:
-        _print_stats(report)
+    emit(report, output_format, _print_stats, data=report.json_rows())
 
 
 def _print_curve(report: CurveReport) -> None:
@@ -183,10 +180,7 @@ def curve(
     report = service.curve(
         engine, caller, now=as_of_time(as_of), window_days=window, strategy=strategy
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_curve(report)
+    emit(report, output_format, _print_curve)
 
 
 def _print_next(pick: NextPick) -> None:
@@ -282,7 +276,4 @@ def next_command(
         window_days=window,
         default_zone=tz,
     )
-    if output_format == "json":
-        print_json(pick.to_dict())
-    else:
-        _print_next(pick)
+    emit(pick, output_format, _print_next)

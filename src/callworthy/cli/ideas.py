@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.cli.experiments import AS_OF_OPTION, WINDOW_OPTION, as_of_time, rate, wide_console
 from callworthy.cli.options import rules_options, with_rule_options
@@ -19,7 +19,7 @@ from callworthy.errors import (
 )
 from callworthy.services import ideas as board
 from callworthy.services import trials
-from callworthy.services.ideas import IdeaRecord
+from callworthy.services.ideas import IdeaRecord, VoteResult
 from callworthy.services.trials import ExperimentReport
 
 
@@ -96,9 +96,10 @@ def idea_add(
     engine, caller = open_for(db, rep)
     caller = with_rule_options(caller, engine, rule_dirs, disable)
     added = board.add_idea(engine, caller, title, text)
-    if output_format == "json":
-        print_json(added.to_dict())
-        return
+    emit(added, output_format, _print_added)
+
+
+def _print_added(added: IdeaRecord) -> None:
     click.echo(
         f"Added idea #{added.id}: {added.title}\n"
         f"Sample script score: {_score(added)}. Log its voicemails with --strategy {added.slug}."
@@ -115,9 +116,10 @@ def idea_vote(idea_ref: str, db: str | None, rep: str | None, output_format: str
     """Vote for an idea (IDEA: 7, #7 or idea-7); one vote per rep per idea."""
     engine, caller = open_for(db, rep)
     result = board.vote(engine, caller, board.idea_id(idea_ref))
-    if output_format == "json":
-        print_json(result.to_dict())
-        return
+    emit(result, output_format, _print_vote)
+
+
+def _print_vote(result: VoteResult) -> None:
     said = "Voted for" if result.counted else "You had already voted for"
     click.echo(f"{said} idea #{result.idea_id}: {result.votes} vote(s).")
 
@@ -132,9 +134,10 @@ def idea_list(status: str | None, db: str | None, rep: str | None, output_format
     """List the board's ideas, most votes first, with their scripts' scores."""
     engine, caller = open_for(db, rep)
     found = board.list_ideas(engine, caller, status=status)
-    if output_format == "json":
-        print_json([i.to_dict() for i in found])
-        return
+    emit(found, output_format, _print_ideas)
+
+
+def _print_ideas(found: tuple[IdeaRecord, ...]) -> None:
     if not found:
         click.echo("No ideas yet. Add one with `callworthy idea add`.")
         return
@@ -213,10 +216,7 @@ def experiment_start(
     report = trials.start_try_half(
         engine, caller, now=as_of_time(as_of), baseline=baseline, seed=seed, name=name
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    emit(report, output_format, _print_experiment)
 
 
 @experiment.command("show")
@@ -245,10 +245,7 @@ def experiment_show(
     report = trials.show_experiment(
         engine, caller, experiment_number(experiment_ref), now=as_of_time(as_of), window_days=window
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    emit(report, output_format, _print_experiment)
 
 
 @experiment.command("stop")
@@ -281,7 +278,4 @@ def experiment_stop(
     report = trials.stop_experiment(
         engine, caller, experiment_number(experiment_ref), now=as_of_time(as_of), keep=keep
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    emit(report, output_format, _print_experiment)

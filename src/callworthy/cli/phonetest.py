@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from callworthy.cli.answers import ANSWERS_OPTION, Prompt, ask, read_answers
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
 from callworthy.services import phonetest as service
@@ -107,12 +107,18 @@ def phonetest(
     if not no_save:
         engine, caller = open_for(db, rep)
         stored = service.save_result(engine, caller, result)
-    if output_format == "json":
-        print_json({**result.to_dict(), "id": stored.id if stored else None})
-        return
-    render(result, console())
-    if stored is not None:
-        click.echo(f"\nSaved as result #{stored.id} for {stored.rep}.")
+    saved_for = stored.rep if stored else ""
+    emit(
+        service.scored_sitting(result, stored),
+        output_format,
+        lambda sitting: _render_sitting(sitting, saved_for),
+    )
+
+
+def _render_sitting(sitting: service.ScoredSitting, rep: str) -> None:
+    render(sitting, console())
+    if sitting.id is not None:
+        click.echo(f"\nSaved as result #{sitting.id} for {rep}.")
 
 
 @phonetest.command("history")
@@ -128,7 +134,4 @@ def history_command(db: str | None, rep: str | None, output_format: str) -> None
     """
     engine, caller = open_for(db, rep)
     records = service.results(engine, caller)
-    if output_format == "json":
-        print_json([r.to_dict() for r in records])
-        return
-    _render_history(records, caller.rep, console())
+    emit(records, output_format, lambda r: _render_history(r, caller.rep, console()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.services import prospects as service
-from callworthy.services.values import ProspectRecord
+from callworthy.services.values import ForgetReport, ProspectRecord
 
 
 def _profile(p: ProspectRecord) -> None:
@@ -80,12 +80,11 @@ def add_command(
         tags=tags,
         external_id=external_id,
     )
-    if output_format == "json":
-        print_json(record.to_dict())
-    else:
-        click.echo(
-            f"Added #{record.id} {record.name}" + (f" ({record.phone})" if record.phone else "")
-        )
+    emit(
+        record,
+        output_format,
+        lambda r: click.echo(f"Added #{r.id} {r.name}" + (f" ({r.phone})" if r.phone else "")),
+    )
 
 
 @prospect.command("list")
@@ -98,9 +97,10 @@ def list_command(tag: str | None, db: str | None, rep: str | None, output_format
     """List your team's prospects by name."""
     engine, caller = open_for(db, rep)
     found = service.list_prospects(engine, caller, tag)
-    if output_format == "json":
-        print_json([p.to_dict() for p in found])
-        return
+    emit(found, output_format, _print_list)
+
+
+def _print_list(found: tuple[ProspectRecord, ...]) -> None:
     if not found:
         click.echo("No prospects yet. Add one with `callworthy prospect add NAME`.")
         return
@@ -125,10 +125,7 @@ def show_command(prospect_ref: str, db: str | None, rep: str | None, output_form
     record = service.show_prospect(
         engine, caller, service.find_prospect(engine, caller, prospect_ref)
     )
-    if output_format == "json":
-        print_json(record.to_dict())
-    else:
-        _profile(record)
+    emit(record, output_format, _profile)
 
 
 @prospect.command("forget")
@@ -152,10 +149,11 @@ def forget_command(
     if not yes:
         click.confirm(f"Erase #{target.id} {target.name} and all their history?", abort=True)
     report = service.forget_prospect(engine, caller, target.id)
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        click.echo(
-            f"Forgot #{report.prospect_id} {report.name}: "
-            f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
-        )
+    emit(report, output_format, _print_forgot)
+
+
+def _print_forgot(report: ForgetReport) -> None:
+    click.echo(
+        f"Forgot #{report.prospect_id} {report.name}: "
+        f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
+    )

@@ -12,13 +12,13 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.errors import InputFileError, InvalidFieldError, NotTextError, UnknownProspectError
 from callworthy.fields import CallbackOutcome, parse_time, zone
 from callworthy.services import prospects
 from callworthy.services import tracking as service
-from callworthy.services.values import History
+from callworthy.services.values import CallbackRecord, History, VoicemailRecord
 
 AT_OPTION = click.option(
     "--at", "at", metavar="TIME", help="When (ISO 8601, e.g. 2024-03-05T14:30); default: now."
@@ -83,9 +83,10 @@ def log(
     engine, caller = open_for(db, rep)
     prospect_id = prospects.find_prospect(engine, caller, prospect_ref)
     record = service.log_voicemail(engine, caller, prospect_id, strategy, text, at=when)
-    if output_format == "json":
-        print_json(record.to_dict())
-        return
+    emit(record, output_format, _print_voicemail)
+
+
+def _print_voicemail(record: VoicemailRecord) -> None:
     click.echo(
         f"Logged voicemail #{record.id} ({record.strategy}) "
         f"at {record.left_at:%Y-%m-%d %H:%M} UTC: score {record.score}/100 "
@@ -148,9 +149,10 @@ def callback(
         notes=notes,
         unmatched=unmatched,
     )
-    if output_format == "json":
-        print_json(record.to_dict())
-        return
+    emit(record, output_format, _print_callback)
+
+
+def _print_callback(record: CallbackRecord) -> None:
     answered = f"voicemail #{record.voicemail_id}" if record.voicemail_id else "no voicemail"
     click.echo(f"Logged callback #{record.id} ({record.outcome}), answering {answered}.")
 
@@ -188,10 +190,7 @@ def history(prospect_ref: str, db: str | None, rep: str | None, output_format: s
     """
     engine, caller = open_for(db, rep)
     found = service.history(engine, caller, prospects.find_prospect(engine, caller, prospect_ref))
-    if output_format == "json":
-        print_json(found.to_dict())
-    else:
-        _print_history(found)
+    emit(found, output_format, _print_history)
 
 
 @click.command("export")

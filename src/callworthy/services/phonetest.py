@@ -77,9 +77,10 @@ def scenarios(quiz: Quiz | None = None) -> tuple[Scenario, ...]:
     )
 
 
-def scored_sitting(result: PhoneTestScore, stored: PhoneTestRecord) -> ScoredSitting:
-    """Return a scored sitting with the id it was kept under."""
-    return ScoredSitting(**{f.name: getattr(result, f.name) for f in fields(result)}, id=stored.id)
+def scored_sitting(result: PhoneTestScore, stored: PhoneTestRecord | None) -> ScoredSitting:
+    """Return a scored sitting with the id it was kept under (None when it was not kept)."""
+    sitting = {f.name: getattr(result, f.name) for f in fields(result)}
+    return ScoredSitting(**sitting, id=stored.id if stored else None)
 
 
 def _record(row: PhoneTestResult, rep: str) -> PhoneTestRecord:
