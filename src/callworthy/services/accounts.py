@@ -164,7 +164,7 @@ def add_account(
     engine: Engine, caller: Caller, name: str, email: str, password: str, role: str = "rep"
 ) -> Account:
     """Create an account in the caller's team; only a manager may."""
-    _require_manager(caller)
+    caller.require_manager("add an account")
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}.", f"Choose one of: {', '.join(ROLES)}.")
     name, email = _clean_name(name, "name"), _clean_email(email)
@@ -223,13 +223,6 @@ def _account_id(caller: Caller) -> int:
     if caller.account is None:
         raise PermissionDeniedError("API tokens belong to web accounts.", "Log in to the web app.")
     return caller.account.id
-
-
-def _require_manager(caller: Caller) -> None:
-    if not caller.is_manager:
-        raise PermissionDeniedError(
-            "Only a manager may do this.", "Ask your team's manager to do it for you."
-        )
 
 
 def create_token(engine: Engine, caller: Caller, name: str) -> tuple[str, TokenInfo]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from callworthy.critique import RuleSet, default_rules
+from callworthy.errors import PermissionDeniedError
 from callworthy.services.accounts import Account
 
 
@@ -57,6 +58,12 @@ class Caller:
     def rule_set(self) -> RuleSet:
         """Return the rules this caller's critiques run."""
         return self.rules()
+
+    def require_manager(self, action: str = "do this") -> Caller:
+        """Return the caller if they are a manager; else refuse, naming what they may not do."""
+        if not self.is_manager:
+            raise PermissionDeniedError(f"Only a manager may {action}.", "Ask your team's manager.")
+        return self
 
 
 def caller_for(account: Account, rules: Callable[[], RuleSet] = default_rules) -> Caller:

@@ -26,7 +26,6 @@ from callworthy.critique import RuleSet, default_rules, load_rules
 from callworthy.critique.loader import RuleText
 from callworthy.critique.selftest import check_examples
 from callworthy.errors import (
-    PermissionDeniedError,
     RuleExampleError,
     RuleFileError,
     UnknownRecordError,
@@ -93,13 +92,6 @@ def _record(row: TeamRule) -> TeamRuleRecord:
     return TeamRuleRecord(
         row.rule_id, row.source, row.updated_by, row.updated_at, row.rule_id in builtin
     )
-
-
-def _require_manager(caller: Caller) -> None:
-    if not caller.is_manager:
-        raise PermissionDeniedError(
-            "Only a manager may change the team's rules.", "Ask your team's manager."
-        )
 
 
 def _unknown(rule_id: str) -> UnknownRecordError:
@@ -197,7 +189,7 @@ def validate_team_rule(engine: Engine, caller: Caller, rule_id: str, source: str
 
 def save_team_rule(engine: Engine, caller: Caller, rule_id: str, source: str) -> TeamRuleRecord:
     """Validate and store (insert or replace) one of the team's rules; managers only."""
-    _require_manager(caller)
+    caller.require_manager("change the team's rules")
     validate_team_rule(engine, caller, rule_id, source)
 
     def work(session: Session) -> TeamRuleRecord:
@@ -209,7 +201,7 @@ def save_team_rule(engine: Engine, caller: Caller, rule_id: str, source: str) ->
 
 def delete_team_rule(engine: Engine, caller: Caller, rule_id: str) -> None:
     """Delete one of the team's rules (a replaced built-in comes back); managers only."""
-    _require_manager(caller)
+    caller.require_manager("change the team's rules")
     if not run_write(engine, lambda s: trq.delete_team_rule(s, caller.team_id, rule_id)):
         raise _unknown(rule_id)
 

@@ -120,20 +120,14 @@ def api_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) ->
 ApiCaller = Annotated[Caller, Depends(api_caller)]
 
 
-def _require_manager(caller: Caller) -> Caller:
-    if not caller.is_manager:
-        raise PermissionDeniedError("Only a manager may do this.", "Ask your manager.")
-    return caller
-
-
 def page_manager(caller: PageCaller) -> Caller:
     """Return the caller if they are a manager; else refuse (403)."""
-    return _require_manager(caller)
+    return caller.require_manager("see this page")
 
 
 def api_manager(caller: ApiCaller) -> Caller:
     """Return the token's caller if they are a manager; else refuse (403)."""
-    return _require_manager(caller)
+    return caller.require_manager()
 
 
 PageManager = Annotated[Caller, Depends(page_manager)]

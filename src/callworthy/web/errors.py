@@ -81,7 +81,7 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     """Answer an HTTP error (404, 405, 413) in the API's shape or as a page."""
     assert isinstance(exc, HTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "Request refused."
-    kind = "HTTPError" if type(exc) is HTTPException else type(exc).__name__
+    kind = getattr(exc, "kind", "HTTPError")  # an exception may name its kind (415)
     if _is_api(request) or exc.status_code == 413:
         return error_json(exc.status_code, kind, message)
     return _error_page(request, exc.status_code, message)

@@ -8,6 +8,7 @@ recording on `/check/recording`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -19,6 +20,7 @@ from callworthy.audio import AudioCritique
 from callworthy.critique import Context, Critique, RuleSet, critique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
+from callworthy.services.caller import Caller
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web.deps import ApiCaller, Csrf, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
@@ -117,34 +119,37 @@ def check_page(request: Request, user: PageCaller, templates: TemplatesDep) -> R
     return page(request, templates, "check.html", user=user, **_view("", "", "", ""))
 
 
+@dataclass(frozen=True, slots=True)
+class ScriptForm:
+    """The Check page's form: the script and who it is for."""
+
+    text: Script = ""
+    prospect: Field = ""
+    company: Field = ""
+    concerns: Field = ""
+
+
+ScriptFormDep = Annotated[ScriptForm, Depends()]
+
+
+def _critiqued(form: ScriptForm, user: Caller) -> dict[str, Any]:
+    return _view(form.text, form.prospect, form.company, form.concerns, user.rule_set())
+
+
 @pages.post("/check", dependencies=[Csrf])
 def check_form(
-    request: Request,
-    user: PageCaller,
-    templates: TemplatesDep,
-    text: Script = "",
-    prospect: Field = "",
-    company: Field = "",
-    concerns: Field = "",
+    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    view = _view(text, prospect, company, concerns, user.rule_set())
-    return page(request, templates, "check.html", user=user, **view)
+    return page(request, templates, "check.html", user=user, **_critiqued(form, user))
 
 
 @pages.post("/check/critique", dependencies=[Csrf])
 def check_partial(
-    request: Request,
-    user: PageCaller,
-    templates: TemplatesDep,
-    text: Script = "",
-    prospect: Field = "",
-    company: Field = "",
-    concerns: Field = "",
+    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
 ) -> Response:
     """Critique the script and return only the critique (htmx swaps it in as the rep types)."""
-    view = _view(text, prospect, company, concerns, user.rule_set())
-    return page(request, templates, "_critique.html", user=user, **view)
+    return page(request, templates, "_critique.html", user=user, **_critiqued(form, user))
 
 
 @pages.post("/check/recording", dependencies=[Depends(require_multipart), Csrf])
