@@ -35,8 +35,7 @@ def serve(host: str, port: int, workers: int, db: str | None) -> None:
     """
     import uvicorn
 
-    from callworthy.services.database import open_database
-    from callworthy.storage.location import ENV_VAR, resolve_database_url
+    from callworthy.services.database import ENV_VAR, open_database, resolve_database_url
 
     url = resolve_database_url(db)
     open_database(url).dispose()  # a missing or old database is reported here, not per worker

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import Field, TypeAdapter, field_validator, model_validator
 
 from callworthy.critique.model import Level, Subscore
+from callworthy.datafile import Strict
 from callworthy.principles import check_principles
 
 MetricName = Literal[
@@ -30,11 +31,7 @@ MetricName = Literal[
 METRICS: tuple[str, ...] = get_args(MetricName)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Examples(_Strict):
+class Examples(Strict):
     """Scripts the rule must pass and must flag; the meta-tests run every one."""
 
     pass_: list[str] = Field(default_factory=list, alias="pass")
@@ -47,7 +44,7 @@ class Examples(_Strict):
         return self
 
 
-class Matcher(_Strict):
+class Matcher(Strict):
     """What to look for: literal phrases (`tokens`) and/or regexes (`patterns`)."""
 
     tokens: list[str] = Field(default_factory=list)
@@ -65,7 +62,7 @@ class Matcher(_Strict):
         return self
 
 
-class RuleBase(_Strict):
+class RuleBase(Strict):
     """Fields every rule has, whatever its kind."""
 
     principle: str | list[str]

@@ -11,6 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,15 +20,19 @@ from sqlalchemy.orm import Session
 
 from callworthy.errors import (
     AccountError,
+    AccountExistsError,
     NotAuthenticatedError,
     PermissionDeniedError,
     UnknownRecordError,
 )
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import account_queries as aq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import ApiToken, Rep, Team, User, utc_now
+
+if TYPE_CHECKING:
+    from callworthy.services.caller import Caller
 
 ROLES = ("manager", "rep")
 MIN_PASSWORD = 10
@@ -66,8 +71,8 @@ class TokenInfo(_Dumpable):
     id: int
     user_id: int
     name: str
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: Timestamp
+    last_used_at: Timestamp | None
 
 
 def _account(row: aq.UserRow | aq.TokenRow) -> Account:
@@ -119,14 +124,16 @@ def needs_setup(engine: Engine) -> bool:
 
 def _new_account(session: Session, team: Team, name: str, email: str, pw: str, role: str) -> User:
     if aq.user_row_by_email(session, email) is not None:
-        raise AccountError(f"{email} already has an account.", "Log in, or use another address.")
+        raise AccountExistsError(
+            f"{email} already has an account.", "Log in, or use another address."
+        )
     rep = queries.rep_by_name(session, team.id, name)
     if rep is None:
         rep = Rep(team_id=team.id, name=name, email=email)
         session.add(rep)
         session.flush()
     elif aq.rep_has_account(session, rep.id):
-        raise AccountError(f"The rep {name} already has an account.", "Give another name.")
+        raise AccountExistsError(f"The rep {name} already has an account.", "Give another name.")
     user = User(rep_id=rep.id, email=email, password_hash=_HASHER.hash(pw), role=role)
     session.add(user)
     session.flush()
@@ -141,7 +148,7 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
 
     def work(session: Session) -> int:
         if aq.count_users(session):
-            raise AccountError("Callworthy is already set up.", "Log in instead.")
+            raise AccountExistsError("Callworthy is already set up.", "Log in instead.")
         team = queries.team_by_name(session, team_name)
         if team is None:
             team = Team(name=team_name)
@@ -154,17 +161,17 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
 
 
 def add_account(
-    engine: Engine, actor: Account, name: str, email: str, password: str, role: str = "rep"
+    engine: Engine, caller: Caller, name: str, email: str, password: str, role: str = "rep"
 ) -> Account:
-    """Create an account in the actor's team; only a manager may."""
-    _require_manager(actor)
+    """Create an account in the caller's team; only a manager may."""
+    caller.require_manager("add an account")
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}.", f"Choose one of: {', '.join(ROLES)}.")
     name, email = _clean_name(name, "name"), _clean_email(email)
     _check_password(password)
 
     def work(session: Session) -> int:
-        team = session.get(Team, actor.team_id)
+        team = session.get(Team, caller.team_id)
         assert team is not None
         return _new_account(session, team, name, email, password, role).id
 
@@ -179,9 +186,15 @@ def _get(engine: Engine, user_id: int) -> Account:
 
 def account_by_id(engine: Engine, user_id: int) -> Account | None:
     """Return the account with this id, or None (a deleted account's session ends)."""
+    found = session_login(engine, user_id)
+    return found[0] if found else None
+
+
+def session_login(engine: Engine, user_id: int) -> tuple[Account, int] | None:
+    """Return a session's account and its team's rules version (one query), or None."""
     with read_session(engine) as session:
         row = aq.user_row_by_id(session, user_id)
-        return _account(row) if row else None
+        return (_account(row), row[2].rules_version) if row else None
 
 
 def authenticate(engine: Engine, email: str, password: str) -> Account:
@@ -198,28 +211,28 @@ def authenticate(engine: Engine, email: str, password: str) -> Account:
     return _account(row)
 
 
-def team_accounts(engine: Engine, actor: Account) -> list[Account]:
-    """Return the accounts the actor may see: the whole team for a manager, else their own."""
-    if not actor.is_manager:
-        return [actor]
+def team_accounts(engine: Engine, caller: Caller) -> list[Account]:
+    """Return the accounts the caller may see: the whole team for a manager, else their own."""
+    if not caller.is_manager:
+        return [caller.account] if caller.account is not None else []
     with read_session(engine) as session:
-        return [_account(row) for row in aq.team_user_rows(session, actor.team_id)]
+        return [_account(row) for row in aq.team_user_rows(session, caller.team_id)]
 
 
-def _require_manager(actor: Account) -> None:
-    if not actor.is_manager:
-        raise PermissionDeniedError(
-            "Only a manager may do this.", "Ask your team's manager to do it for you."
-        )
+def _account_id(caller: Caller) -> int:
+    if caller.account is None:
+        raise PermissionDeniedError("API tokens belong to web accounts.", "Log in to the web app.")
+    return caller.account.id
 
 
-def create_token(engine: Engine, actor: Account, name: str) -> tuple[str, TokenInfo]:
-    """Create an API token for the actor; return the token (shown once) and its record."""
+def create_token(engine: Engine, caller: Caller, name: str) -> tuple[str, TokenInfo]:
+    """Create an API token for the caller; return the token (shown once) and its record."""
     name = _clean_name(name, "token name")
+    user_id = _account_id(caller)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
 
     def work(session: Session) -> TokenInfo:
-        row = ApiToken(user_id=actor.id, token_hash=hash_token(token), name=name)
+        row = ApiToken(user_id=user_id, token_hash=hash_token(token), name=name)
         session.add(row)
         session.flush()
         return _token_info(row)
@@ -227,19 +240,25 @@ def create_token(engine: Engine, actor: Account, name: str) -> tuple[str, TokenI
     return token, run_write(engine, work)
 
 
-def list_tokens(engine: Engine, actor: Account) -> list[TokenInfo]:
-    """Return the actor's own API tokens, newest first."""
+def list_tokens(engine: Engine, caller: Caller) -> list[TokenInfo]:
+    """Return the caller's own API tokens, newest first."""
+    user_id = _account_id(caller)
     with read_session(engine) as session:
-        return [_token_info(t) for t in aq.tokens_of(session, actor.id)]
+        return [_token_info(t) for t in aq.tokens_of(session, user_id)]
 
 
-def revoke_token(engine: Engine, actor: Account, token_id: int) -> None:
-    """Delete a token: the owner's own, or any of the team's for a manager."""
+def revoke_token(engine: Engine, caller: Caller, token_id: int) -> None:
+    """Delete a token: the owner's own, or any of the team's for a manager.
+
+    The next request with it is refused, by every process: tokens are checked in the
+    database on every request.
+    """
+    user_id = _account_id(caller)
 
     def work(session: Session) -> None:
         row = aq.token_with_owner(session, token_id)
-        mine = row is not None and row[0].user_id == actor.id
-        managed = row is not None and actor.is_manager and row[1] == actor.team_id
+        mine = row is not None and row[0].user_id == user_id
+        managed = row is not None and caller.is_manager and row[1] == caller.team_id
         if row is None or not (mine or managed):
             # Someone else's token is reported as missing: its existence is not theirs to know.
             raise UnknownRecordError(f"No API token {token_id}.", "List your tokens to see ids.")
@@ -250,6 +269,11 @@ def revoke_token(engine: Engine, actor: Account, token_id: int) -> None:
 
 def account_for_token(engine: Engine, token: str) -> Account:
     """Return the account an API token belongs to, or raise NotAuthenticatedError."""
+    return token_login(engine, token)[0]
+
+
+def token_login(engine: Engine, token: str) -> tuple[Account, int]:
+    """Return a token's account and its team's rules version (one query), or refuse it."""
     digest = hash_token(token.strip())
     with read_session(engine) as session:
         row = aq.user_row_by_token(session, digest)
@@ -262,7 +286,7 @@ def account_for_token(engine: Engine, token: str) -> Account:
     now = utc_now()
     if token_row.last_used_at is None or now - token_row.last_used_at > TOKEN_TOUCH_EVERY:
         run_write(engine, lambda s: _touch(s, token_row.id, now))
-    return _account(row)
+    return _account(row), row[2].rules_version
 
 
 def _touch(session: Session, token_id: int, now: datetime) -> None:

@@ -99,7 +99,7 @@ def database_error(exc: SQLAlchemyError, engine: Engine) -> DatabaseError:
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
     return DatabaseError(
         f"Database error on {safe_url(str(engine.url))}: {detail}.",
-        "Check that the database exists and is reachable (--db or CALLWORTHY_DATABASE_URL).",
+        "Check that the database exists and is reachable.",
     )
 
 

@@ -79,6 +79,9 @@ class Team(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    rules_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Bumped in the same transaction as every change to the team's rules: every process
+    (and machine) sharing the database sees a change by reading this one number."""
 
 
 class Rep(Base):

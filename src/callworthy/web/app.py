@@ -20,21 +20,11 @@ from starlette.middleware.sessions import SessionMiddleware
 from callworthy import __version__
 from callworthy.critique import default_rules
 from callworthy.services.database import open_database
-from callworthy.services.team_rules import RuleSetCache
+from callworthy.services.team_rules import TeamRules
 from callworthy.web import errors
-from callworthy.web.cache import TtlCache
 from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
-    api_accounts,
-    api_critique,
-    api_diagnose,
-    api_experiments,
-    api_ideas,
-    api_phonetest,
-    api_prospects,
-    api_recording,
-    api_rules,
-    api_write,
+    accounts,
     auth,
     check,
     diagnose,
@@ -43,10 +33,7 @@ from callworthy.web.routers import (
     imports,
     phonetest,
     prospects,
-    recording,
     rules,
-    team,
-    tokens,
     write,
 )
 from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
@@ -93,40 +80,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.templates = _templates()
     app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
-    app.state.rule_cache = RuleSetCache()  # each team's rules, compiled once per version
-    # Token -> account and team -> rules for a few seconds: no database query per keystroke.
-    app.state.token_cache = TtlCache(settings.cache_seconds)
-    app.state.team_rules_cache = TtlCache(settings.cache_seconds)
+    app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
     errors.install(app)
-    for router in (
-        auth.router,
-        check.router,
-        tokens.router,
-        team.router,
-        diagnose.router,
-        phonetest.router,
-        recording.router,
-        prospects.router,
-        imports.router,
-        experiments.router,
-        ideas.router,
-        write.router,
-        rules.router,
-    ):
-        app.include_router(router, include_in_schema=False)
-    for router in (
-        api_recording.router,  # before api_critique: takes only multipart uploads
-        api_critique.router,
-        api_accounts.router,
-        api_diagnose.router,
-        api_phonetest.router,
-        api_prospects.router,
-        api_experiments.router,
-        api_ideas.router,
-        api_write.router,
-        api_rules.router,
-    ):
-        app.include_router(router, prefix="/api/v1")
+    app.include_router(auth.pages)
+    # One module per resource: its pages and, under /api/v1, their JSON twins.
+    for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
+        app.include_router(resource.pages)
+        app.include_router(resource.api)
+    for resource in (ideas, write, rules):
+        app.include_router(resource.pages)
+        app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # Added last = outermost: the body cap runs before anything reads the body.
     app.add_middleware(

@@ -1,20 +1,26 @@
-"""The dependencies routes declare, as Annotated aliases: settings, engine, user, CSRF."""
+"""The dependencies routes declare, as Annotated aliases: settings, engine, the caller, CSRF.
+
+The caller (services/caller.py) is built here once per request, from the API token
+or the session cookie, in one database query that also reads the team's rules
+version: a revoked token or a changed team rule is seen on the next request, by
+every worker on every machine. The dependencies are plain functions, so FastAPI
+runs them in its thread pool, never on the event loop.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
-from starlette.concurrency import run_in_threadpool
 
-from callworthy.critique import RuleSet
 from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
 from callworthy.services import accounts
 from callworthy.services.accounts import Account
-from callworthy.services.team_rules import RuleSetCache
-from callworthy.web.cache import TtlCache
+from callworthy.services.caller import Caller, caller_for
+from callworthy.services.database import MAX_ID
+from callworthy.services.team_rules import TeamRules
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
 from callworthy.web.settings import Settings
 
@@ -37,6 +43,12 @@ def get_templates(request: Request) -> Jinja2Templates:
     return templates
 
 
+def get_team_rules(request: Request) -> TeamRules:
+    """Return the app's team-rules service (each team's compiled rules, per version)."""
+    team_rules: TeamRules = request.app.state.team_rules
+    return team_rules
+
+
 def get_limiter(request: Request) -> LoginLimiter:
     """Return the app's log-in throttle."""
     limiter: LoginLimiter = request.app.state.login_limiter
@@ -47,6 +59,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
+TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
+#: A record's id in a path: a whole number that fits the id columns.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
 
 
 def bearer_token(request: Request) -> str | None:
@@ -55,66 +70,68 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def optional_user(request: Request, engine: EngineDep) -> Account | None:
-    """Return the user of the Bearer token or the session cookie, or None."""
+def _caller(engine: Engine, team_rules: TeamRules, found: tuple[Account, int]) -> Caller:
+    account, version = found
+    rules = team_rules.rule_set(engine, account.team_id, version)  # compiled once per version
+    return caller_for(account, lambda: rules)
+
+
+def optional_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller | None:
+    """Return the caller of the Bearer token or the session cookie, or None."""
     token = bearer_token(request)
     if token is not None:
-        return accounts.account_for_token(engine, token)
+        return _caller(engine, team_rules, accounts.token_login(engine, token))
     user_id = request.session.get("uid")
     if not isinstance(user_id, int):
         return None
-    user = accounts.account_by_id(engine, user_id)
-    if user is None:  # the account was deleted: end the session
+    found = accounts.session_login(engine, user_id)
+    if found is None:  # the account was deleted: end the session
         request.session.clear()
-    return user
+        return None
+    return _caller(engine, team_rules, found)
 
 
-OptionalUser = Annotated[Account | None, Depends(optional_user)]
+OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
 
 
-def current_user(user: OptionalUser) -> Account:
-    """Return the logged-in user; pages redirect to the log-in, the API answers 401."""
-    if user is None:
+def page_caller(caller: OptionalCaller) -> Caller:
+    """Return the logged-in caller; pages redirect to the log-in, the API answers 401."""
+    if caller is None:
         raise NotAuthenticatedError(
             "You are not logged in.",
             "Log in, or send an API token as `Authorization: Bearer TOKEN`.",
         )
-    return user
+    return caller
 
 
-CurrentUser = Annotated[Account, Depends(current_user)]
+PageCaller = Annotated[Caller, Depends(page_caller)]
 
 
-async def api_user(request: Request, engine: EngineDep) -> Account:
-    """Return the user of the Bearer token: the API takes tokens, never cookies (no CSRF).
-
-    Async so a cached token costs no thread hop; the database is asked (in the
-    thread pool) only on a miss.
-    """
+def api_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller:
+    """Return the caller of the Bearer token: the API takes tokens, never cookies (no CSRF)."""
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticatedError(
             "No API token.", "Send one as `Authorization: Bearer TOKEN` (see the Tokens page)."
         )
-    cache: TtlCache[str, Account] = request.app.state.token_cache
-    key = accounts.hash_token(token.strip())  # the cache never holds a usable token
-    account = cache.get(key)
-    if account is None:
-        account = cache.put(key, await run_in_threadpool(accounts.account_for_token, engine, token))
-    return account
+    return _caller(engine, team_rules, accounts.token_login(engine, token))
 
 
-ApiUser = Annotated[Account, Depends(api_user)]
+ApiCaller = Annotated[Caller, Depends(api_caller)]
 
 
-def manager(user: CurrentUser) -> Account:
-    """Return the user if they are a manager; else refuse."""
-    if not user.is_manager:
-        raise PermissionDeniedError("Only a manager may see this page.", "Ask your manager.")
-    return user
+def page_manager(caller: PageCaller) -> Caller:
+    """Return the caller if they are a manager; else refuse (403)."""
+    return caller.require_manager("see this page")
 
 
-Manager = Annotated[Account, Depends(manager)]
+def api_manager(caller: ApiCaller) -> Caller:
+    """Return the token's caller if they are a manager; else refuse (403)."""
+    return caller.require_manager()
+
+
+PageManager = Annotated[Caller, Depends(page_manager)]
+ApiManager = Annotated[Caller, Depends(api_manager)]
 
 
 async def verify_csrf(request: Request) -> None:
@@ -133,27 +150,3 @@ async def verify_csrf(request: Request) -> None:
 
 
 Csrf = Depends(verify_csrf)
-
-
-def team_rule_set(request: Request, engine: Engine, user: Account) -> RuleSet:
-    """Return the rules the user's critiques run: built-ins + their team's (cached per version)."""
-    cache: RuleSetCache | None = getattr(request.app.state, "rule_cache", None)
-    if cache is None:  # an app built without one (older create_app): make it once
-        cache = request.app.state.rule_cache = RuleSetCache()
-    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
-    return recent.get_or_load(user.team_id, lambda: cache.rules_for(engine, user.team_id))
-
-
-async def team_rule_set_async(request: Request, engine: Engine, user: Account) -> RuleSet:
-    """Return the team's rules like team_rule_set, asking the database only on a cache miss."""
-    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
-    rules = recent.get(user.team_id)
-    if rules is None:
-        rules = await run_in_threadpool(team_rule_set, request, engine, user)
-    return rules
-
-
-def forget_cached(request: Request) -> None:
-    """Clear the token and team-rule caches after a change made through this process."""
-    request.app.state.token_cache.clear()
-    request.app.state.team_rules_cache.clear()

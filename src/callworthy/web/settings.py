@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from callworthy.storage.location import resolve_database_url
+from callworthy.services.database import resolve_database_url
 
 
 class Settings(BaseSettings):
@@ -33,8 +33,6 @@ class Settings(BaseSettings):
     login_window: int = Field(default=15 * 60, ge=1)
     audio_compute_type: Literal["int8", "float32"] = "int8"
     """The speech model's arithmetic for uploaded recordings: int8 is faster, float32 exact."""
-    cache_seconds: float = Field(default=5.0, ge=0)
-    """How long an API token's account and a team's rules are cached in each worker."""
 
     def resolved_database_url(self) -> str:
         """Return the database URL the way the CLI resolves --db."""

@@ -9,11 +9,11 @@ from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import AccountError, NotAuthenticatedError, RateLimitedError
 from callworthy.services import accounts
-from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalUser, TemplatesDep
-from callworthy.web.render import page
+from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalCaller, TemplatesDep
+from callworthy.web.render import form_error, page
 from callworthy.web.security import new_csrf_token
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=2000)]
 
 
@@ -23,7 +23,7 @@ def _start_session(request: Request, account: accounts.Account) -> Response:
     return RedirectResponse("/check", status_code=303)
 
 
-@router.get("/setup")
+@pages.get("/setup")
 def setup_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> Response:
     """Show the first-run form, while no account exists."""
     if not accounts.needs_setup(engine):
@@ -31,7 +31,7 @@ def setup_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> 
     return page(request, templates, "setup.html")
 
 
-@router.post("/setup", dependencies=[Csrf])
+@pages.post("/setup", dependencies=[Csrf])
 def setup_submit(
     request: Request,
     engine: EngineDep,
@@ -51,13 +51,13 @@ def setup_submit(
     except AccountError as exc:
         if not accounts.needs_setup(engine):
             raise
-        return page(request, templates, "setup.html", 400, error=exc.message, form=form)
+        return form_error(request, templates, "setup.html", exc, form=form)
     return _start_session(request, account)
 
 
-@router.get("/login")
+@pages.get("/login")
 def login_page(
-    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalUser
+    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalCaller
 ) -> Response:
     """Show the log-in form (or the set-up on the very first visit)."""
     if accounts.needs_setup(engine):
@@ -67,7 +67,7 @@ def login_page(
     return page(request, templates, "login.html")
 
 
-@router.post("/login", dependencies=[Csrf])
+@pages.post("/login", dependencies=[Csrf])
 def login_submit(
     request: Request,
     engine: EngineDep,
@@ -89,12 +89,12 @@ def login_submit(
         account = accounts.authenticate(engine, email, password)
     except NotAuthenticatedError as exc:
         limiter.failed(ip, email)
-        return page(request, templates, "login.html", 401, error=exc.message, email=email)
+        return form_error(request, templates, "login.html", exc, email=email)
     limiter.succeeded(ip, email)
     return _start_session(request, account)
 
 
-@router.post("/logout", dependencies=[Csrf])
+@pages.post("/logout", dependencies=[Csrf])
 def logout(request: Request) -> Response:
     """End the session."""
     request.session.clear()
