@@ -68,10 +68,11 @@ class RuleBase(Strict):
     principle: str | list[str]
     level: Level
     subscore: Subscore
-    title: str | None = Field(
+    name: str | None = Field(
         default=None,
         max_length=60,
-        description="What a finding of this rule is about, in plain words (shown to the rep).",
+        description="What a finding of this rule is about, in plain words (shown to the rep as "
+        "the finding's title).",
     )
     message: str
     fix: str
