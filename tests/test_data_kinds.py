@@ -50,7 +50,6 @@ KINDS: dict[str, tuple[str, type[BaseModel], bool]] = {
 RULE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9][a-z0-9_-]*$")
 #: Rule files that still give `principle` as a list: the rules belong to the critique's
 #: owner (issue 15), who converts them (`principle` + `related_principles`); none may join.
-PRINCIPLE_LISTS = {"value/no-value.yaml", "humor/traffic-report.yaml", "pitch/sales-speak.yaml"}
 PRINCIPLE = re.compile(r"^P(?:[1-9]|1[0-4])$")
 
 
@@ -105,9 +104,7 @@ def test_the_same_idea_has_the_same_key_in_every_file(path: Path) -> None:
     for where, key, value in walk(data):
         # A display name is `name`; `title` was the odd one out (causes, quiz, bands, areas).
         assert key != "title", f"{path}: {where}.title -> name"
-        if key == "principle" and f"{path.parent.name}/{path.name}" in PRINCIPLE_LISTS:
-            assert all(PRINCIPLE.match(p) for p in value)
-        elif key == "principle":  # one principle, a string, in every kind
+        if key == "principle":  # one principle, a string, in every kind
             assert isinstance(value, str) and PRINCIPLE.match(value), f"{path}: {where}.{key}"
         if key == "related_principles":
             assert all(PRINCIPLE.match(p) for p in value), f"{path}: {where}.{key}"

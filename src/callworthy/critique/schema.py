@@ -65,7 +65,8 @@ class Matcher(Strict):
 class RuleBase(Strict):
     """Fields every rule has, whatever its kind."""
 
-    principle: str | list[str]
+    principle: str
+    related_principles: list[str] = Field(default_factory=list)
     level: Level
     subscore: Subscore
     name: str | None = Field(
@@ -92,14 +93,20 @@ class RuleBase(Strict):
 
     @field_validator("principle")
     @classmethod
-    def _principles(cls, value: str | list[str]) -> str | list[str]:
-        check_principles([value] if isinstance(value, str) else value)
+    def _principle(cls, value: str) -> str:
+        check_principles([value])
+        return value
+
+    @field_validator("related_principles")
+    @classmethod
+    def _related(cls, value: list[str]) -> list[str]:
+        check_principles(value)
         return value
 
     @property
     def principles(self) -> str:
-        """Return the principle ids as one string, e.g. "P3" or "P3/P4"."""
-        return self.principle if isinstance(self.principle, str) else "/".join(self.principle)
+        """Return the principle ids as one string, the main one first: "P3" or "P3/P4"."""
+        return "/".join([self.principle, *self.related_principles])
 
 
 class ExistenceRule(RuleBase, Matcher):
