@@ -369,7 +369,7 @@ class AccountExistsError(AccountError):
 
 
 class RateLimitedError(CallworthyError):
-    """Too many failed log-ins from one address for one e-mail; wait before trying again."""
+    """Too many failed log-ins from one address, or for one account; wait before trying again."""
 
     category = Category.RATE_LIMITED  # exit code 44
 
@@ -382,6 +382,18 @@ class UnknownRecordError(NotFoundError):
     """No record with that id is visible to this user (it does not exist or is not theirs)."""
 
     # exit code 45, the not_found default
+
+
+class ResetLinkError(NotFoundError):
+    """A password-reset link that is unknown, already used or expired."""
+
+    # exit code 45, the not_found default
+
+
+class ServerBusyError(CallworthyError):
+    """Too many log-ins are waiting for a password check; try again in a moment."""
+
+    category = Category.UNAVAILABLE  # exit code 11
 
 
 # --- Team rules on the web (issue #6): exit codes 48-49 --------------------------------------

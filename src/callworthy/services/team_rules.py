@@ -216,6 +216,14 @@ class TeamRules:
         self._lock = threading.Lock()
         self._by_team: dict[int, tuple[int, RuleSet]] = {}
 
+    def peek(self, team_id: int, version: int) -> RuleSet | None:
+        """Return the team's rules when already compiled for this version, else None (no I/O)."""
+        if version == 0:
+            return default_rules()
+        with self._lock:
+            cached = self._by_team.get(team_id)
+        return cached[1] if cached is not None and cached[0] == version else None
+
     def rule_set(self, engine: Engine, team_id: int, version: int | None = None) -> RuleSet:
         """Return the team's rules; `version` when the caller already read it, else one query."""
         if version is None:

@@ -1,7 +1,9 @@
 """Build the web app: `create_app(settings)` opens the database and wires routers and security.
 
-Nothing happens at import: the engine, the templates and the throttle are made
-here, per app, so tests and workers each build their own.
+Nothing happens at import: the engine, the templates, the password gate and the token
+cache are made here, per app, so tests and workers each build their own. Nothing that
+decides who may do what is kept per process: sessions, lock-outs and revocations live
+in the database.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
 from callworthy.critique import default_rules
+from callworthy.services import security_log
 from callworthy.services.database import open_database
 from callworthy.services.team_rules import TeamRules
+from callworthy.services.tokens import TokenCache
 from callworthy.web import errors
 from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
@@ -36,7 +40,7 @@ from callworthy.web.routers import (
     rules,
     write,
 )
-from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
+from callworthy.web.security import BodyLimitMiddleware, PasswordGate, SecurityHeadersMiddleware
 from callworthy.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -79,7 +83,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.templates = _templates()
-    app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
+    # Per-process state that does not decide who may do what: a bound on Argon2 work, and
+    # token look-ups trusted for at most a second (and never past a write of this process).
+    app.state.password_gate = PasswordGate(settings.password_checks, settings.password_queue)
+    app.state.token_cache = TokenCache()
     app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
     errors.install(app)
     app.include_router(auth.pages)
@@ -114,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def app_from_environment() -> FastAPI:
     """Return the app configured by CALLWORTHY_* variables (uvicorn's --factory entry point)."""
+    security_log.send_to_stderr()  # one JSON line per security event (docs/deploy.md)
     app = create_app(Settings())
     # Everything loaded so far (rules, phone metadata, SQLAlchemy) lives as long as the
     # worker: move it out of the collector's reach, so a full collection does not walk it

@@ -1,10 +1,17 @@
 """The dependencies routes declare, as Annotated aliases: settings, engine, the caller, CSRF.
 
-The caller (services/caller.py) is built here once per request, from the API token
-or the session cookie, in one database query that also reads the team's rules
-version: a revoked token or a changed team rule is seen on the next request, by
-every worker on every machine. The dependencies are plain functions, so FastAPI
-runs them in its thread pool, never on the event loop.
+The caller (services/caller.py) is built here once per request:
+
+- from the session cookie: it carries a random session id whose row is read, with the
+  account's `active` flag and the team's rules version, in one query (in the thread
+  pool). Logging out, "log out everywhere" and deactivation end it on every worker at
+  once;
+- from an API token: through the app's TokenCache, which answers a token used again
+  within a second from memory (on the event loop, no query, no thread hop) and looks
+  it up in the database otherwise; a revocation or deactivation made through another
+  process is seen within that second, one made through this process at once.
+
+Trivial dependencies are `async def`, so FastAPI runs them without a thread-pool hop.
 """
 
 from __future__ import annotations
@@ -14,51 +21,56 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
-from callworthy.services import accounts
+from callworthy.services import sessions
 from callworthy.services.accounts import Account
 from callworthy.services.caller import Caller, caller_for
 from callworthy.services.database import MAX_ID
 from callworthy.services.team_rules import TeamRules
-from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
+from callworthy.services.tokens import TokenCache
+from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, PasswordGate, csrf_matches
 from callworthy.web.settings import Settings
 
+#: The session cookie's key holding the session id (the row's key is its SHA-256).
+SESSION_KEY = "sid"
 
-def get_settings(request: Request) -> Settings:
+
+async def get_settings(request: Request) -> Settings:
     """Return the settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     """Return the app's database engine (made by create_app, never at import)."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     """Return the app's templates (autoescaping on)."""
     templates: Jinja2Templates = request.app.state.templates
     return templates
 
 
-def get_team_rules(request: Request) -> TeamRules:
+async def get_team_rules(request: Request) -> TeamRules:
     """Return the app's team-rules service (each team's compiled rules, per version)."""
     team_rules: TeamRules = request.app.state.team_rules
     return team_rules
 
 
-def get_limiter(request: Request) -> LoginLimiter:
-    """Return the app's log-in throttle."""
-    limiter: LoginLimiter = request.app.state.login_limiter
-    return limiter
+async def get_gate(request: Request) -> PasswordGate:
+    """Return the app's password-check gate (Argon2 work bounded per worker)."""
+    gate: PasswordGate = request.app.state.password_gate
+    return gate
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
-LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
+GateDep = Annotated[PasswordGate, Depends(get_gate)]
 TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
 #: A record's id in a path: a whole number that fits the id columns.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
@@ -70,31 +82,53 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def _caller(engine: Engine, team_rules: TeamRules, found: tuple[Account, int]) -> Caller:
-    account, version = found
+def session_id(request: Request) -> str | None:
+    """Return the session id the cookie carries, if any."""
+    value = request.session.get(SESSION_KEY)
+    return value if isinstance(value, str) else None
+
+
+def _caller(engine: Engine, team_rules: TeamRules, account: Account, version: int) -> Caller:
     rules = team_rules.rule_set(engine, account.team_id, version)  # compiled once per version
     return caller_for(account, lambda: rules)
 
 
-def optional_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller | None:
+def _session_caller(engine: Engine, team_rules: TeamRules, sid: str) -> Caller | None:
+    found = sessions.session_login(engine, sid)
+    return None if found is None else _caller(engine, team_rules, *found)
+
+
+async def _token_caller(request: Request, engine: Engine, team_rules: TeamRules, token: str) -> Caller:
+    cache: TokenCache = request.app.state.token_cache
+    found = cache.get(engine, token)
+    if found is not None:
+        rules = team_rules.peek(found.account.team_id, found.rules_version)
+        if rules is not None:  # the common case: no query, no thread
+            return caller_for(found.account, lambda: rules)
+    found = found or await run_in_threadpool(cache.login, engine, token)
+    return await run_in_threadpool(_caller, engine, team_rules, found.account, found.rules_version)
+
+
+async def optional_caller(
+    request: Request, engine: EngineDep, team_rules: TeamRulesDep
+) -> Caller | None:
     """Return the caller of the Bearer token or the session cookie, or None."""
     token = bearer_token(request)
     if token is not None:
-        return _caller(engine, team_rules, accounts.token_login(engine, token))
-    user_id = request.session.get("uid")
-    if not isinstance(user_id, int):
+        return await _token_caller(request, engine, team_rules, token)
+    sid = session_id(request)
+    if sid is None:
         return None
-    found = accounts.session_login(engine, user_id)
-    if found is None:  # the account was deleted: end the session
+    caller = await run_in_threadpool(_session_caller, engine, team_rules, sid)
+    if caller is None:  # logged out, expired, or the account was deactivated
         request.session.clear()
-        return None
-    return _caller(engine, team_rules, found)
+    return caller
 
 
 OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
 
 
-def page_caller(caller: OptionalCaller) -> Caller:
+async def page_caller(caller: OptionalCaller) -> Caller:
     """Return the logged-in caller; pages redirect to the log-in, the API answers 401."""
     if caller is None:
         raise NotAuthenticatedError(
@@ -107,25 +141,25 @@ def page_caller(caller: OptionalCaller) -> Caller:
 PageCaller = Annotated[Caller, Depends(page_caller)]
 
 
-def api_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller:
+async def api_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller:
     """Return the caller of the Bearer token: the API takes tokens, never cookies (no CSRF)."""
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticatedError(
             "No API token.", "Send one as `Authorization: Bearer TOKEN` (see the Tokens page)."
         )
-    return _caller(engine, team_rules, accounts.token_login(engine, token))
+    return await _token_caller(request, engine, team_rules, token)
 
 
 ApiCaller = Annotated[Caller, Depends(api_caller)]
 
 
-def page_manager(caller: PageCaller) -> Caller:
+async def page_manager(caller: PageCaller) -> Caller:
     """Return the caller if they are a manager; else refuse (403)."""
     return caller.require_manager("see this page")
 
 
-def api_manager(caller: ApiCaller) -> Caller:
+async def api_manager(caller: ApiCaller) -> Caller:
     """Return the token's caller if they are a manager; else refuse (403)."""
     return caller.require_manager()
 

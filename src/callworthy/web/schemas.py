@@ -94,6 +94,25 @@ class ExperimentIn(_In):
     seed: int | None = Field(default=None, ge=0, le=MAX_SEED, description="Seed of the draw.")
 
 
+class RoleIn(_In):
+    """A team member's new role (managers only)."""
+
+    role: Literal["manager", "rep"]
+
+
+class ReassignIn(_In):
+    """The account whose rep takes over every prospect of the account in the path."""
+
+    to_user_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class PasswordIn(_In):
+    """Your current password and the new one."""
+
+    old: str = Field(max_length=2000)
+    new: str = Field(max_length=2000)
+
+
 class LineProblemOut(BaseModel):
     """A bad line of an uploaded file and why."""
 
