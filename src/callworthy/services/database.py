@@ -10,10 +10,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from callworthy.errors import DatabaseError
+from callworthy.errors import DatabaseError, UnknownRecordError
 from callworthy.services.caller import Caller
 from callworthy.services.team_rules import TeamRules
-from callworthy.storage import queries
+from callworthy.storage import account_queries, queries
 from callworthy.storage.engine import database_error, make_engine, read_session, run_write
 from callworthy.storage.location import ENV_VAR, resolve_database_url, sqlite_file
 from callworthy.storage.migrate import ensure_schema
@@ -21,7 +21,7 @@ from callworthy.storage.queries import MAX_ID
 from callworthy.storage.tables import Rep, Team
 
 DEFAULT_TEAM = "default"
-__all__ = ["ENV_VAR", "MAX_ID", "identify", "open_database", "resolve_database_url"]
+__all__ = ["ENV_VAR", "MAX_ID", "admin_for", "identify", "open_database", "resolve_database_url"]
 """The surfaces reach storage only through services: these are re-exported for them."""
 
 
@@ -96,3 +96,26 @@ def identify(engine: Engine, rep: str | None = None, team: str = DEFAULT_TEAM) -
                 continue
         return replace(found, rules=TeamRules().source(engine, found.team_id))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def admin_for(engine: Engine, email: str) -> Caller:
+    """Return the CLI's caller for managing an account: a manager of that account's team.
+
+    Whoever runs the CLI holds the team's database, so they act as its administrator
+    (the accounts of a team set up on the web live in that team, not the CLI's default).
+    """
+    with read_session(engine) as session:
+        row = account_queries.user_row_by_email(session, (email or "").strip().lower())
+    if row is None:
+        raise UnknownRecordError(
+            f"No account {email[:320]!r} in this database.", "Check the e-mail address."
+        )
+    team = row[2]
+    return Caller(
+        team_id=team.id,
+        team=team.name,
+        rep_id=row[1].id,
+        rep="the command line",
+        role="manager",
+        rules=TeamRules().source(engine, team.id),
+    )
