@@ -42,7 +42,7 @@ def _show(found: Account) -> None:
 @DB_OPTION
 @FORMAT_OPTION
 @handle_errors
-def deactivate_command(email: str, db: str | None, fmt: str) -> None:
+def deactivate_command(email: str, db: str | None, output_format: str) -> None:
     """Deactivate an account: no more log-ins; its sessions and tokens stop working now.
 
     \b
@@ -51,7 +51,7 @@ def deactivate_command(email: str, db: str | None, fmt: str) -> None:
     engine = open_database(db)
     caller = admin_for(engine, email)
     target = accounts.account_by_email(engine, caller, email)
-    emit(accounts.deactivate(engine, caller, target.id), fmt, _show)
+    emit(accounts.deactivate(engine, caller, target.id), output_format, _show)
 
 
 @account.command("reactivate")
@@ -59,12 +59,12 @@ def deactivate_command(email: str, db: str | None, fmt: str) -> None:
 @DB_OPTION
 @FORMAT_OPTION
 @handle_errors
-def reactivate_command(email: str, db: str | None, fmt: str) -> None:
+def reactivate_command(email: str, db: str | None, output_format: str) -> None:
     """Let a deactivated account log in again (its old tokens stay revoked)."""
     engine = open_database(db)
     caller = admin_for(engine, email)
     target = accounts.account_by_email(engine, caller, email)
-    emit(accounts.reactivate(engine, caller, target.id), fmt, _show)
+    emit(accounts.reactivate(engine, caller, target.id), output_format, _show)
 
 
 @account.command("logout")
@@ -86,7 +86,7 @@ def logout_command(email: str, db: str | None) -> None:
 @DB_OPTION
 @FORMAT_OPTION
 @handle_errors
-def reset_link_command(email: str, url: str, db: str | None, fmt: str) -> None:
+def reset_link_command(email: str, url: str, db: str | None, output_format: str) -> None:
     """Make a one-time link that sets a new password (and lifts a lock); hand it over.
 
     The link works once, for 24 hours; a newer link replaces it.
@@ -104,7 +104,7 @@ def reset_link_command(email: str, url: str, db: str | None, fmt: str) -> None:
         click.echo(f"A one-time link for {shown.email}, until {shown.expires_at:%Y-%m-%d %H:%M} UTC:")
         click.echo(shown.url)
 
-    emit(issued, fmt, render)
+    emit(issued, output_format, render)
 
 
 @account.command("reassign")
@@ -113,7 +113,7 @@ def reset_link_command(email: str, url: str, db: str | None, fmt: str) -> None:
 @DB_OPTION
 @FORMAT_OPTION
 @handle_errors
-def reassign_command(from_email: str, to_email: str, db: str | None, fmt: str) -> None:
+def reassign_command(from_email: str, to_email: str, db: str | None, output_format: str) -> None:
     """Hand every prospect of one account's rep to another's (same team).
 
     \b
@@ -126,7 +126,7 @@ def reassign_command(from_email: str, to_email: str, db: str | None, fmt: str) -
     moved = accounts.reassign_prospects(engine, caller, source.id, target.id)
     emit(
         moved,
-        fmt,
+        output_format,
         lambda m: click.echo(f"{m.prospects} prospects of {m.from_email} now belong to {m.to_email}."),
     )
 
@@ -136,7 +136,7 @@ def reassign_command(from_email: str, to_email: str, db: str | None, fmt: str) -
 @DB_OPTION
 @FORMAT_OPTION
 @handle_errors
-def list_command(email: str, db: str | None, fmt: str) -> None:
+def list_command(email: str, db: str | None, output_format: str) -> None:
     """List the accounts of the team that EMAIL's account belongs to."""
     engine = open_database(db)
     members = accounts.team_accounts(engine, admin_for(engine, email))
@@ -145,4 +145,4 @@ def list_command(email: str, db: str | None, fmt: str) -> None:
         for member in found:
             _show(member)
 
-    emit(members, fmt, render)
+    emit(members, output_format, render)
