@@ -194,9 +194,9 @@ def test_a_token_expires_and_its_lifetime_is_bounded(db_engine: Engine) -> None:
     me = caller_for(rob)
     token, info = tokens.create_token(db_engine, me, "crm")
     assert info.expires_at is not None
-    assert abs((info.expires_at - info.created_at) - timedelta(days=tokens.DEFAULT_DAYS)) < timedelta(
-        seconds=5
-    )
+    assert abs(
+        (info.expires_at - info.created_at) - timedelta(days=tokens.DEFAULT_DAYS)
+    ) < timedelta(seconds=5)
     with pytest.raises(AccountError, match="1 to 365 days"):
         tokens.create_token(db_engine, me, "forever", days=10_000)
     with pytest.raises(AccountError, match="1 to 30 days"):

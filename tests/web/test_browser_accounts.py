@@ -42,7 +42,8 @@ def test_deactivating_a_rep_logs_their_open_session_out(server: str, page: Any) 
         rob = re.search(r'id="member-(\d+)">\s*<td>Rob Rep', team)
         assert rob, team
         gone = manager.post(
-            f"/team/accounts/{rob.group(1)}/deactivate", data={"csrf_token": _csrf(manager, "/team")}
+            f"/team/accounts/{rob.group(1)}/deactivate",
+            data={"csrf_token": _csrf(manager, "/team")},
         )
         assert gone.status_code == 303
         assert "deactivated" in manager.get("/team").text

@@ -34,7 +34,11 @@ def _free_port() -> int:
 def two_servers(postgres_server: PostgresServer) -> Iterator[tuple[str, str]]:
     """Two `callworthy serve` processes on one fresh PostgreSQL database; their base URLs."""
     url = postgres_server.create_database(TEMPLATE_DB)
-    env = {**os.environ, "CALLWORTHY_SECRET_KEY": "two-servers-key", "CALLWORTHY_LOGIN_ATTEMPTS": "3"}
+    env = {
+        **os.environ,
+        "CALLWORTHY_SECRET_KEY": "two-servers-key",
+        "CALLWORTHY_LOGIN_ATTEMPTS": "3",
+    }
     launcher = "from callworthy.cli import main; main()"
     processes, bases = [], []
     try:
@@ -42,7 +46,9 @@ def two_servers(postgres_server: PostgresServer) -> Iterator[tuple[str, str]]:
             port = _free_port()
             command = [sys.executable, "-c", launcher, "serve", "--port", str(port), "--db", url]
             processes.append(
-                subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                subprocess.Popen(
+                    command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+                )
             )
             bases.append(f"http://127.0.0.1:{port}")
         for process, base in zip(processes, bases, strict=True):
@@ -89,17 +95,26 @@ def test_a_revocation_and_a_deactivation_through_one_server_hold_on_the_other(
     two_servers: tuple[str, str],
 ) -> None:
     one, other = two_servers
-    with httpx.Client(base_url=one) as boss, httpx.Client(base_url=one) as rep_on_one, httpx.Client(
-        base_url=other
-    ) as rep_on_other:
+    with (
+        httpx.Client(base_url=one) as boss,
+        httpx.Client(base_url=one) as rep_on_one,
+        httpx.Client(base_url=other) as rep_on_other,
+    ):
         setup = {"team": "Acme", "name": "Mia", "email": "mia@example.com", "password": PASSWORD}
         setup |= {"confirm": PASSWORD, "csrf_token": _csrf(boss, "/setup")}
         assert boss.post("/setup", data=setup).status_code == 303
         add = {"name": "Rob", "email": "rob@example.com", "password": PASSWORD, "role": "rep"}
-        assert boss.post("/team/accounts", data={**add, "csrf_token": _csrf(boss, "/team")}).status_code == 303
+        assert (
+            boss.post(
+                "/team/accounts", data={**add, "csrf_token": _csrf(boss, "/team")}
+            ).status_code
+            == 303
+        )
 
         assert _log_in(rep_on_one, "rob@example.com") == 303
-        made = rep_on_one.post("/tokens", data={"name": "crm", "csrf_token": _csrf(rep_on_one, "/tokens")})
+        made = rep_on_one.post(
+            "/tokens", data={"name": "crm", "csrf_token": _csrf(rep_on_one, "/tokens")}
+        )
         token = re.search(r'id="new-token">([^<]+)<', made.text)
         assert token
         auth = {"Authorization": f"Bearer {token.group(1)}"}
@@ -115,7 +130,9 @@ def test_a_revocation_and_a_deactivation_through_one_server_hold_on_the_other(
         _refused_within(lambda: rep_on_other.get("/api/v1/me", headers=auth).status_code == 401)
 
         # A second token, then the rep is deactivated through the first server.
-        made = rep_on_one.post("/tokens", data={"name": "dialer", "csrf_token": _csrf(rep_on_one, "/tokens")})
+        made = rep_on_one.post(
+            "/tokens", data={"name": "dialer", "csrf_token": _csrf(rep_on_one, "/tokens")}
+        )
         second = re.search(r'id="new-token">([^<]+)<', made.text)
         assert second
         auth = {"Authorization": f"Bearer {second.group(1)}"}

@@ -101,7 +101,9 @@ def reset_link_command(email: str, url: str, db: str | None, output_format: str)
     issued = replace(issued, url=url.rstrip("/") + issued.path)
 
     def render(shown: ResetIssued) -> None:
-        click.echo(f"A one-time link for {shown.email}, until {shown.expires_at:%Y-%m-%d %H:%M} UTC:")
+        click.echo(
+            f"A one-time link for {shown.email}, until {shown.expires_at:%Y-%m-%d %H:%M} UTC:"
+        )
         click.echo(shown.url)
 
     emit(issued, output_format, render)
@@ -127,7 +129,9 @@ def reassign_command(from_email: str, to_email: str, db: str | None, output_form
     emit(
         moved,
         output_format,
-        lambda m: click.echo(f"{m.prospects} prospects of {m.from_email} now belong to {m.to_email}."),
+        lambda m: click.echo(
+            f"{m.prospects} prospects of {m.from_email} now belong to {m.to_email}."
+        ),
     )
 
 

@@ -91,7 +91,9 @@ def clean_email(email: str) -> str:
 def _clean_name(name: str, what: str, field: str = "name") -> str:
     value = " ".join((name or "").split())
     if not value or len(value) > 200:
-        raise AccountError(f"The {what} must have 1-200 characters.", f"Give the {what}.", field=field)
+        raise AccountError(
+            f"The {what} must have 1-200 characters.", f"Give the {what}.", field=field
+        )
     return value
 
 
@@ -213,7 +215,9 @@ def _member(session: Session, caller: Caller, user_id: int) -> tuple[User, Rep]:
     row = aq.user_row_by_id(session, user_id)
     if row is None or row[2].id != caller.team_id:
         # Another team's account is reported as missing: its existence is not theirs to know.
-        raise UnknownRecordError(f"No account {user_id} in your team.", "Pick one on the Team page.")
+        raise UnknownRecordError(
+            f"No account {user_id} in your team.", "Pick one on the Team page."
+        )
     return row[0], row[1]
 
 
@@ -225,7 +229,11 @@ def _not_self(caller: Caller, user_id: int, action: str) -> None:
 
 
 def _keep_a_manager(session: Session, caller: Caller, user: User) -> None:
-    if user.role == "manager" and user.active and aq.count_active_managers(session, caller.team_id) <= 1:
+    if (
+        user.role == "manager"
+        and user.active
+        and aq.count_active_managers(session, caller.team_id) <= 1
+    ):
         raise AccountError(
             "The team would have no active manager left.", "Make another account a manager first."
         )
@@ -265,7 +273,9 @@ def reactivate(engine: Engine, caller: Caller, user_id: int) -> Account:
 
     run_write(engine, work)
     account = _get(engine, user_id)
-    security_log.event("account.reactivated", account_id=user_id, email=account.email, by=caller.name)
+    security_log.event(
+        "account.reactivated", account_id=user_id, email=account.email, by=caller.name
+    )
     return account
 
 
@@ -324,9 +334,7 @@ def change_password(
     return me
 
 
-def reassign_prospects(
-    engine: Engine, caller: Caller, from_user: int, to_user: int
-) -> Reassigned:
+def reassign_prospects(engine: Engine, caller: Caller, from_user: int, to_user: int) -> Reassigned:
     """Hand every prospect of one team member to another (say, when a rep leaves)."""
     caller.require_manager("reassign prospects")
     if from_user == to_user:

@@ -115,7 +115,7 @@ def _count_account(session: Session, email: str, policy: LoginPolicy, now: datet
     row.forget_at = now + memory
     if row.failures < policy.account_attempts:
         return 0
-    lock = min(policy.lock_seconds * 2**row.locks, policy.max_lock_seconds)
+    lock = int(min(policy.lock_seconds * 2 ** int(row.locks), policy.max_lock_seconds))
     row.locks, row.failures = row.locks + 1, 0
     row.locked_until = now + timedelta(seconds=lock)
     row.forget_at = max(row.forget_at, row.locked_until)

@@ -106,12 +106,18 @@ def end_all_sessions(engine: Engine, caller: Caller, user_id: int | None = None)
     def work(session: Session) -> tuple[int, str]:
         row = aq.user_row_by_id(session, target)
         if row is None or row[2].id != caller.team_id:
-            raise UnknownRecordError(f"No account {target} in your team.", "Pick one on the Team page.")
+            raise UnknownRecordError(
+                f"No account {target} in your team.", "Pick one on the Team page."
+            )
         return aq.delete_sessions(session, target), row[0].email
 
     ended, email = run_write(engine, work)
     security_log.event(
-        "session.logged_out_everywhere", account_id=target, email=email, sessions_ended=ended, by=caller.name
+        "session.logged_out_everywhere",
+        account_id=target,
+        email=email,
+        sessions_ended=ended,
+        by=caller.name,
     )
     return ended
 

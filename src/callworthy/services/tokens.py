@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.errors import AccountError, NotAuthenticatedError, PermissionDeniedError, UnknownRecordError
+from callworthy.errors import (
+    AccountError,
+    NotAuthenticatedError,
+    PermissionDeniedError,
+    UnknownRecordError,
+)
 from callworthy.services import security_log
 from callworthy.services.accounts import Account, account_of
 from callworthy.services.values import Timestamp, _Dumpable
@@ -98,7 +103,9 @@ def create_token(
     """Create an API token for the caller; return the token (shown once) and its record."""
     name = " ".join((name or "").split())
     if not name or len(name) > 200:
-        raise AccountError("The token name must have 1-200 characters.", "Give the token a name.", field="name")
+        raise AccountError(
+            "The token name must have 1-200 characters.", "Give the token a name.", field="name"
+        )
     user_id = _account_id(caller)
     lifetime = token_days(days, maximum=maximum)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -118,7 +125,11 @@ def create_token(
 
     info = run_write(engine, work)
     security_log.event(
-        "token.created", token_id=info.id, account_id=user_id, email=caller.email, expires_at=info.expires_at
+        "token.created",
+        token_id=info.id,
+        account_id=user_id,
+        email=caller.email,
+        expires_at=info.expires_at,
     )
     return token, info
 
@@ -171,7 +182,9 @@ def token_login(engine: Engine, token: str) -> TokenLogin:
         raise NotAuthenticatedError(*_REFUSED)
     token_row: ApiToken = row[3]
     if token_row.expires_at is not None and token_row.expires_at <= now:
-        security_log.event("token.refused", token_id=token_row.id, account_id=row[0].id, reason="expired")
+        security_log.event(
+            "token.refused", token_id=token_row.id, account_id=row[0].id, reason="expired"
+        )
         raise NotAuthenticatedError(*_REFUSED)
     if token_row.last_used_at is None or now - token_row.last_used_at > TOUCH_EVERY:
         run_write(engine, lambda s: _touch(s, token_row.id, now))
@@ -189,7 +202,10 @@ class TokenCache:
     """A process's memory of token look-ups: at most CACHE_SECONDS old, none past a write."""
 
     def __init__(
-        self, seconds: float = CACHE_SECONDS, size: int = 4096, clock: Callable[[], float] = time.monotonic
+        self,
+        seconds: float = CACHE_SECONDS,
+        size: int = 4096,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.seconds = seconds
         self.size = size

@@ -98,14 +98,17 @@ def _session_caller(engine: Engine, team_rules: TeamRules, sid: str) -> Caller |
     return None if found is None else _caller(engine, team_rules, *found)
 
 
-async def _token_caller(request: Request, engine: Engine, team_rules: TeamRules, token: str) -> Caller:
+async def _token_caller(
+    request: Request, engine: Engine, team_rules: TeamRules, token: str
+) -> Caller:
     cache: TokenCache = request.app.state.token_cache
     found = cache.get(engine, token)
     if found is not None:
         rules = team_rules.peek(found.account.team_id, found.rules_version)
         if rules is not None:  # the common case: no query, no thread
             return caller_for(found.account, lambda: rules)
-    found = found or await run_in_threadpool(cache.login, engine, token)
+    if found is None:
+        found = await run_in_threadpool(cache.login, engine, token)
     return await run_in_threadpool(_caller, engine, team_rules, found.account, found.rules_version)
 
 

@@ -91,37 +91,56 @@ def add_account_form(
         members = accounts.team_accounts(engine, user)
         form = {"name": name, "email": email, "role": role}
         return form_error(
-            request, templates, "team.html", exc, fields=TEAM_FIELDS, user=user, members=members, form=form
+            request,
+            templates,
+            "team.html",
+            exc,
+            fields=TEAM_FIELDS,
+            user=user,
+            members=members,
+            form=form,
         )
     return RedirectResponse("/team", status_code=303)
 
 
-def _team_action(
-    request: Request, engine: Any, templates: Any, user: Caller, act: Any
-) -> Response:
+def _team_action(request: Request, engine: Any, templates: Any, user: Caller, act: Any) -> Response:
     """Run one manager action; on a refusal show the Team page with the reason on top."""
     try:
         act()
     except CallworthyError as exc:
         members = accounts.team_accounts(engine, user)
-        return form_error(request, templates, "team.html", exc, where="members", user=user, members=members)
+        return form_error(
+            request, templates, "team.html", exc, where="members", user=user, members=members
+        )
     return RedirectResponse("/team", status_code=303)
 
 
 @pages.post("/team/accounts/{user_id}/deactivate", dependencies=[Csrf])
 def deactivate_form(
-    request: Request, user: PageManager, engine: EngineDep, templates: TemplatesDep, user_id: RecordId
+    request: Request,
+    user: PageManager,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    user_id: RecordId,
 ) -> Response:
     """Deactivate a team member: their sessions and tokens stop working at once."""
-    return _team_action(request, engine, templates, user, lambda: accounts.deactivate(engine, user, user_id))
+    return _team_action(
+        request, engine, templates, user, lambda: accounts.deactivate(engine, user, user_id)
+    )
 
 
 @pages.post("/team/accounts/{user_id}/reactivate", dependencies=[Csrf])
 def reactivate_form(
-    request: Request, user: PageManager, engine: EngineDep, templates: TemplatesDep, user_id: RecordId
+    request: Request,
+    user: PageManager,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    user_id: RecordId,
 ) -> Response:
     """Let a deactivated team member log in again."""
-    return _team_action(request, engine, templates, user, lambda: accounts.reactivate(engine, user, user_id))
+    return _team_action(
+        request, engine, templates, user, lambda: accounts.reactivate(engine, user, user_id)
+    )
 
 
 @pages.post("/team/accounts/{user_id}/role", dependencies=[Csrf])
@@ -141,7 +160,11 @@ def role_form(
 
 @pages.post("/team/accounts/{user_id}/logout", dependencies=[Csrf])
 def logout_member_form(
-    request: Request, user: PageManager, engine: EngineDep, templates: TemplatesDep, user_id: RecordId
+    request: Request,
+    user: PageManager,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    user_id: RecordId,
 ) -> Response:
     """Log a team member out everywhere (their tokens keep working)."""
     return _team_action(
@@ -163,7 +186,9 @@ def reassign_form(
         moved = accounts.reassign_prospects(engine, user, user_id, to_user)
     except CallworthyError as exc:
         members = accounts.team_accounts(engine, user)
-        return form_error(request, templates, "team.html", exc, where="members", user=user, members=members)
+        return form_error(
+            request, templates, "team.html", exc, where="members", user=user, members=members
+        )
     return _team(request, engine, templates, user, reassigned=moved)
 
 
@@ -181,7 +206,9 @@ def reset_link_form(
         issued = resets.issue_reset_link(engine, user, user_id, settings.reset_link_hours)
     except CallworthyError as exc:
         members = accounts.team_accounts(engine, user)
-        return form_error(request, templates, "team.html", exc, where="members", user=user, members=members)
+        return form_error(
+            request, templates, "team.html", exc, where="members", user=user, members=members
+        )
     return _team(request, engine, templates, user, issued=_link(request, issued))
 
 
@@ -210,13 +237,18 @@ def end_member_sessions(user: ApiCaller, engine: EngineDep, user_id: RecordId) -
 
 
 @api.post("/users/{user_id}/reassign", response_model=Reassigned, responses=errors(404, 422))
-def reassign(user: ApiManager, engine: EngineDep, user_id: RecordId, body: ReassignIn) -> Reassigned:
+def reassign(
+    user: ApiManager, engine: EngineDep, user_id: RecordId, body: ReassignIn
+) -> Reassigned:
     """Hand every prospect of a team member to another (managers)."""
     return accounts.reassign_prospects(engine, user, user_id, body.to_user_id)
 
 
 @api.post(
-    "/users/{user_id}/reset-link", response_model=ResetIssued, status_code=201, responses=errors(404, 422)
+    "/users/{user_id}/reset-link",
+    response_model=ResetIssued,
+    status_code=201,
+    responses=errors(404, 422),
 )
 def reset_link(
     request: Request, user: ApiManager, engine: EngineDep, settings: SettingsDep, user_id: RecordId
@@ -256,7 +288,13 @@ def password_form(
     except CallworthyError as exc:
         listed = sessions.list_sessions(engine, user, session_id(request))
         return form_error(
-            request, templates, "account.html", exc, fields=("old", "new"), user=user, sessions=listed
+            request,
+            templates,
+            "account.html",
+            exc,
+            fields=("old", "new"),
+            user=user,
+            sessions=listed,
         )
     listed = sessions.list_sessions(engine, user, session_id(request))
     return page(request, templates, "account.html", user=user, sessions=listed, changed=True)
@@ -285,7 +323,11 @@ def my_sessions(user: ApiCaller, engine: EngineDep) -> list[SessionInfo]:
 
 @pages.get("/tokens")
 def tokens_page(
-    request: Request, user: PageCaller, engine: EngineDep, settings: SettingsDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    settings: SettingsDep,
+    templates: TemplatesDep,
 ) -> Response:
     """List the user's tokens."""
     listed = tokens.list_tokens(engine, user)
@@ -316,7 +358,13 @@ def create_token_form(
     except CallworthyError as exc:
         listed = tokens.list_tokens(engine, user)
         return form_error(
-            request, templates, "tokens.html", exc, fields=("name", "days"), tokens=listed, **context
+            request,
+            templates,
+            "tokens.html",
+            exc,
+            fields=("name", "days"),
+            tokens=listed,
+            **context,
         )
     listed = tokens.list_tokens(engine, user)
     return page(request, templates, "tokens.html", tokens=listed, new_token=token, **context)

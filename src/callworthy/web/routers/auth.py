@@ -40,9 +40,7 @@ def client_address(request: Request) -> str:
 async def _start_session(
     request: Request, engine: EngineDep, settings: SettingsDep, account: accounts.Account
 ) -> Response:
-    sid = await run_in_threadpool(
-        sessions.start_session, engine, account, settings.session_max_age
-    )
+    sid = await run_in_threadpool(sessions.start_session, engine, account, settings.session_max_age)
     request.session.clear()  # a new session id and CSRF token on every log-in
     request.session.update({SESSION_KEY: sid, "csrf": new_csrf_token()})
     return RedirectResponse("/check", status_code=303)
