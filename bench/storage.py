@@ -129,7 +129,7 @@ def bench_history(engine: Engine, total: int) -> None:
     timings = []
     for pid in rng.sample(ids, min(300, len(ids))):
         t = time.perf_counter()
-        found = tracking.history(engine, actor, f"#{pid}")
+        found = tracking.history(engine, actor, pid)
         timings.append(time.perf_counter() - t)
         assert len(found.voicemails) == PER_PROSPECT
     ms = sorted(x * 1000 for x in timings)

@@ -7,7 +7,14 @@ when installed (apt-get install wrk), else a bounded asyncio httpx loop. Bounded
 time and count; loopback only. Target (issue #6): >= 500 req/s with p99 < 50 ms on
 2 cores. Never fails on time: it only prints figures.
 
+`--flood N` then measures `GET /check` again while N connections flood `POST /login` with
+wrong passwords for ever-new e-mails (a spray from many addresses: the server is started
+with a per-address limit too high to stop it, so every try reaches Argon2), and prints the
+page's p99 without and with the flood, what the flood got (401s, 503s when the password
+queue is full) and the server's memory (the sum of its processes' resident sets).
+
     .venv/bin/python bench/web.py [--workers 2] [--seconds 5] [--connections 2,4,16] [--client wrk]
+    .venv/bin/python bench/web.py --connections 4 --flood 16
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -43,7 +52,12 @@ def free_port() -> int:
 
 def start(workers: int, folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    env = {**os.environ, "CALLWORTHY_SECRET_KEY": "bench-key"}
+    # A flood from "many addresses": loopback is one, so its own limit is lifted here.
+    env = {
+        **os.environ,
+        "CALLWORTHY_SECRET_KEY": "bench-key",
+        "CALLWORTHY_LOGIN_ADDRESS_ATTEMPTS": "1000000000",
+    }
     launcher = "from callworthy.cli import main; main()"
     process = subprocess.Popen(
         [
@@ -201,6 +215,104 @@ async def _httpx(
     return len(latencies) / elapsed, q[49], q[98], bad
 
 
+def rss_mb(pid: int) -> float:
+    """Return the resident memory of a process and its children (MB), from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError):
+            continue
+    return total / 1024
+
+
+def flood_logins(base: str, connections: int, stop: threading.Event, seen: Counter[int]) -> None:
+    """POST /login with wrong passwords for new e-mails on N connections until stopped."""
+
+    async def run() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+            page = (await client.get("/login")).text
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+            assert csrf
+            counter = iter(range(10**9))
+
+            async def one() -> None:
+                while not stop.is_set():
+                    data = {
+                        "email": f"guess{next(counter)}@example.com",
+                        "password": "wrong password!",
+                        "csrf_token": csrf.group(1),
+                    }
+                    try:
+                        seen[(await client.post("/login", data=data)).status_code] += 1
+                    except httpx.TransportError:
+                        seen[0] += 1
+
+            await asyncio.gather(*(one() for _ in range(connections)))
+
+    asyncio.run(run())
+
+
+def measure(
+    args: argparse.Namespace,
+    base: str,
+    target: tuple[str, str, str, dict[str, str], bytes],
+    connections: int,
+) -> tuple[float, float, float, int]:
+    _name, method, path, headers, body = target
+    if args.client == "wrk":
+        return run_wrk(base, method, path, headers, body, args.seconds, connections)
+    return asyncio.run(_httpx(base, method, path, headers, body, args.seconds, connections))
+
+
+def flood_report(
+    args: argparse.Namespace,
+    process: subprocess.Popen[bytes],
+    base: str,
+    page: tuple[str, str, str, dict[str, str], bytes],
+    connections: int,
+) -> None:
+    """Print the page's figures without, then with, a log-in flood."""
+    print(
+        f"\nlog-in flood: {args.flood} connections of POST /login (wrong passwords, new e-mails); "
+        f"page {page[0]} at {connections} connections"
+    )
+    quiet = measure(args, base, page, connections)
+    idle_mb = rss_mb(process.pid)
+    stop, seen = threading.Event(), Counter[int]()
+    flooder = threading.Thread(target=flood_logins, args=(base, args.flood, stop, seen))
+    flooder.start()
+    time.sleep(1.0)
+    peak = [idle_mb]
+
+    def sample() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], rss_mb(process.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    began = time.monotonic()
+    loud = measure(args, base, page, connections)
+    elapsed = time.monotonic() - began
+    stop.set()
+    flooder.join()
+    sampler.join()
+    print(f"{'':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for label, (rps, p50, p99, errors) in (("page, no flood", quiet), ("page, during flood", loud)):
+        print(f"{label:24} {rps:8.0f} {p50:8.1f} {p99:8.1f} {errors:7d}")
+    total = sum(seen.values())
+    print(
+        f"flood: {total} log-ins in about {elapsed + 1:.0f} s, "
+        f"by status {dict(sorted(seen.items()))}"
+    )
+    print(f"server memory (all processes): {idle_mb:.0f} MB before, {peak[0]:.0f} MB peak during")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, choices=(1, 2))
@@ -212,6 +324,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--client", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx"
+    )
+    parser.add_argument(
+        "--flood",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Then measure GET /check without and with N connections flooding POST /login.",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -236,6 +355,9 @@ def main() -> None:
                         )
                     rps, p50, p99, errors = figures
                     print(f"{name:38} {rps:8.0f} {p50:8.1f} {p99:8.1f} {errors:7d}")
+            if args.flood:
+                page = targets(token, browser)[2]
+                flood_report(args, process, base, page, int(args.connections.split(",")[0]))
         finally:
             process.terminate()
             process.wait(timeout=10)

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from callworthy.services.caller import Caller
 from callworthy.services.database import identify
-from callworthy.services.values import Actor
 from callworthy.storage.engine import make_engine
 from callworthy.storage.location import sqlite_url
 from callworthy.storage.migrate import upgrade
@@ -196,6 +196,6 @@ def db_engine(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def rep_actor(db_engine: Engine) -> Actor:
+def caller(db_engine: Engine) -> Caller:
     """The solo rep "alice" of the default team, created on first use."""
     return identify(db_engine, "alice")

@@ -2,7 +2,9 @@
 
 Shared by the diagnose questionnaire and the phone-ability quiz: an answer that
 is missing or not one of the options is an AnswersError naming the question
-and listing the valid options, so the rep can fix the file in one go.
+and listing the valid options, so the rep can fix the file in one go. Ids are
+snake_case; an answers file or API client still using the dashed ids of earlier
+versions (`before-the-call: how-are-you`) is read as the snake_case ones.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ def check_answers(
     what: str = "questionnaire",
 ) -> dict[str, str]:
     """Return the answers as clean strings; raise AnswersError on a missing or invalid one."""
+    typed = {_id(k): (str(k), v) for k, v in answers.items()}  # what was typed, for messages
     valid = dict(questions)
-    unknown = sorted(str(k) for k in answers if str(k) not in valid)
+    unknown = sorted(key for snake, (key, _) in typed.items() if snake not in valid)
     if unknown:
         raise AnswersError(
             f"{unknown[0]!r} is not a question of the {what}.",
@@ -29,20 +32,26 @@ def check_answers(
         )
     clean: dict[str, str] = {}
     for qid, options in questions:
-        if qid not in answers or answers[qid] is None:
+        value = typed.get(qid, (qid, None))[1]
+        if value is None:
             if partial:
                 continue
             raise AnswersError(
                 f"No answer to {qid!r}.", f"Answer it with one of: {', '.join(options)}."
             )
-        given = str(answers[qid]).strip()
-        if given not in options:
+        given = str(value).strip()
+        if _id(given) not in options:
             raise AnswersError(
                 f"{given!r} is not an option of {qid!r}.",
                 f"Answer it with one of: {', '.join(options)}.",
             )
-        clean[qid] = given
+        clean[qid] = _id(given)
     return clean
+
+
+def _id(value: object) -> str:
+    """Return an id as the data spells it now: earlier versions' dashes are underscores."""
+    return str(value).strip().replace("-", "_")
 
 
 def answer_problems(

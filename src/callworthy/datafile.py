@@ -1,23 +1,96 @@
-"""Read YAML data files (rules, strategies, packs, quizzes) with line numbers for every error.
+"""The one loader of every kind of data file: rules, strategies, greetings, packs, causes,
+the questionnaire, the quiz and the CRM export formats.
 
 One habit for all built-in and team data: parse with PyYAML keeping the node
-tree, validate with a pydantic model, and report any problem as a
-DataFileError naming the file, the line and what is valid.
+tree, validate with a pydantic model derived from `Strict` (unknown keys are
+errors), and report any problem as a DataFileError naming the file, the line and
+the field. An entry's id is its file name, in snake_case (`ID_RE`); rules alone
+take theirs from the folder and file (`folder.file-name`, Vale's style).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from callworthy.errors import DataFileError
 
 T = TypeVar("T")
 MAX_DATA_FILE_BYTES = 256 * 1024
+#: The id style of every data entry but rules: snake_case, the form stored and typed.
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Strict(BaseModel):
+    """The one base of every data file's schema: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[M]):
+    """One data file, validated: its id (the file name), its fields, its node tree, its path."""
+
+    id: str
+    spec: M
+    node: yaml.Node | None
+    path: Path
+
+
+def package_data(*parts: str) -> Path:
+    """Return a folder of the built-in data (package data), e.g. package_data("strategies")."""
+    return Path(str(files("callworthy"))).joinpath(*parts)
+
+
+def check_id(value: str, source: str, error: type[DataFileError] = DataFileError) -> str:
+    """Return an id if it is snake_case; else raise `error` saying so."""
+    if not ID_RE.match(value):
+        raise error(
+            source, None, f"the id {value!r} is not snake_case.", "Use a-z, 0-9 and _ (no dashes)."
+        )
+    return value
+
+
+@cache
+def _adapter(model: type[M]) -> TypeAdapter[M]:
+    return TypeAdapter(model)
+
+
+def load_entry(
+    path: Path,
+    model: type[M],
+    *,
+    error: type[DataFileError] = DataFileError,
+    docs: str | None = None,
+) -> Entry[M]:
+    """Load one data file against its model; its id is its file name, in snake_case."""
+    entry_id = check_id(path.stem, str(path), error)
+    spec, node = load_model(path, _adapter(model), error=error, docs=docs)
+    return Entry(entry_id, spec, node, path)
+
+
+def load_entries(
+    folder: Path,
+    model: type[M],
+    *,
+    error: type[DataFileError] = DataFileError,
+    docs: str | None = None,
+) -> tuple[Entry[M], ...]:
+    """Load every `*.yaml` file of a folder against the model, sorted by id."""
+    return tuple(
+        load_entry(p, model, error=error, docs=docs) for p in sorted(folder.glob("*.yaml"))
+    )
 
 
 def read_yaml(
@@ -97,9 +170,9 @@ def validation_error(
     *,
     tags: Sequence[str] = (),
     error: type[DataFileError] = DataFileError,
-    docs: str = "docs/",
+    docs: str | None = None,
 ) -> DataFileError:
-    """Turn a pydantic error into a one-line DataFileError at the offending line."""
+    """Turn a pydantic error into a one-line DataFileError at the offending line and field."""
     errors = exc.errors()
     first = errors[0]
     loc = list(first["loc"])
@@ -110,11 +183,18 @@ def validation_error(
         loc = ["kind"]
         fix = f"Set `kind:` to one of: {', '.join(tags)}."
     elif first["type"] == "extra_forbidden":
-        fix = f"Remove or rename it: see {docs} for the valid fields."
+        fix = "Remove or rename it: it is not one of the valid fields."
     else:
-        fix = f"See {docs} for the valid fields."
-    where = ".".join(str(p) for p in loc) or "file"
-    return error(str(path), line_of(node, loc), f"{where}: {first['msg']}{more}.", fix)
+        fix = "Correct the value."
+    where = ".".join(str(p) for p in loc) or None
+    return error(
+        str(path),
+        line_of(node, loc),
+        f"{where or 'file'}: {first['msg']}{more}.",
+        fix,
+        field=where,
+        docs=docs,
+    )
 
 
 def load_model(
@@ -123,13 +203,13 @@ def load_model(
     *,
     tags: Sequence[str] = (),
     error: type[DataFileError] = DataFileError,
-    docs: str = "docs/",
+    docs: str | None = None,
     text: str | None = None,
 ) -> tuple[T, yaml.Node | None]:
     """Read and validate one YAML file (or `text`, named by `path`) against a pydantic model."""
     data, node = read_yaml(path, error) if text is None else read_yaml_text(text, str(path), error)
     if not isinstance(data, dict):
-        raise error(str(path), 1, "the file must be a mapping of fields.", f"See {docs}.")
+        raise error(str(path), 1, "the file must be a mapping of fields.", docs=docs)
     try:
         return adapter.validate_python(data), node
     except ValidationError as exc:

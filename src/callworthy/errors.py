@@ -1,26 +1,79 @@
 """Typed errors shared by every layer; each names the problem and the fix.
 
-The core raises these; the surfaces translate them (CLI exit codes, HTTP 4xx)
-without rewording, so a rep sees the same sentence everywhere.
+Every error has a category (invalid, not_found, conflict, ...) from which the
+surfaces derive what they answer: the web its HTTP status (web/errors.py), the
+CLI its exit code (declared once per class below; a class that declares a new
+category and no code gets that category's default). What an error is about is
+kept as attributes (`field`, `path`, `line`, `problems`, `docs`), never only in
+the sentence, so a surface can place it beside a form field or add a hint of
+its own ("run `callworthy db upgrade`"). Messages name no CLI command, option or
+docs file: those hints belong to the surface that has them.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Any, ClassVar
+
+
+class Category(StrEnum):
+    """What kind of problem an error is; the HTTP status and the default exit code follow."""
+
+    INVALID = "invalid"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+    FORBIDDEN = "forbidden"
+    NOT_AUTHENTICATED = "not_authenticated"
+    RATE_LIMITED = "rate_limited"
+    TOO_LARGE = "too_large"
+    UNAVAILABLE = "unavailable"
+
+
+#: The exit code of a class that declares a category but no code of its own.
+DEFAULT_EXIT_CODES: dict[Category, int] = {
+    Category.INVALID: 10,
+    Category.UNAVAILABLE: 11,
+    Category.NOT_AUTHENTICATED: 41,
+    Category.FORBIDDEN: 42,
+    Category.RATE_LIMITED: 44,
+    Category.NOT_FOUND: 45,
+    Category.CONFLICT: 46,
+    Category.TOO_LARGE: 47,
+}
+
 
 class CallworthyError(Exception):
-    """Base class: a problem the user can fix, with a distinct exit code."""
+    """Base class: a problem the user can fix, with a category and a distinct exit code."""
 
-    exit_code = 10
+    category: ClassVar[Category] = Category.INVALID
+    exit_code: ClassVar[int] = DEFAULT_EXIT_CODES[Category.INVALID]
 
-    def __init__(self, problem: str, fix: str = "") -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "category" in cls.__dict__ and "exit_code" not in cls.__dict__:
+            cls.exit_code = DEFAULT_EXIT_CODES[cls.category]
+
+    def __init__(self, problem: str, fix: str = "", *, field: str | None = None) -> None:
         self.problem = problem
         self.fix = fix
+        self.field = field
+        """The input field the problem is about (`phone`, `rep.phone`), when there is one."""
         super().__init__(self.message)
 
     @property
     def message(self) -> str:
         """Return the one-line message: the problem, then the fix."""
         return f"{self.problem} {self.fix}".strip()
+
+    def details(self) -> dict[str, Any]:
+        """Return the attributes a surface may show beside the message (field, line, ...)."""
+        return {"field": self.field} if self.field else {}
+
+
+class NotFoundError(CallworthyError):
+    """No record of that id is visible to this user (missing, or not theirs to know of)."""
+
+    category = Category.NOT_FOUND
 
 
 class EmptyTextError(CallworthyError):
@@ -42,15 +95,34 @@ class NotTextError(CallworthyError):
 
 
 class DataFileError(CallworthyError):
-    """A data file (rule, strategy, pack, quiz) is malformed; names the file and line."""
+    """A data file (rule, strategy, pack, quiz) is malformed; names the file and line.
+
+    `docs` names the page that documents the format, for a surface to point to.
+    """
 
     exit_code = 6
 
-    def __init__(self, path: str, line: int | None, problem: str, fix: str = "") -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        problem: str,
+        fix: str = "",
+        *,
+        field: str | None = None,
+        docs: str | None = None,
+    ) -> None:
         self.path = path
         self.line = line
+        self.docs = docs
+        self.detail = problem
+        """The problem without the file and line in front."""
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}", fix)
+        super().__init__(f"{where}: {problem}", fix, field=field)
+
+    def details(self) -> dict[str, Any]:
+        """Return the field and the line of the problem."""
+        return {**super().details(), "line": self.line}
 
 
 class RuleFileError(DataFileError):
@@ -75,7 +147,7 @@ class InputFileError(CallworthyError):
 class DatabaseError(CallworthyError):
     """The database cannot be opened, reached, written or is not in the expected shape."""
 
-    exit_code = 11
+    category = Category.UNAVAILABLE  # exit code 11
 
 
 class MigrationRequiredError(DatabaseError):
@@ -83,8 +155,13 @@ class MigrationRequiredError(DatabaseError):
 
     exit_code = 12
 
+    def __init__(self, problem: str, fix: str = "", *, behind: bool = False) -> None:
+        self.behind = behind
+        """True when the schema is older than this Callworthy: upgrading the database fixes it."""
+        super().__init__(problem, fix)
 
-class UnknownProspectError(CallworthyError):
+
+class UnknownProspectError(NotFoundError):
     """No prospect matches the id, name or phone number given."""
 
     exit_code = 13
@@ -99,12 +176,14 @@ class AmbiguousProspectError(CallworthyError):
 class DuplicateProspectError(CallworthyError):
     """A prospect with the same phone number or CRM id already exists."""
 
+    category = Category.CONFLICT
     exit_code = 15
 
 
 class DoNotCallError(CallworthyError):
     """The prospect or number is on the do-not-call list; nothing may be logged for them."""
 
+    category = Category.CONFLICT
     exit_code = 16
 
 
@@ -123,6 +202,7 @@ class InvalidFieldError(CallworthyError):
 class NoOpenVoicemailError(CallworthyError):
     """A callback has no voicemail waiting for it to answer."""
 
+    category = Category.CONFLICT
     exit_code = 19
 
 
@@ -146,6 +226,10 @@ class ImportFileError(CallworthyError):
         """Return the report: every bad line on its own line, then the fix."""
         return f"{self.problem}\n{self.fix}".strip()
 
+    def details(self) -> dict[str, Any]:
+        """Return every bad line with its number and reason."""
+        return {"problems": [{"line": line, "reason": why} for line, why in self.problems]}
+
 
 # --- The message writer (capability 2): exit codes 21-25 ------------------------------------
 
@@ -162,6 +246,7 @@ class ProfileError(DataFileError):
 class AudioSupportError(CallworthyError):
     """The optional audio extra (faster-whisper and the bundled model) is not installed."""
 
+    category = Category.UNAVAILABLE
     exit_code = 26
 
 
@@ -174,6 +259,7 @@ class AudioFileError(CallworthyError):
 class AudioTooLongError(CallworthyError):
     """A recording is longer than any voicemail (10 minutes) or larger than the size cap."""
 
+    category = Category.TOO_LARGE
     exit_code = 28
 
 
@@ -186,6 +272,7 @@ class NoSpeechError(CallworthyError):
 class ModelNotFoundError(CallworthyError):
     """The speech model named is neither a local folder nor in the local model cache."""
 
+    category = Category.UNAVAILABLE
     exit_code = 30
 
 
@@ -201,13 +288,13 @@ class ExperimentInputError(CallworthyError):
     exit_code = 31
 
 
-class UnknownIdeaError(CallworthyError):
+class UnknownIdeaError(NotFoundError):
     """No idea on the team's board matches the id given."""
 
     exit_code = 32
 
 
-class UnknownExperimentError(CallworthyError):
+class UnknownExperimentError(NotFoundError):
     """No experiment matches the id given, or the team has none yet."""
 
     exit_code = 33
@@ -216,12 +303,14 @@ class UnknownExperimentError(CallworthyError):
 class ExperimentStateError(CallworthyError):
     """The experiment cannot do that now (one already running, already stopped, no open ideas)."""
 
+    category = Category.CONFLICT
     exit_code = 34
 
 
 class NoEligibleStrategyError(CallworthyError):
     """No strategy may be used on this prospect (every one excluded by humor, lead or choice)."""
 
+    category = Category.CONFLICT
     exit_code = 35
 
 
@@ -247,46 +336,64 @@ class QuizFileError(DataFileError):
 
 
 class NoAnswersError(CallworthyError):
-    """The questions could not be asked: no --answers file and no more input to read."""
+    """The questions could not be asked: no answers file and no more input to read."""
 
     exit_code = 39
 
 
-# --- Accounts and the web app (issue #6): exit codes 41-45 ----------------------------------
+# --- Accounts and the web app (issue #6): exit codes 41-47 ----------------------------------
 
 
 class NotAuthenticatedError(CallworthyError):
     """No valid session or API token: the user must log in or send `Authorization: Bearer`."""
 
-    exit_code = 41
+    category = Category.NOT_AUTHENTICATED  # exit code 41
 
 
 class PermissionDeniedError(CallworthyError):
     """The user is logged in but their role may not do this (a rep on a manager's page)."""
 
-    exit_code = 42
+    category = Category.FORBIDDEN  # exit code 42
 
 
 class AccountError(CallworthyError):
-    """An account cannot be made as asked (e-mail taken, weak password, set-up already done)."""
+    """An account cannot be made as asked (bad e-mail, weak password, empty name)."""
 
     exit_code = 43
 
 
-class RateLimitedError(CallworthyError):
-    """Too many failed log-ins from one address for one e-mail; wait before trying again."""
+class AccountExistsError(AccountError):
+    """The account or the set-up asked for exists already (e-mail taken, set-up done)."""
 
-    exit_code = 44
+    category = Category.CONFLICT  # exit code 46
+
+
+class RateLimitedError(CallworthyError):
+    """Too many failed log-ins from one address, or for one account; wait before trying again."""
+
+    category = Category.RATE_LIMITED  # exit code 44
 
     def __init__(self, problem: str, fix: str = "", retry_after: int = 60) -> None:
         self.retry_after = retry_after
         super().__init__(problem, fix)
 
 
-class UnknownRecordError(CallworthyError):
+class UnknownRecordError(NotFoundError):
     """No record with that id is visible to this user (it does not exist or is not theirs)."""
 
-    exit_code = 45
+    # exit code 45, the not_found default
+
+
+class ResetLinkError(NotFoundError):
+    """A password-reset link that is unknown, already used or expired."""
+
+    # exit code 45, the not_found default
+
+
+class ServerBusyError(CallworthyError):
+    """Too many log-ins are waiting for a password check; try again in a moment."""
+
+    category = Category.UNAVAILABLE  # exit code 11
 
 
 # --- Team rules on the web (issue #6): exit codes 48-49 --------------------------------------

@@ -33,14 +33,14 @@ PRINCIPLE_RE = re.compile(r"^P(?:[1-9]|1[0-4])$")
 def check_principle(value: str) -> str:
     """Return a principle id if it is one of P1-P14; raise ValueError naming the fix if not."""
     if value not in PRINCIPLES:
-        raise ValueError(f"unknown principle {value!r}; use P1 to P14 (see PRODUCT.md)")
+        raise ValueError(f"unknown principle {value!r}; use one of P1 to P14")
     return value
 
 
 def check_principles(values: list[str]) -> list[str]:
     """Return a non-empty list of principle ids, each checked."""
     if not values:
-        raise ValueError("name at least one principle, P1 to P14 (see PRODUCT.md)")
+        raise ValueError("name at least one principle, P1 to P14")
     return [check_principle(v) for v in values]
 
 

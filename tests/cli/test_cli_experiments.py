@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 
 from callworthy.cli import main
 from callworthy.errors import DoNotCallError, ExperimentInputError, UnknownIdeaError
+from callworthy.services.caller import Caller
 from callworthy.services.experiments import STATS_KEYS
-from callworthy.services.values import Actor
 
 NOW = "2024-06-01T12:00"
 OLD = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -46,10 +46,10 @@ def test_every_command_has_help_and_db(command: list[str]) -> None:
 
 
 def test_stats_json_and_chance_to_beat_end_to_end(
-    db_url: str, db_engine: Engine, rep_actor: Actor
+    db_url: str, db_engine: Engine, caller: Caller
 ) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
-    add_log(db_engine, rep_actor, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
+    pid = add_prospect(db_engine, caller, "Jane")
+    add_log(db_engine, caller, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
     rows = json.loads(
         ok(run(db_url, "stats", "--baseline", "plain", "--as-of", NOW, "--format", "json")).output
     )
@@ -76,10 +76,10 @@ def test_not_enough_data_in_words(db_url: str) -> None:
     assert bad.exit_code == ExperimentInputError.exit_code and "not positive" in bad.output
 
 
-def test_curve_table_and_json(db_url: str, db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
+def test_curve_table_and_json(db_url: str, db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
     day = timedelta(days=1)
-    add_log(db_engine, rep_actor, [Left("tip", OLD, 1.5 * day), Left("tip", OLD)], pid)
+    add_log(db_engine, caller, [Left("tip", OLD, 1.5 * day), Left("tip", OLD)], pid)
     data = json.loads(ok(run(db_url, "curve", "--as-of", NOW, "--format", "json")).output)
     assert [d["share_called_back"] for d in data["days"][:3]] == [0.0, 0.5, 0.5]
     text = ok(run(db_url, "curve", "--as-of", NOW, "--window", "3")).output
@@ -87,13 +87,13 @@ def test_curve_table_and_json(db_url: str, db_engine: Engine, rep_actor: Actor) 
 
 
 def test_next_refuses_dnc_and_replays_a_seed(
-    db_url: str, db_engine: Engine, rep_actor: Actor
+    db_url: str, db_engine: Engine, caller: Caller
 ) -> None:
-    add_prospect(db_engine, rep_actor, "Blocked", do_not_call=True)
+    add_prospect(db_engine, caller, "Blocked", do_not_call=True)
     refused = run(db_url, "next", "Blocked")
     assert refused.exit_code == DoNotCallError.exit_code
     assert "do-not-call list: there is nothing to try next" in refused.output
-    add_prospect(db_engine, rep_actor, "West", time_zone="America/Los_Angeles", humor_ok=False)
+    add_prospect(db_engine, caller, "West", time_zone="America/Los_Angeles", humor_ok=False)
     first = ok(run(db_url, "next", "West", "--as-of", NOW, "--format", "json"))
     pick = json.loads(first.output)
     again = ok(
@@ -109,7 +109,7 @@ def test_next_refuses_dnc_and_replays_a_seed(
     assert bad.exit_code == ExperimentInputError.exit_code and "9-20" in bad.output
 
 
-def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, rep_actor: Actor) -> None:
+def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: Caller) -> None:
     added = ok(run(db_url, "idea", "add", "Fuel surcharge tip", "--script", SCRIPT)).output
     assert "Added idea #1" in added and "--strategy idea-1" in added
     assert "Sample script score: " in added and "/100" in added
@@ -128,7 +128,7 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, rep_actor
     assert started["seed"] == 11 and len(ideas) == 2
     assert [a["weight"] for a in started["arms"]] == pytest.approx([1 / 3] * 3)
     assert run(db_url, *start).exit_code == 34  # one experiment at a time
-    add_prospect(db_engine, rep_actor, "Jane", humor_ok=True)
+    add_prospect(db_engine, caller, "Jane", humor_ok=True)
     pick = json.loads(ok(run(db_url, "next", "Jane", "--seed", "1", "--format", "json")).output)
     assert pick["method"] == "experiment" and pick["assignment_id"] == 1
     shown = ok(run(db_url, "experiment", "show")).output

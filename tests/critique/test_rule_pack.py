@@ -33,7 +33,7 @@ def test_rule_cites_known_principles_and_says_how_to_fix(rule) -> None:  # type:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_every_built_in_rule_has_a_plain_words_title(path: Path) -> None:
-    title = yaml.safe_load(path.read_text(encoding="utf-8")).get("title", "")
+    title = yaml.safe_load(path.read_text(encoding="utf-8")).get("name", "")
     assert title and title[0].isupper() and len(title) <= 60, path
     assert not any(c in title for c in "{}._/"), title  # words, not ids or templates
 

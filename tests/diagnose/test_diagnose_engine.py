@@ -41,14 +41,14 @@ def test_five_about_us_messages_rank_no_gain_or_no_reason_first() -> None:
     assert d.causes[0].cause in {"a", "b"} and d.causes[1].cause in {"a", "b"}
     first = d.causes[0]
     assert any("5 of 5 messages were about you" in e for e in first.evidence)
-    assert {"tip-tied-to-concern", "cut-the-pitch"} <= set(top_actions(d))
+    assert {"tip_tied_to_concern", "cut_the_pitch"} <= set(top_actions(d))
 
 
 def test_twelve_calls_in_a_week_say_stop_and_space_the_calls() -> None:
     d = run(twelve_in_a_week())
-    assert d.causes[0].actions[0].id == "space-the-calls"
+    assert d.causes[0].actions[0].id == "space_the_calls"
     assert "calls_crowded" in d.causes[0].actions[0].triggered_by
-    assert d.next_steps()[0].id == "space-the-calls"
+    assert d.next_steps()[0].id == "space_the_calls"
     crowded = next(s for s in d.record.signals if s.id == "calls_crowded")
     assert crowded.strength == 1 and crowded.evidence.startswith("12 messages within seven days")
 
@@ -58,8 +58,8 @@ def test_a_strong_message_ignored_many_times_says_give_them_to_the_competition()
     assert max(a.score or 0 for a in attempts(history)) >= 75
     d = run(history)
     assert d.causes[0].cause == "j"
-    assert "give-to-competition" in top_actions(d, causes=1, n=2)
-    assert "give-to-competition" in [a.id for a in d.next_steps(3)]
+    assert "give_to_competition" in top_actions(d, causes=1, n=2)
+    assert "give_to_competition" in [a.id for a in d.next_steps(3)]
     assert any("went unanswered" in e for e in d.causes[0].evidence)
 
 
@@ -115,7 +115,7 @@ def test_humor_for_a_prospect_without_any_points_to_distrust() -> None:
     record = read_record(history, now=NOW, humor_ok=False)
     assert record.strength("humor_unwelcome") == 1
     i = next(c for c in rank(NEUTRAL, record) if c.cause == "i")
-    assert i.actions[0].id == "drop-the-humor"
+    assert i.actions[0].id == "drop_the_humor"
 
 
 def test_a_long_silence_is_read() -> None:

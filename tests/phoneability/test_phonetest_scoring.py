@@ -64,3 +64,10 @@ def test_missing_or_invalid_answers_name_the_question_and_options() -> None:
         score_answers(answers)
     with pytest.raises(AnswersError, match=r"'b' is not an option of 'length'"):
         score_answers({**BEST, "length": "b"})
+
+
+def test_answers_with_the_dashed_ids_of_earlier_versions_still_score() -> None:
+    quiz = default_quiz()
+    snake = {q.id: q.best().id for q in quiz.questions}
+    dashed = {k.replace("_", "-"): v.replace("_", "-") for k, v in snake.items()}
+    assert score_answers(dashed, quiz).answers == score_answers(snake, quiz).answers == snake

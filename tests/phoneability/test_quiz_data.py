@@ -49,7 +49,7 @@ def test_every_option_is_scored_and_explained_with_its_principle(question) -> No
 def test_bands_are_documented_and_cover_0_to_100() -> None:
     mins = [b.min for b in QUIZ.bands]
     assert mins[-1] == 0 and mins == sorted(mins, reverse=True)
-    assert all(b.says and b.title for b in QUIZ.bands)
+    assert all(b.says and b.name for b in QUIZ.bands)
 
 
 def test_the_quiz_never_rewards_a_wrong_answer_of_p1() -> None:
@@ -86,6 +86,6 @@ def test_an_unknown_area_and_an_uncovered_area_are_refused(tmp_path: Path) -> No
     with pytest.raises(QuizFileError, match=r"hours\.yaml:2: area 'lunch' is not in quiz"):
         load_quiz(root)
     path.unlink()
-    (root / "questions" / "time-zone.yaml").unlink()
+    (root / "questions" / "time_zone.yaml").unlink()
     with pytest.raises(QuizFileError, match=r"no question covers the area.s. calling_hours"):
         load_quiz(root)

@@ -40,7 +40,13 @@ def run_log(url: str, rep: str, phone: str, count: int, start_at: float) -> None
     prospect = add_prospect(engine, actor, f"Prospect of {rep}", phone=phone)
     time.sleep(max(0.0, start_at - time.time()))
     for _ in range(count):
-        log_voicemail(engine, actor, f"#{prospect.id}", "value_tip", SCRIPT.format(name=rep))
+        log_voicemail(
+            engine,
+            actor,
+            prospect.id,
+            "value_tip",
+            SCRIPT.format(name=rep),
+        )
     print(f"logged {count}", flush=True)
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func, select
 
 from callworthy.errors import ImportFileError, InputFileError
 from callworthy.services import tracking
+from callworthy.services.caller import Caller
 from callworthy.services.importer import import_file
-from callworthy.services.prospects import add_prospect, list_prospects
-from callworthy.services.values import Actor
+from callworthy.services.prospects import add_prospect, find_prospect, list_prospects
 from callworthy.storage.engine import read_session
 from callworthy.storage.tables import Callback, Prospect, Voicemail
 
@@ -34,15 +34,13 @@ def write(tmp_path: Path, text: str, name: str = "calls.csv", encoding: str = "u
     return path
 
 
-def test_hubspot_calls_export(db_engine: Engine, rep_actor: Actor) -> None:
-    report = import_file(
-        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot"
-    )
+def test_hubspot_calls_export(db_engine: Engine, caller: Caller) -> None:
+    report = import_file(db_engine, caller, FIXTURES / "hubspot_calls.csv", format_name="hubspot")
     assert (report.rows, report.voicemails_added, report.callbacks_added) == (7, 3, 1)
     assert report.prospects_added == 3
     assert [s.line for s in report.skipped] == [3, 5, 8]  # no answer, busy, wrong number
     assert "'No answer' is not a voicemail left" in report.skipped[0].reason
-    jane = tracking.history(db_engine, rep_actor, "Jane Doe")
+    jane = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Jane Doe"))
     assert jane.prospect.phone == "+17043331112"
     assert jane.prospect.company == "Acme Logistics"
     assert jane.prospect.time_zone == "America/New_York"
@@ -54,46 +52,44 @@ def test_hubspot_calls_export(db_engine: Engine, rep_actor: Actor) -> None:
     assert counts(db_engine) == (3, 3, 1)
 
 
-def test_hubspot_tasks_export_semicolons_bom_crlf(db_engine: Engine, rep_actor: Actor) -> None:
-    report = import_file(
-        db_engine, rep_actor, FIXTURES / "hubspot_tasks.csv", format_name="hubspot"
-    )
+def test_hubspot_tasks_export_semicolons_bom_crlf(db_engine: Engine, caller: Caller) -> None:
+    report = import_file(db_engine, caller, FIXTURES / "hubspot_tasks.csv", format_name="hubspot")
     assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (2, 0, 2)
     reasons = {s.line: s.reason for s in report.skipped}
     assert "not a call" in reasons[3] and "not completed" in reasons[5]
-    names = {p.name for p in list_prospects(db_engine, rep_actor)}
+    names = {p.name for p in list_prospects(db_engine, caller)}
     assert names == {"Jane Doe", "Priya Shah"}
 
 
-def test_salesforce_task_report_with_footer(db_engine: Engine, rep_actor: Actor) -> None:
+def test_salesforce_task_report_with_footer(db_engine: Engine, caller: Caller) -> None:
     report = import_file(
         db_engine,
-        rep_actor,
+        caller,
         FIXTURES / "salesforce_tasks.csv",
         format_name="salesforce",
         time_zone="America/New_York",
     )
     assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (2, 2, 2)
     assert len(report.skipped) == 2
-    dana = tracking.history(db_engine, rep_actor, "Dana Whitfield")
+    dana = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Dana Whitfield"))
     assert dana.prospect.role == "Operations Director"
     assert dana.voicemails[0].left_at == datetime(2024, 3, 4, 14, 12, tzinfo=UTC)  # 9:12 AM EST
     assert [c.outcome for c in dana.callbacks] == ["meeting"]
-    luis = tracking.history(db_engine, rep_actor, "Luis Romero")
+    luis = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Luis Romero"))
     assert luis.callbacks[0].outcome == "not_interested"
     assert luis.callbacks[0].voicemail_id == luis.voicemails[0].id
 
 
-def test_generic_format(db_engine: Engine, rep_actor: Actor) -> None:
-    report = import_file(db_engine, rep_actor, FIXTURES / "generic.csv")
+def test_generic_format(db_engine: Engine, caller: Caller) -> None:
+    report = import_file(db_engine, caller, FIXTURES / "generic.csv")
     assert (report.voicemails_added, report.callbacks_added, report.prospects_added) == (3, 1, 3)
-    ana = tracking.history(db_engine, rep_actor, "Ana Lima")
+    ana = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Ana Lima"))
     assert ana.voicemails[0].score == 78 and ana.voicemails[0].strategy == "value_tip"
     assert ana.prospect.tags == ("boston", "hot") or set(ana.prospect.tags) == {"hot", "boston"}
     assert ana.prospect.external_id == "c-1"
     assert ana.callbacks[0].outcome == "meeting"
     assert ana.callbacks[0].notes == "Wants the permit list walkthrough"
-    chen = tracking.history(db_engine, rep_actor, "Chen Wei")
+    chen = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Chen Wei"))
     assert chen.prospect.time_zone == "Europe/London"
 
 
@@ -107,31 +103,36 @@ def test_generic_format(db_engine: Engine, rep_actor: Actor) -> None:
     ],
 )
 def test_reimporting_the_same_file_adds_nothing(
-    db_engine: Engine, rep_actor: Actor, name: str, fmt: str
+    db_engine: Engine, caller: Caller, name: str, fmt: str
 ) -> None:
-    first = import_file(db_engine, rep_actor, FIXTURES / name, format_name=fmt)
+    first = import_file(db_engine, caller, FIXTURES / name, format_name=fmt)
     before = counts(db_engine)
-    again = import_file(db_engine, rep_actor, FIXTURES / name, format_name=fmt)
+    again = import_file(db_engine, caller, FIXTURES / name, format_name=fmt)
     assert counts(db_engine) == before
     assert (again.voicemails_added, again.callbacks_added, again.prospects_added) == (0, 0, 0)
     assert again.already_present == first.voicemails_added + first.callbacks_added
 
 
-def test_dry_run_writes_nothing(db_engine: Engine, rep_actor: Actor) -> None:
+def test_dry_run_writes_nothing(db_engine: Engine, caller: Caller) -> None:
     report = import_file(
-        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot", dry_run=True
+        db_engine, caller, FIXTURES / "hubspot_calls.csv", format_name="hubspot", dry_run=True
     )
     assert report.dry_run and report.voicemails_added == 3 and report.prospects_added == 3
     assert counts(db_engine) == (0, 0, 0)
 
 
-def test_import_matches_existing_prospects_by_phone(db_engine: Engine, rep_actor: Actor) -> None:
-    add_prospect(db_engine, rep_actor, "J. Doe", phone="704.333.1112")
-    report = import_file(
-        db_engine, rep_actor, FIXTURES / "hubspot_calls.csv", format_name="hubspot"
-    )
+def test_import_matches_existing_prospects_by_phone(db_engine: Engine, caller: Caller) -> None:
+    add_prospect(db_engine, caller, "J. Doe", phone="704.333.1112")
+    report = import_file(db_engine, caller, FIXTURES / "hubspot_calls.csv", format_name="hubspot")
     assert report.prospects_added == 2
-    assert len(tracking.history(db_engine, rep_actor, "J. Doe").voicemails) == 1
+    assert (
+        len(
+            tracking.history(
+                db_engine, caller, find_prospect(db_engine, caller, "J. Doe")
+            ).voicemails
+        )
+        == 1
+    )
 
 
 HEADER = "id,at,prospect,phone,strategy\n"
@@ -159,13 +160,13 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_file_is_reported_and_nothing_written(
-    db_engine: Engine, rep_actor: Actor, tmp_path: Path, case: str
+    db_engine: Engine, caller: Caller, tmp_path: Path, case: str
 ) -> None:
     text, line, reason = BAD_FILES[case]
     good_row = "99,2024-03-05,Zed,(617) 253-1000,other\n"
     path = write(tmp_path, text + (good_row if text.startswith(HEADER) else ""))
     with pytest.raises(ImportFileError) as caught:
-        import_file(db_engine, rep_actor, path)
+        import_file(db_engine, caller, path)
     assert any(p_line == line and reason in why for p_line, why in caught.value.problems), (
         caught.value.problems
     )
@@ -173,58 +174,58 @@ def test_bad_file_is_reported_and_nothing_written(
     assert counts(db_engine) == (0, 0, 0)
 
 
-def test_wrong_encoding(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+def test_wrong_encoding(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + "1,2024-03-04,José Núñez,,other\n", encoding="latin-1")
     with pytest.raises(ImportFileError, match="not UTF-8") as caught:
-        import_file(db_engine, rep_actor, path)
+        import_file(db_engine, caller, path)
     assert caught.value.problems[0][0] == 2
     assert counts(db_engine) == (0, 0, 0)
 
 
-def test_binary_file(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+def test_binary_file(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
     path = tmp_path / "calls.xlsx"
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" * 20)
     with pytest.raises(ImportFileError, match="binary"):
-        import_file(db_engine, rep_actor, path)
+        import_file(db_engine, caller, path)
 
 
-def test_missing_file(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+def test_missing_file(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
     with pytest.raises(InputFileError):
-        import_file(db_engine, rep_actor, tmp_path / "nope.csv")
+        import_file(db_engine, caller, tmp_path / "nope.csv")
 
 
-def test_every_bad_row_is_reported(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+def test_every_bad_row_is_reported(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
     rows = [f"{i},2024-03-04,P{i},(617) 253-1000,other" for i in range(1, 4)]
     rows[1] = "2,not a date,P2,,other"
     rows.append("4,2024-03-04,P4,12,other")
     path = write(tmp_path, HEADER + "\n".join(rows) + "\n")
     with pytest.raises(ImportFileError) as caught:
-        import_file(db_engine, rep_actor, path)
+        import_file(db_engine, caller, path)
     assert [line for line, _ in caught.value.problems] == [3, 5]
     assert counts(db_engine) == (0, 0, 0)
 
 
 def test_keep_going_imports_the_good_rows(
-    db_engine: Engine, rep_actor: Actor, tmp_path: Path
+    db_engine: Engine, caller: Caller, tmp_path: Path
 ) -> None:
     path = write(tmp_path, HEADER + "1,2024-03-04,Ann,,other\n2,nonsense,Bo,,other\n")
-    report = import_file(db_engine, rep_actor, path, keep_going=True)
+    report = import_file(db_engine, caller, path, keep_going=True)
     assert report.voicemails_added == 1
     assert [(r.line, "bad date" in r.reason) for r in report.rejected] == [(3, True)]
 
 
-def test_column_mapping_override(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
+def test_column_mapping_override(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
     path = write(tmp_path, "when,who,Mobile\n2024-03-04 10:00,Ann,(617) 253-1000\n")
     with pytest.raises(ImportFileError, match="missing column"):
-        import_file(db_engine, rep_actor, path)
-    report = import_file(db_engine, rep_actor, path, columns={"at": "when", "phone": "Mobile"})
+        import_file(db_engine, caller, path)
+    report = import_file(db_engine, caller, path, columns={"at": "when", "phone": "Mobile"})
     assert report.voicemails_added == 1
-    assert list_prospects(db_engine, rep_actor)[0].phone == "+16172531000"
+    assert list_prospects(db_engine, caller)[0].phone == "+16172531000"
 
 
-def test_export_then_import_round_trip(db_engine: Engine, rep_actor: Actor, tmp_path: Path) -> None:
-    import_file(db_engine, rep_actor, FIXTURES / "salesforce_tasks.csv", format_name="salesforce")
-    rows = tracking.export_rows(db_engine, rep_actor)
+def test_export_then_import_round_trip(db_engine: Engine, caller: Caller, tmp_path: Path) -> None:
+    import_file(db_engine, caller, FIXTURES / "salesforce_tasks.csv", format_name="salesforce")
+    rows = tracking.export_rows(db_engine, caller)
     path = tmp_path / "export.csv"
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=tracking.EXPORT_COLUMNS)
@@ -237,7 +238,7 @@ def test_export_then_import_round_trip(db_engine: Engine, rep_actor: Actor, tmp_
         actor = identify(other, "alice")
         report = import_file(other, actor, path)
         assert (report.voicemails_added, report.callbacks_added) == (2, 2)
-        dana = tracking.history(other, actor, "Dana Whitfield")
+        dana = tracking.history(other, actor, find_prospect(other, actor, "Dana Whitfield"))
         assert dana.callbacks[0].voicemail_id == dana.voicemails[0].id
     finally:
         other.dispose()

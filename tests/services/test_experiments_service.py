@@ -11,8 +11,9 @@ from sqlalchemy import Engine
 from callworthy.errors import DoNotCallError, ExperimentInputError, NoEligibleStrategyError
 from callworthy.experiments import Reason
 from callworthy.services import experiments, next_strategy
+from callworthy.services.caller import Caller
 from callworthy.services.database import identify
-from callworthy.services.values import Actor
+from callworthy.services.prospects import find_prospect
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 W = timedelta(days=14)
@@ -21,12 +22,12 @@ OLD = NOW - timedelta(days=30)
 
 
 def test_window_edges_matured_pending_and_counted_callbacks(
-    db_engine: Engine, rep_actor: Actor
+    db_engine: Engine, caller: Caller
 ) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
+    pid = add_prospect(db_engine, caller, "Jane")
     add_log(
         db_engine,
-        rep_actor,
+        caller,
         [
             Left("a", NOW - W, W),  # matured exactly at the edge; called back at the window's end
             Left("a", NOW - W - SEC, W + SEC),  # matured; callback one second too late
@@ -37,17 +38,17 @@ def test_window_edges_matured_pending_and_counted_callbacks(
         ],
         pid,
     )
-    report = experiments.stats(db_engine, rep_actor, now=NOW, baseline="a")
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="a")
     (row,) = report.rows
     assert (row.voicemails, row.matured, row.pending, row.callbacks) == (5, 3, 2, 1)
     assert row.rate_mean == pytest.approx((1 + 1) / (3 + 2))  # Beta(1+1, 1+2): pending left out
 
 
-def test_pending_voicemails_are_never_failures(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
+def test_pending_voicemails_are_never_failures(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
     young = [Left("fresh", NOW - timedelta(days=1)) for _ in range(10)]
-    add_log(db_engine, rep_actor, rates("tried", 2, 2, OLD) + young, pid)
-    report = experiments.stats(db_engine, rep_actor, now=NOW, baseline="tried")
+    add_log(db_engine, caller, rates("tried", 2, 2, OLD) + young, pid)
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="tried")
     rows = {r.strategy: r for r in report.rows}
     assert rows["tried"].rate_mean == pytest.approx(0.75)  # 2 of 2; nothing else drags it down
     fresh = rows["fresh"]
@@ -56,10 +57,10 @@ def test_pending_voicemails_are_never_failures(db_engine: Engine, rep_actor: Act
     assert "callback window" in fresh.notes[0]
 
 
-def test_seven_of_eight_beats_two_of_eight(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
-    add_log(db_engine, rep_actor, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
-    report = experiments.stats(db_engine, rep_actor, now=NOW, baseline="plain")
+def test_seven_of_eight_beats_two_of_eight(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
+    add_log(db_engine, caller, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="plain")
     rows = {r.strategy: r for r in report.rows}
     assert rows["half_message"].chance_to_beat_baseline == pytest.approx(0.992, abs=5e-4)
     assert rows["half_message"].rate_mean == pytest.approx(0.8)
@@ -70,25 +71,25 @@ def test_seven_of_eight_beats_two_of_eight(db_engine: Engine, rep_actor: Actor) 
     assert set(report.json_rows()[0]) == set(experiments.STATS_KEYS)
 
 
-def test_segments_by_rep_and_industry(db_engine: Engine, rep_actor: Actor) -> None:
+def test_segments_by_rep_and_industry(db_engine: Engine, caller: Caller) -> None:
     bob = identify(db_engine, "bob")
-    shop = add_prospect(db_engine, rep_actor, "Shop", industry="retail")
-    bank = add_prospect(db_engine, rep_actor, "Bank", industry="banking")
-    unknown = add_prospect(db_engine, rep_actor, "Unknown", industry=None)
+    shop = add_prospect(db_engine, caller, "Shop", industry="retail")
+    bank = add_prospect(db_engine, caller, "Bank", industry="banking")
+    unknown = add_prospect(db_engine, caller, "Unknown", industry=None)
     day = timedelta(days=1)
     add_log(
         db_engine,
-        rep_actor,
+        caller,
         [
-            Left("tip", OLD, day, shop, rep_actor.rep_id),
+            Left("tip", OLD, day, shop, caller.rep_id),
             Left("tip", OLD, None, shop, bob.rep_id),
             Left("tip", OLD, day, bank, bob.rep_id),
-            Left("lead", OLD, day, bank, rep_actor.rep_id),
-            Left("lead", OLD, None, unknown, rep_actor.rep_id),
+            Left("lead", OLD, day, bank, caller.rep_id),
+            Left("lead", OLD, None, unknown, caller.rep_id),
         ],
         shop,
     )
-    by_rep = experiments.stats(db_engine, rep_actor, now=NOW, by="rep", baseline="tip")
+    by_rep = experiments.stats(db_engine, caller, now=NOW, by="rep", baseline="tip")
     cells = {(r.segment, r.strategy): (r.voicemails, r.callbacks) for r in by_rep.rows}
     assert cells == {
         ("alice", "tip"): (1, 1),
@@ -96,7 +97,7 @@ def test_segments_by_rep_and_industry(db_engine: Engine, rep_actor: Actor) -> No
         ("bob", "tip"): (2, 1),
     }
     assert all(set(row) == {"segment", *experiments.STATS_KEYS} for row in by_rep.json_rows())
-    by_industry = experiments.stats(db_engine, rep_actor, now=NOW, by="industry", baseline="tip")
+    by_industry = experiments.stats(db_engine, caller, now=NOW, by="industry", baseline="tip")
     cells = {(r.segment, r.strategy): (r.voicemails, r.callbacks) for r in by_industry.rows}
     assert cells == {  # the prospect without an industry is in no industry segment
         ("banking", "lead"): (1, 1),
@@ -104,31 +105,31 @@ def test_segments_by_rep_and_industry(db_engine: Engine, rep_actor: Actor) -> No
         ("retail", "tip"): (2, 1),
     }
     with pytest.raises(ExperimentInputError, match="group by"):
-        experiments.stats(db_engine, rep_actor, now=NOW, by="team")
+        experiments.stats(db_engine, caller, now=NOW, by="team")
 
 
-def test_empty_log_is_an_answer_not_a_crash(db_engine: Engine, rep_actor: Actor) -> None:
-    report = experiments.stats(db_engine, rep_actor, now=NOW)
+def test_empty_log_is_an_answer_not_a_crash(db_engine: Engine, caller: Caller) -> None:
+    report = experiments.stats(db_engine, caller, now=NOW)
     assert report.baseline == "value_tip"
     assert [r.strategy for r in report.rows] == ["value_tip"]
     assert report.reasons == (Reason.NO_VOICEMAILS,)
     assert report.notes == ("no voicemails yet",)
-    empty = experiments.curve(db_engine, rep_actor, now=NOW)
+    empty = experiments.curve(db_engine, caller, now=NOW)
     assert empty.voicemails == 0 and empty.notes == ("no voicemails yet",)
 
 
-def test_default_baseline_is_the_most_logged(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
-    add_log(db_engine, rep_actor, rates("resources", 1, 3, OLD) + rates("weather", 1, 2, OLD), pid)
-    assert experiments.stats(db_engine, rep_actor, now=NOW).baseline == "resources"
+def test_default_baseline_is_the_most_logged(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
+    add_log(db_engine, caller, rates("resources", 1, 3, OLD) + rates("weather", 1, 2, OLD), pid)
+    assert experiments.stats(db_engine, caller, now=NOW).baseline == "resources"
 
 
-def test_curve_matches_a_hand_built_log(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane")
+def test_curve_matches_a_hand_built_log(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
     day = timedelta(days=1)
     add_log(
         db_engine,
-        rep_actor,
+        caller,
         [
             Left("tip", OLD, 1.5 * day),
             Left("tip", OLD, 3.5 * day),
@@ -139,7 +140,7 @@ def test_curve_matches_a_hand_built_log(db_engine: Engine, rep_actor: Actor) -> 
         ],
         pid,
     )
-    report = experiments.curve(db_engine, rep_actor, now=NOW, strategy="tip")
+    report = experiments.curve(db_engine, caller, now=NOW, strategy="tip")
     # Kaplan-Meier by hand: 1.5 d: 1 of 5 at risk -> S = 4/5; 2 d: one censored;
     # 3.5 d: 1 of 3 -> S = 4/5 * 2/3 = 8/15; 14 d: two censored.
     share = [d.share_called_back for d in report.days]
@@ -148,75 +149,110 @@ def test_curve_matches_a_hand_built_log(db_engine: Engine, rep_actor: Actor) -> 
     assert [d.waiting for d in report.days[:4]] == [5, 4, 3, 2]  # still under watch
     assert (report.voicemails, report.callbacks) == (5, 2)
     assert all(d.ci_low <= d.share_called_back <= d.ci_high for d in report.days)
-    everyone = experiments.curve(db_engine, rep_actor, now=NOW)
+    everyone = experiments.curve(db_engine, caller, now=NOW)
     assert everyone.voicemails == 6 and everyone.days[0].share_called_back == pytest.approx(1 / 6)
 
 
 # --- What to try next ----------------------------------------------------------------------
 
 
-def test_humor_off_never_gets_a_humor_strategy(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Stern", humor_ok=False)
+def test_humor_off_never_gets_a_humor_strategy(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Stern", humor_ok=False)
     # The humor strategies look best in the log: Thompson would favour them if allowed.
     log = rates("half_message", 8, 8, OLD) + rates("weather", 8, 8, OLD) + rates("tip", 0, 8, OLD)
-    add_log(db_engine, rep_actor, log, pid)
+    add_log(db_engine, caller, log, pid)
     seen = set()
     for seed in range(60):
-        pick = next_strategy.next_strategy(db_engine, rep_actor, "Stern", now=NOW, seed=seed)
+        pick = next_strategy.next_strategy(
+            db_engine, caller, find_prospect(db_engine, caller, "Stern"), now=NOW, seed=seed
+        )
         seen.add(pick.strategy)
         assert not set(pick.weights) & next_strategy.HUMOR_STRATEGIES
         assert "sales_lead" not in pick.weights
     assert not seen & next_strategy.HUMOR_STRATEGIES and len(seen) > 1
     assert pick.excluded["half_message"].startswith("humor is off")
     assert pick.excluded["sales_lead"] == "no lead (P7)"
-    funny = add_prospect(db_engine, rep_actor, "Funny", humor_ok=True)
+    funny = add_prospect(db_engine, caller, "Funny", humor_ok=True)
     picks = {
         next_strategy.next_strategy(
-            db_engine, rep_actor, f"#{funny}", now=NOW, seed=s, has_lead=True
+            db_engine,
+            caller,
+            funny,
+            now=NOW,
+            seed=s,
+            has_lead=True,
         ).strategy
         for s in range(30)
     }
     assert picks & {"half_message", "weather"}
 
 
-def test_do_not_call_prospect_is_refused(db_engine: Engine, rep_actor: Actor) -> None:
-    add_prospect(db_engine, rep_actor, "Blocked", do_not_call=True)
+def test_do_not_call_prospect_is_refused(db_engine: Engine, caller: Caller) -> None:
+    add_prospect(db_engine, caller, "Blocked", do_not_call=True)
     with pytest.raises(DoNotCallError, match="do-not-call list: there is nothing to try next"):
-        next_strategy.next_strategy(db_engine, rep_actor, "Blocked", now=NOW, seed=1)
-
-
-def test_no_eligible_strategy_says_why(db_engine: Engine, rep_actor: Actor) -> None:
-    add_prospect(db_engine, rep_actor, "Stern", humor_ok=False)
-    with pytest.raises(NoEligibleStrategyError, match="weather: humor is off"):
         next_strategy.next_strategy(
-            db_engine, rep_actor, "Stern", now=NOW, seed=1, among=["weather", "sales_lead"]
+            db_engine, caller, find_prospect(db_engine, caller, "Blocked"), now=NOW, seed=1
         )
 
 
-def test_earliest_call_time_inside_local_hours(db_engine: Engine, rep_actor: Actor) -> None:
-    add_prospect(db_engine, rep_actor, "West", time_zone="America/Los_Angeles")
+def test_no_eligible_strategy_says_why(db_engine: Engine, caller: Caller) -> None:
+    add_prospect(db_engine, caller, "Stern", humor_ok=False)
+    with pytest.raises(NoEligibleStrategyError, match="weather: humor is off"):
+        next_strategy.next_strategy(
+            db_engine,
+            caller,
+            find_prospect(db_engine, caller, "Stern"),
+            now=NOW,
+            seed=1,
+            among=["weather", "sales_lead"],
+        )
+
+
+def test_earliest_call_time_inside_local_hours(db_engine: Engine, caller: Caller) -> None:
+    add_prospect(db_engine, caller, "West", time_zone="America/Los_Angeles")
     # 14:00 UTC is 07:00 in Los Angeles (PDT, UTC-7): wait for 09:00 local = 16:00 UTC.
-    pick = next_strategy.next_strategy(db_engine, rep_actor, "West", now=NOW, seed=1)
+    pick = next_strategy.next_strategy(
+        db_engine, caller, find_prospect(db_engine, caller, "West"), now=NOW, seed=1
+    )
     assert pick.call_at == datetime(2024, 6, 1, 16, 0, tzinfo=UTC)
     assert pick.call_at_local == "2024-06-01T09:00:00-07:00"
     late = datetime(2024, 6, 2, 3, 30, tzinfo=UTC)  # 20:30 the evening before in Los Angeles
     pick = next_strategy.next_strategy(
-        db_engine, rep_actor, "West", now=late, seed=1, hours=(time(8), time(18))
+        db_engine,
+        caller,
+        find_prospect(db_engine, caller, "West"),
+        now=late,
+        seed=1,
+        hours=(time(8), time(18)),
     )
     assert pick.call_at == datetime(2024, 6, 2, 15, 0, tzinfo=UTC)  # 08:00 PDT next morning
     inside = datetime(2024, 6, 1, 20, 0, tzinfo=UTC)  # 13:00 local: call now
-    assert next_strategy.next_strategy(db_engine, rep_actor, "West", now=inside).call_at == inside
+    assert (
+        next_strategy.next_strategy(
+            db_engine, caller, find_prospect(db_engine, caller, "West"), now=inside
+        ).call_at
+        == inside
+    )
 
 
-def test_same_seed_same_pick(db_engine: Engine, rep_actor: Actor) -> None:
-    pid = add_prospect(db_engine, rep_actor, "Jane", humor_ok=True)
-    add_log(db_engine, rep_actor, rates("tip", 3, 8, OLD) + rates("weather", 4, 8, OLD), pid)
-    first = next_strategy.next_strategy(db_engine, rep_actor, "Jane", now=NOW)
-    again = next_strategy.next_strategy(db_engine, rep_actor, "Jane", now=NOW, seed=first.seed)
+def test_same_seed_same_pick(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane", humor_ok=True)
+    add_log(db_engine, caller, rates("tip", 3, 8, OLD) + rates("weather", 4, 8, OLD), pid)
+    first = next_strategy.next_strategy(
+        db_engine, caller, find_prospect(db_engine, caller, "Jane"), now=NOW
+    )
+    again = next_strategy.next_strategy(
+        db_engine, caller, find_prospect(db_engine, caller, "Jane"), now=NOW, seed=first.seed
+    )
     assert again == first
     picks = [
         next_strategy.next_strategy(
-            db_engine, rep_actor, "Jane", now=NOW, seed=7, top_two=True
+            db_engine,
+            caller,
+            find_prospect(db_engine, caller, "Jane"),
+            now=NOW,
+            seed=7,
+            top_two=True,
         ).strategy
         for _ in range(3)
     ]
@@ -226,7 +262,7 @@ def test_same_seed_same_pick(db_engine: Engine, rep_actor: Actor) -> None:
     assert min(first.weights.values()) >= 0.05 - 1e-12  # the floor
 
 
-def test_bad_hours_and_seed(db_engine: Engine, rep_actor: Actor) -> None:
+def test_bad_hours_and_seed(db_engine: Engine, caller: Caller) -> None:
     assert next_strategy.parse_hours("9-20") == (time(9), time(20))
     assert next_strategy.parse_hours("08:30-17:00") == (time(8, 30), time(17))
     for bad in ("20-9", "nine", "9"):

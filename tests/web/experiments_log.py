@@ -7,23 +7,22 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 
 from callworthy.services import accounts, prospects, tracking
-from callworthy.services.values import Actor
+from callworthy.services.caller import Caller, caller_for
 
 SCRIPT = "Hi Jane, it's Ana at 555-123-4567. A builder I know needs a caterer. 555-123-4567."
 #: strategy -> (voicemails, callbacks); every voicemail is 30+ days old, so matured.
 PLAN = {"value_tip": (4, 1), "half_message": (4, 3)}
 
 
-def actor(engine: Engine, email: str, password: str) -> Actor:
-    """Return the Actor of an account (as the web pages act)."""
-    user = accounts.authenticate(engine, email, password)
-    return Actor(team_id=user.team_id, team=user.team, rep_id=user.rep_id, rep=user.name)
+def actor(engine: Engine, email: str, password: str) -> Caller:
+    """Return the Caller of an account (as the web pages act)."""
+    return caller_for(accounts.authenticate(engine, email, password))
 
 
-def build_log(engine: Engine, who: Actor, name: str = "Jane Doe", pending: int = 1) -> int:
+def build_log(engine: Engine, who: Caller, name: str = "Jane Doe", pending: int = 1) -> int:
     """Store a prospect, matured voicemails with callbacks per PLAN and a few pending ones."""
     prospect = prospects.add_prospect(engine, who, name, company="Acme Builders")
-    ref = f"#{prospect.id}"
+    ref = prospect.id
     start = datetime.now(UTC) - timedelta(days=60)
     i = 0
     for strategy, (left, back) in PLAN.items():
@@ -31,7 +30,7 @@ def build_log(engine: Engine, who: Actor, name: str = "Jane Doe", pending: int =
             at = start + timedelta(days=i)
             tracking.log_voicemail(engine, who, ref, strategy, SCRIPT, at=at)
             if k < back:
-                tracking.log_callback(engine, who, prospect_ref=ref, at=at + timedelta(days=2))
+                tracking.log_callback(engine, who, ref, at=at + timedelta(days=2))
             i += 1
     for _ in range(pending):
         at = datetime.now(UTC) - timedelta(days=1)

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from callworthy.services import accounts
+from callworthy.services.caller import caller_for
 from callworthy.services.database import open_database
-from callworthy.services.prospects import actor_for, add_prospect
+from callworthy.services.prospects import add_prospect
 from callworthy.services.tracking import log_voicemail
 from callworthy.storage.location import sqlite_url
 
@@ -39,10 +40,10 @@ def _prospect(database: Path) -> int:
     """Add a prospect with two voicemails, through the services; return its id."""
     engine = open_database(sqlite_url(database))
     try:
-        actor = actor_for(accounts.authenticate(engine, "mia@example.com", PASSWORD))
+        actor = caller_for(accounts.authenticate(engine, "mia@example.com", PASSWORD))
         record = add_prospect(engine, actor, "Jane <b>Doe</b>", company="Doe Freight")
         for _ in range(2):
-            log_voicemail(engine, actor, f"#{record.id}", "referral", SCRIPT)
+            log_voicemail(engine, actor, record.id, "referral", SCRIPT)
         return record.id
     finally:
         engine.dispose()

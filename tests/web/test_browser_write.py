@@ -12,8 +12,8 @@ from typing import Any
 
 from callworthy.services import accounts
 from callworthy.services import prospects as prospect_service
+from callworthy.services.caller import Caller
 from callworthy.services.database import open_database
-from callworthy.services.values import Actor
 from callworthy.storage.location import sqlite_url
 
 from . import test_browser
@@ -55,7 +55,7 @@ def _add_prospect(db: Path, name: str, **fields: Any) -> int:
     engine = open_database(sqlite_url(db))
     try:
         account = accounts.authenticate(engine, EMAIL, PASSWORD)
-        actor = Actor(account.team_id, account.team, account.rep_id, account.name)
+        actor = Caller(account.team_id, account.team, account.rep_id, account.name)
         return prospect_service.add_prospect(engine, actor, name, **fields).id
     finally:
         engine.dispose()

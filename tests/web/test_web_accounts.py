@@ -26,14 +26,14 @@ def test_set_up_makes_the_first_manager_and_only_once(db_client: TestClient) -> 
     assert db_client.get("/setup", follow_redirects=False).headers["location"] == "/login"
     form = {**MANAGER, "email": "eve@example.com", "password": PASSWORD, "confirm": PASSWORD}
     response = db_client.post("/setup", data={**form, "csrf_token": csrf(db_client, "/check")})
-    assert response.status_code == 400
+    assert response.status_code == 409  # a conflict: the set-up exists
     assert "already set up" in response.text
 
 
 def test_set_up_refuses_a_short_password_and_keeps_what_was_typed(db_client: TestClient) -> None:
     form = {**MANAGER, "password": "short", "confirm": "short"}
     response = db_client.post("/setup", data={**form, "csrf_token": csrf(db_client, "/setup")})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "needs at least 10" in response.text
     assert 'value="mia@example.com"' in response.text
     assert db_client.get("/check", follow_redirects=True).url.path == "/setup"

@@ -6,7 +6,8 @@ from fastapi.testclient import TestClient
 
 from callworthy.diagnose import default_model
 from callworthy.services import accounts
-from callworthy.services.prospects import actor_for, add_prospect
+from callworthy.services.caller import caller_for
+from callworthy.services.prospects import add_prospect
 from callworthy.services.tracking import log_voicemail
 
 from .helpers_web import MANAGER, PASSWORD, add_rep, bearer, csrf, log_in, new_token, set_up
@@ -22,10 +23,10 @@ def first_answers() -> dict[str, str]:
 def prospect_of(client: TestClient, email: str, name: str = "Jane Doe", script: str = "") -> int:
     """Add a prospect owned by the account with this e-mail, through the services; its id."""
     engine = client.app.state.engine  # type: ignore[attr-defined]
-    actor = actor_for(accounts.authenticate(engine, email, PASSWORD))
+    actor = caller_for(accounts.authenticate(engine, email, PASSWORD))
     record = add_prospect(engine, actor, name, company="Acme Freight")
     if script:
-        log_voicemail(engine, actor, f"#{record.id}", "referral", script)
+        log_voicemail(engine, actor, record.id, "referral", script)
     return record.id
 
 

@@ -199,7 +199,8 @@ def test_permissions_on_both_backends(db_client: TestClient) -> None:
     assert sum(r["voicemails"] for r in stats) == 17  # the team's log: 9 + 8
     assert db_client.get(f"/api/v1/next?prospect_id={robs}", headers=rep_auth).status_code == 200
     theirs = db_client.get(f"/api/v1/next?prospect_id={managers}", headers=rep_auth)
-    assert theirs.status_code == 404 and "of yours" in theirs.json()["error"]["message"]
+    assert theirs.status_code == 404  # exactly as for a missing prospect: nothing leaked
+    assert theirs.json()["error"]["message"] == f"No prospect #{managers}. Check the number."
     token = csrf(db_client, "/experiments")
     form = {"prospect_id": str(managers), "csrf_token": token}
     assert db_client.post("/experiments/next", data=form).status_code == 404

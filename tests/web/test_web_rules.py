@@ -163,3 +163,30 @@ def test_rule_text_is_escaped(client: TestClient) -> None:
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     editor = client.get("/rules/team?rule_id=acme.slogan").text
     assert "<script>alert(1)</script>" not in editor
+
+
+def test_a_voicemail_logged_on_the_web_is_scored_with_the_teams_rules(client: TestClient) -> None:
+    set_up(client)
+    auth = bearer(new_token(client))
+    pid = client.post("/api/v1/prospects", json={"name": "Sam"}, headers=auth).json()["id"]
+    assert _save(client, "acme.slogan", SLOGAN).status_code == 303
+    checked = client.post(
+        "/api/v1/critique", json={"text": SCRIPT, "prospect": "Sam"}, headers=auth
+    )
+    logged = client.post(
+        f"/api/v1/prospects/{pid}/voicemails",
+        json={"strategy": "value_tip", "script": SCRIPT},
+        headers=auth,
+    ).json()
+    # Exactly as the Check page showed it: the same rules, the same score.
+    assert logged["rules_version"] == checked.json()["rules_version"]
+    assert logged["rules_version"] != default_rules().version
+    assert logged["score"] == checked.json()["score"]
+    page = client.post(
+        f"/prospects/{pid}/voicemails",
+        data={"strategy": "value_tip", "script": SCRIPT, "csrf_token": csrf(client, "/check")},
+        follow_redirects=False,
+    )
+    assert page.status_code == 303
+    history = client.get(f"/api/v1/prospects/{pid}", headers=auth).json()
+    assert {v["rules_version"] for v in history["voicemails"]} == {logged["rules_version"]}

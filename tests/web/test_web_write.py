@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from callworthy.cli import main as cli_main
 from callworthy.services import accounts
 from callworthy.services import prospects as prospect_service
-from callworthy.services.values import Actor
+from callworthy.services.caller import Caller
 
 from .helpers_web import MANAGER, PASSWORD, add_rep, bearer, csrf, log_in, new_token, set_up
 
@@ -23,7 +23,7 @@ REP = {"name": "Mia Manager", "phone": "704-333-1112"}
 def _add_prospect(client: TestClient, email: str, name: str, **fields: Any) -> int:
     engine = client.app.state.engine  # type: ignore[attr-defined]
     account = accounts.authenticate(engine, email, PASSWORD)
-    actor = Actor(account.team_id, account.team, account.rep_id, account.name)
+    actor = Caller(account.team_id, account.team, account.rep_id, account.name)
     return prospect_service.add_prospect(engine, actor, name, **fields).id
 
 
@@ -83,7 +83,7 @@ def test_a_bad_field_is_shown_beside_it_and_nothing_is_written(client: TestClien
     response = client.post("/write", data=_write_form(client, rep_phone="12"))
     assert response.status_code == 422
     assert re.search(
-        r'name="rep_phone"[^>]*>\s*<p class="field-error" role="alert">', response.text
+        r'name="rep_phone"[^>]*>\s*<p class="field-error" role="alert"[^>]*>', response.text
     )
     assert 'class="candidate"' not in response.text
     missing = client.post("/write", data=_write_form(client, name=""))

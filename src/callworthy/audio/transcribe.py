@@ -76,7 +76,7 @@ def resolve_model(name: str | None) -> Path:
         if not (path / "model.bin").is_file():
             raise ModelNotFoundError(
                 f"{path} has no model.bin: it is not a CTranslate2 Whisper model.",
-                "Give the folder of a converted model (see docs/audio.md).",
+                "Give the folder of a converted model.",
             )
         return path
     if os.sep in name or name.startswith("."):
@@ -89,7 +89,7 @@ def resolve_model(name: str | None) -> Path:
         raise ModelNotFoundError(
             f'The model "{name}" is not a folder and is not in the local model cache; '
             "Callworthy never downloads models.",
-            "Pass the folder of a model you have, or leave --model out for the bundled tiny.en.",
+            "Give the folder of a model you have, or use the bundled tiny.en.",
         ) from exc
 
 

@@ -25,7 +25,7 @@ from callworthy.audio.transcribe import (
     check_file,
     load_model,
 )
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.render import render_critique
 from callworthy.critique import Context, RuleSet
 from callworthy.errors import AudioFileError, InputFileError
@@ -95,6 +95,12 @@ def _summary(result: AudioCritique) -> str:
     return "; ".join(parts) + "."
 
 
+def _print_recording(result: AudioCritique) -> None:
+    out = console()
+    out.print(_summary(result))
+    render_critique(result.critique, out)
+
+
 def _heard(number: NumberTiming) -> str:
     if number.digits_off:
         return f" (heard as {number.heard}, one digit off your number)"
@@ -116,12 +122,7 @@ def check_recording(
         context=context,
         rep_phone=hearing.rep_phone,
     )
-    if fmt == "json":
-        print_json(result.to_dict())
-    else:
-        out = console()
-        out.print(_summary(result))
-        render_critique(result.critique, out)
+    emit(result, fmt, _print_recording)
     return result.score
 
 

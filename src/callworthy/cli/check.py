@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from callworthy.cli.audio import Hearing, audio_options, audio_path, check_recording
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.options import rules_from, rules_options
 from callworthy.cli.render import render_critique
 from callworthy.critique import Context, critique
@@ -87,9 +87,6 @@ def check(
         return
     text = read_input(source)
     result = critique(text, rules=rules_from(rule_dirs, disable), region=region, context=context)
-    if output_format == "json":
-        print_json(result.to_dict())
-    else:
-        render_critique(result, console())
+    emit(result, output_format, lambda r: render_critique(r, console()))
     if fail_under is not None and result.score < fail_under:
         sys.exit(1)

@@ -11,10 +11,12 @@ from typing import Any, ParamSpec, TypeVar
 import click
 from rich.console import Console
 
+from callworthy import errors
 from callworthy.errors import CallworthyError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -36,15 +38,58 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+def as_data(result: Any) -> Any:
+    """Return a result as JSON data: its own `to_dict()` (the API's shape), item by item."""
+    if isinstance(result, list | tuple):
+        return [as_data(item) for item in result]
+    to_dict = getattr(result, "to_dict", None)
+    return to_dict() if callable(to_dict) else result
+
+
+def emit(result: T, fmt: str, render: Callable[[T], object], *, data: Any = None) -> None:
+    """Print a command's result: as JSON (`data`, else the result's own) or `render`ed as text.
+
+    The one place that chooses: every command's --format goes through here.
+    """
+    if fmt == "json":
+        print_json(as_data(result) if data is None else data)
+    else:
+        render(result)
+
+
+#: What the terminal adds to an error: the command or option that fixes it (CLI words only).
+HINTS: dict[type[CallworthyError], str] = {
+    errors.UnknownProspectError: "See `callworthy prospect list`.",
+    errors.UnknownIdeaError: "See `callworthy idea list`.",
+    errors.UnknownExperimentError: "See `callworthy experiment show`.",
+    errors.NoOpenVoicemailError: "Pass --unmatched to store the callback alone.",
+    errors.NoEligibleStrategyError: "Pass --lead if you have a lead, or --among to name others.",
+}
+
+
+def hint(exc: CallworthyError) -> str:
+    """Return the CLI's own hint for an error (a command, an option, a docs page), or ""."""
+    if isinstance(exc, errors.MigrationRequiredError):
+        return "Run `callworthy db upgrade`." if exc.behind else ""
+    if isinstance(exc, errors.DataFileError) and exc.docs:
+        return f"See {exc.docs}."
+    return next((text for cls, text in HINTS.items() if isinstance(exc, cls)), "")
+
+
+def error_line(exc: CallworthyError) -> str:
+    """Return what the terminal shows for an error: the message, then the CLI's hint."""
+    return f"Error: {exc.message} {hint(exc)}".rstrip()
+
+
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn a CallworthyError into its one-line message on stderr and its exit code."""
+    """Turn a CallworthyError into its message (and hint) on stderr and its exit code."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except CallworthyError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
+            click.echo(error_line(exc), err=True)
             sys.exit(exc.exit_code)
 
     return wrapper

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from callworthy.cli.common import FORMAT_OPTION, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
+from callworthy.crm import default_formats
 from callworthy.errors import InvalidFieldError
-from callworthy.services.crm_formats import FORMATS
 from callworthy.services.dnc import import_dnc
 from callworthy.services.importer import import_file
-from callworthy.services.values import ImportReport
+from callworthy.services.values import DncReport, ImportReport
 
 FILE_ARGUMENT = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -51,7 +51,7 @@ def _print_report(report: ImportReport) -> None:
     "--format",
     "-f",
     "crm",
-    type=click.Choice(sorted(FORMATS)),
+    type=click.Choice(sorted(default_formats())),
     default="generic",
     show_default=True,
     help="Which export the file is (column names: docs/tracking.md).",
@@ -97,10 +97,10 @@ def import_command(
     \b
     Example: callworthy import calls.csv --format hubspot --dry-run
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = import_file(
         engine,
-        actor,
+        caller,
         file,
         format_name=crm,
         columns=_overrides(mappings),
@@ -109,10 +109,7 @@ def import_command(
         time_zone=tz,
         strategy=strategy,
     )
-    if as_json:
-        print_json(report.to_dict())
-    else:
-        _print_report(report)
+    emit(report, "json" if as_json else "text", _print_report)
 
 
 @click.group()
@@ -137,11 +134,12 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
     \b
     Example: callworthy dnc import national-dnc.csv
     """
-    engine, actor = open_for(db, rep)
-    report = import_dnc(engine, actor, file)
-    if output_format == "json":
-        print_json(report.to_dict())
-        return
+    engine, caller = open_for(db, rep)
+    report = import_dnc(engine, caller, file)
+    emit(report, output_format, _print_dnc)
+
+
+def _print_dnc(report: DncReport) -> None:
     click.echo(
         f"{report.numbers} number(s) in {report.path}: {report.added} new on the list, "
         f"{report.prospects_flagged} prospect(s) flagged do-not-call."

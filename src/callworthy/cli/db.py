@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.services import admin
+from callworthy.services.caller import Caller
 from callworthy.services.database import identify, open_database
-from callworthy.services.values import Actor
 
 DB_OPTION = click.option(
     "--db",
@@ -29,8 +29,8 @@ REP_OPTION = click.option(
 )
 
 
-def open_for(db: str | None, rep: str | None) -> tuple[Engine, Actor]:
-    """Open the database (migrating a SQLite file on first use) and identify the rep."""
+def open_for(db: str | None, rep: str | None) -> tuple[Engine, Caller]:
+    """Open the database (migrating a SQLite file on first use) and build the command's caller."""
     engine = open_database(db)
     return engine, identify(engine, rep)
 
@@ -81,8 +81,9 @@ def backup_command(file: Path, db: str | None) -> None:
 def info_command(db: str | None, output_format: str) -> None:
     """Show which database is used and its schema revision."""
     info = admin.database_info(db)
-    if output_format == "json":
-        print_json(info.to_dict())
-        return
+    emit(info, output_format, _print_info)
+
+
+def _print_info(info: admin.DatabaseInfo) -> None:
     console().print(f"Database: {info.url}", markup=False)
     console().print(f"Revision: {info.revision or 'empty'} (latest: {info.head})")

@@ -13,10 +13,11 @@ from rich.console import Console
 from rich.table import Table
 
 from callworthy.cli.answers import ANSWERS_OPTION, Prompt, ask, read_answers
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.diagnose import CauseResult, DiagnoseModel, default_model
 from callworthy.services import diagnose as service
+from callworthy.services.prospects import find_prospect
 
 TOP = 3
 
@@ -88,14 +89,13 @@ def diagnose_command(
       callworthy diagnose "Jane Doe"
       callworthy diagnose '#12' --answers answers.yaml --format json
     """
-    engine, actor = open_for(db, rep)
-    evidence = service.prospect_evidence(engine, actor, prospect_ref)
+    engine, caller = open_for(db, rep)
+    prospect_id = find_prospect(engine, caller, prospect_ref)
+    evidence = service.prospect_evidence(engine, caller, prospect_id)
     model = default_model()
     answers = read_answers(answers_file) if answers_file else ask(prompts(model))
     result = service.diagnose_evidence(evidence, answers, model=model)
-    if output_format == "json":
+    if output_format == "json":  # the notes go to stderr, so stdout stays pure JSON
         for note in result.notes:
             click.echo(f"Note: {note}", err=True)
-        print_json(result.to_list())
-        return
-    render(result, console())
+    emit(result, output_format, lambda r: render(r, console()), data=result.to_list())

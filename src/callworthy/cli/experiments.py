@@ -10,14 +10,15 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.experiments import chance_phrase, percent
+from callworthy.fields import parse_time, zone
 from callworthy.services import experiments as service
 from callworthy.services import next_strategy
 from callworthy.services.experiments import CurveReport, StatsReport
-from callworthy.services.fields import parse_time, zone
 from callworthy.services.next_strategy import NextPick
+from callworthy.services.prospects import find_prospect
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,14 +130,11 @@ def stats(
     \b
     Example: callworthy stats --by rep --window 7
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = service.stats(
-        engine, actor, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
+        engine, caller, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
     )
-    if output_format == "json":
-        print_json(report.json_rows())
-    else:
-        _print_stats(report)
+    emit(report, output_format, _print_stats, data=report.json_rows())
 
 
 def _print_curve(report: CurveReport) -> None:
@@ -178,14 +176,11 @@ def curve(
     The share called back by day 1, 2, ... of the window (Kaplan-Meier), with
     its 95% band. Pending voicemails count for as long as they have waited.
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = service.curve(
-        engine, actor, now=as_of_time(as_of), window_days=window, strategy=strategy
+        engine, caller, now=as_of_time(as_of), window_days=window, strategy=strategy
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_curve(report)
+    emit(report, output_format, _print_curve)
 
 
 def _print_next(pick: NextPick) -> None:
@@ -266,11 +261,11 @@ def next_command(
     """
     start, end = next_strategy.parse_hours(hours)
     zone(tz)  # refuse an unknown zone before touching the database
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     pick = next_strategy.next_strategy(
         engine,
-        actor,
-        prospect_ref,
+        caller,
+        find_prospect(engine, caller, prospect_ref),
         now=as_of_time(as_of),
         seed=seed,
         top_two=top_two,
@@ -281,7 +276,4 @@ def next_command(
         window_days=window,
         default_zone=tz,
     )
-    if output_format == "json":
-        print_json(pick.to_dict())
-    else:
-        _print_next(pick)
+    emit(pick, output_format, _print_next)

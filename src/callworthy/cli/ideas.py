@@ -7,14 +7,19 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.cli.experiments import AS_OF_OPTION, WINDOW_OPTION, as_of_time, rate, wide_console
-from callworthy.cli.options import rules_from, rules_options
-from callworthy.errors import InputFileError, InvalidFieldError, NotTextError
+from callworthy.cli.options import rules_options, with_rule_options
+from callworthy.errors import (
+    InputFileError,
+    InvalidFieldError,
+    NotTextError,
+    UnknownExperimentError,
+)
 from callworthy.services import ideas as board
 from callworthy.services import trials
-from callworthy.services.ideas import IdeaRecord
+from callworthy.services.ideas import IdeaRecord, VoteResult
 from callworthy.services.trials import ExperimentReport
 
 
@@ -29,6 +34,16 @@ def _script(script: str | None, file: Path | None) -> str:
         raise InputFileError(f"Cannot read {file}: {exc.strerror}.", "Check the path.") from exc
     except UnicodeDecodeError as exc:
         raise NotTextError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") from exc
+
+
+def experiment_number(ref: str | None) -> int | None:
+    """Return the experiment number typed (3 or #3), None when none was; refuse anything else."""
+    if ref is None or not ref.strip():
+        return None
+    text = ref.strip().removeprefix("#")
+    if not (text.isdigit() and len(text) <= 9):  # larger ids do not exist and overflow the column
+        raise UnknownExperimentError(f"No experiment {ref!r}.", "Give its number, e.g. 3.")
+    return int(text)
 
 
 def _score(idea: IdeaRecord) -> str:
@@ -78,12 +93,13 @@ def idea_add(
     Example: callworthy idea add "Leave the weather report for their town" --script "..."
     """
     text = _script(script, file)
-    rules = rules_from(rule_dirs, disable)
-    engine, actor = open_for(db, rep)
-    added = board.add_idea(engine, actor, title, text, rules=rules)
-    if output_format == "json":
-        print_json(added.to_dict())
-        return
+    engine, caller = open_for(db, rep)
+    caller = with_rule_options(caller, engine, rule_dirs, disable)
+    added = board.add_idea(engine, caller, title, text)
+    emit(added, output_format, _print_added)
+
+
+def _print_added(added: IdeaRecord) -> None:
     click.echo(
         f"Added idea #{added.id}: {added.title}\n"
         f"Sample script score: {_score(added)}. Log its voicemails with --strategy {added.slug}."
@@ -98,11 +114,12 @@ def idea_add(
 @handle_errors
 def idea_vote(idea_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
     """Vote for an idea (IDEA: 7, #7 or idea-7); one vote per rep per idea."""
-    engine, actor = open_for(db, rep)
-    result = board.vote(engine, actor, idea_ref)
-    if output_format == "json":
-        print_json(result.to_dict())
-        return
+    engine, caller = open_for(db, rep)
+    result = board.vote(engine, caller, board.idea_id(idea_ref))
+    emit(result, output_format, _print_vote)
+
+
+def _print_vote(result: VoteResult) -> None:
     said = "Voted for" if result.counted else "You had already voted for"
     click.echo(f"{said} idea #{result.idea_id}: {result.votes} vote(s).")
 
@@ -115,11 +132,12 @@ def idea_vote(idea_ref: str, db: str | None, rep: str | None, output_format: str
 @handle_errors
 def idea_list(status: str | None, db: str | None, rep: str | None, output_format: str) -> None:
     """List the board's ideas, most votes first, with their scripts' scores."""
-    engine, actor = open_for(db, rep)
-    found = board.list_ideas(engine, actor, status=status)
-    if output_format == "json":
-        print_json([i.to_dict() for i in found])
-        return
+    engine, caller = open_for(db, rep)
+    found = board.list_ideas(engine, caller, status=status)
+    emit(found, output_format, _print_ideas)
+
+
+def _print_ideas(found: tuple[IdeaRecord, ...]) -> None:
     if not found:
         click.echo("No ideas yet. Add one with `callworthy idea add`.")
         return
@@ -194,14 +212,11 @@ def experiment_start(
     """
     if not try_half:
         raise click.UsageError("Say how to pick the ideas: --try-half (the only way for now).")
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = trials.start_try_half(
-        engine, actor, now=as_of_time(as_of), baseline=baseline, seed=seed, name=name
+        engine, caller, now=as_of_time(as_of), baseline=baseline, seed=seed, name=name
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    emit(report, output_format, _print_experiment)
 
 
 @experiment.command("show")
@@ -226,14 +241,11 @@ def experiment_show(
     since the start, its chance to beat the baseline in words, and a check that
     the logged assignments match the weights.
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     report = trials.show_experiment(
-        engine, actor, experiment_ref, now=as_of_time(as_of), window_days=window
+        engine, caller, experiment_number(experiment_ref), now=as_of_time(as_of), window_days=window
     )
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    emit(report, output_format, _print_experiment)
 
 
 @experiment.command("stop")
@@ -262,9 +274,8 @@ def experiment_stop(
     With --keep, the ideas named are kept and its other ideas dropped; without
     it, its ideas stay in testing.
     """
-    engine, actor = open_for(db, rep)
-    report = trials.stop_experiment(engine, actor, experiment_ref, now=as_of_time(as_of), keep=keep)
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        _print_experiment(report)
+    engine, caller = open_for(db, rep)
+    report = trials.stop_experiment(
+        engine, caller, experiment_number(experiment_ref), now=as_of_time(as_of), keep=keep
+    )
+    emit(report, output_format, _print_experiment)

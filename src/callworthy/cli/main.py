@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from callworthy import __version__
+from callworthy.cli.account import account
 from callworthy.cli.audio import transcribe
 from callworthy.cli.check import check
 from callworthy.cli.crm import dnc, import_command
@@ -52,3 +53,4 @@ main.add_command(experiment)
 main.add_command(diagnose_command)
 main.add_command(phonetest)
 main.add_command(serve)
+main.add_command(account)

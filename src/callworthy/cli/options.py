@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy import Engine
 
 from callworthy.critique import RuleSet, default_rules, load_rules
+from callworthy.services.caller import Caller
+from callworthy.services.team_rules import team_rule_texts
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,3 +47,14 @@ def rules_from(rule_dirs: tuple[Path, ...], disable: tuple[str, ...]) -> RuleSet
     if not rule_dirs and not disable:
         return default_rules()
     return load_rules(rule_dirs, disable=disable)
+
+
+def with_rule_options(
+    caller: Caller, engine: Engine, rule_dirs: tuple[Path, ...], disable: tuple[str, ...]
+) -> Caller:
+    """Return the caller critiquing with the team's rules plus the folders, minus `disable`."""
+    if not rule_dirs and not disable:
+        return caller
+    texts = team_rule_texts(engine, caller.team_id)
+    rules = load_rules(rule_dirs, disable=disable, extra=texts)
+    return replace(caller, rules=lambda: rules)

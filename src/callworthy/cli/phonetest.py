@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from callworthy.cli.answers import ANSWERS_OPTION, Prompt, ask, read_answers
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
 from callworthy.services import phonetest as service
@@ -21,7 +21,7 @@ from callworthy.services.phonetest import PhoneTestRecord
 def prompts(quiz: Quiz) -> list[Prompt]:
     """Return the quiz's scenarios as prompts."""
     return [
-        Prompt(q.id, q.scenario, quiz.areas[q.area].title, tuple((o.id, o.text) for o in q.options))
+        Prompt(q.id, q.scenario, quiz.areas[q.area].name, tuple((o.id, o.text) for o in q.options))
         for q in quiz.questions
     ]
 
@@ -105,14 +105,20 @@ def phonetest(
     result = score_answers(answers, quiz)
     stored = None
     if not no_save:
-        engine, actor = open_for(db, rep)
-        stored = service.save_result(engine, actor, result)
-    if output_format == "json":
-        print_json({**result.to_dict(), "id": stored.id if stored else None})
-        return
-    render(result, console())
-    if stored is not None:
-        click.echo(f"\nSaved as result #{stored.id} for {stored.rep}.")
+        engine, caller = open_for(db, rep)
+        stored = service.save_result(engine, caller, result)
+    saved_for = stored.rep if stored else ""
+    emit(
+        service.scored_sitting(result, stored),
+        output_format,
+        lambda sitting: _render_sitting(sitting, saved_for),
+    )
+
+
+def _render_sitting(sitting: service.ScoredSitting, rep: str) -> None:
+    render(sitting, console())
+    if sitting.id is not None:
+        click.echo(f"\nSaved as result #{sitting.id} for {rep}.")
 
 
 @phonetest.command("history")
@@ -126,9 +132,6 @@ def history_command(db: str | None, rep: str | None, output_format: str) -> None
     \b
     Example: callworthy phonetest history --rep alice --format json
     """
-    engine, actor = open_for(db, rep)
-    records = service.results(engine, actor)
-    if output_format == "json":
-        print_json([r.to_dict() for r in records])
-        return
-    _render_history(records, actor.rep, console())
+    engine, caller = open_for(db, rep)
+    records = service.results(engine, caller)
+    emit(records, output_format, lambda r: _render_history(r, caller.rep, console()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.services import prospects as service
-from callworthy.services.values import ProspectRecord
+from callworthy.services.values import ForgetReport, ProspectRecord
 
 
 def _profile(p: ProspectRecord) -> None:
@@ -67,10 +67,10 @@ def add_command(
     \b
     Example: callworthy prospect add "Jane Doe" --company Acme --phone "(704) 333-1112"
     """
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
     record = service.add_prospect(
         engine,
-        actor,
+        caller,
         name,
         company=company,
         role=role,
@@ -80,12 +80,11 @@ def add_command(
         tags=tags,
         external_id=external_id,
     )
-    if output_format == "json":
-        print_json(record.to_dict())
-    else:
-        click.echo(
-            f"Added #{record.id} {record.name}" + (f" ({record.phone})" if record.phone else "")
-        )
+    emit(
+        record,
+        output_format,
+        lambda r: click.echo(f"Added #{r.id} {r.name}" + (f" ({r.phone})" if r.phone else "")),
+    )
 
 
 @prospect.command("list")
@@ -96,11 +95,12 @@ def add_command(
 @handle_errors
 def list_command(tag: str | None, db: str | None, rep: str | None, output_format: str) -> None:
     """List your team's prospects by name."""
-    engine, actor = open_for(db, rep)
-    found = service.list_prospects(engine, actor, tag)
-    if output_format == "json":
-        print_json([p.to_dict() for p in found])
-        return
+    engine, caller = open_for(db, rep)
+    found = service.list_prospects(engine, caller, tag)
+    emit(found, output_format, _print_list)
+
+
+def _print_list(found: tuple[ProspectRecord, ...]) -> None:
     if not found:
         click.echo("No prospects yet. Add one with `callworthy prospect add NAME`.")
         return
@@ -121,12 +121,11 @@ def list_command(tag: str | None, db: str | None, rep: str | None, output_format
 @handle_errors
 def show_command(prospect_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
     """Show one prospect, by #id, phone number or name."""
-    engine, actor = open_for(db, rep)
-    record = service.show_prospect(engine, actor, prospect_ref)
-    if output_format == "json":
-        print_json(record.to_dict())
-    else:
-        _profile(record)
+    engine, caller = open_for(db, rep)
+    record = service.show_prospect(
+        engine, caller, service.find_prospect(engine, caller, prospect_ref)
+    )
+    emit(record, output_format, _profile)
 
 
 @prospect.command("forget")
@@ -143,15 +142,18 @@ def forget_command(
 
     Their number stays on the do-not-call list if it is there.
     """
-    engine, actor = open_for(db, rep)
-    target = service.show_prospect(engine, actor, prospect_ref)
+    engine, caller = open_for(db, rep)
+    target = service.show_prospect(
+        engine, caller, service.find_prospect(engine, caller, prospect_ref)
+    )
     if not yes:
         click.confirm(f"Erase #{target.id} {target.name} and all their history?", abort=True)
-    report = service.forget_prospect(engine, actor, f"#{target.id}")
-    if output_format == "json":
-        print_json(report.to_dict())
-    else:
-        click.echo(
-            f"Forgot #{report.prospect_id} {report.name}: "
-            f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
-        )
+    report = service.forget_prospect(engine, caller, target.id)
+    emit(report, output_format, _print_forgot)
+
+
+def _print_forgot(report: ForgetReport) -> None:
+    click.echo(
+        f"Forgot #{report.prospect_id} {report.name}: "
+        f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
+    )

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.options import rules_from, rules_options
-from callworthy.critique import load_rules
-from callworthy.critique.selftest import check_examples
+from callworthy.critique import RuleSet, load_rules
+from callworthy.critique.selftest import ExampleResult, check_examples
 
 
 @click.group()
@@ -28,27 +28,27 @@ def list_rules(
 ) -> None:
     """List every rule in force: id, kind, level, principle and what it says."""
     ruleset = rules_from(rule_dirs, disable)
-    if output_format == "json":
-        print_json(
+    data = {
+        "version": ruleset.version,
+        "rules": [
             {
-                "version": ruleset.version,
-                "rules": [
-                    {
-                        "id": r.id,
-                        "kind": r.kind,
-                        "level": r.level.value,
-                        "principle": r.principle,
-                        "subscore": r.subscore.value,
-                        "weight": r.weight,
-                        "message": r.message,
-                        "fix": r.fix,
-                        "path": r.path,
-                    }
-                    for r in ruleset.rules
-                ],
+                "id": r.id,
+                "kind": r.kind,
+                "level": r.level.value,
+                "principle": r.principle,
+                "subscore": r.subscore.value,
+                "weight": r.weight,
+                "message": r.message,
+                "fix": r.fix,
+                "path": r.path,
             }
-        )
-        return
+            for r in ruleset.rules
+        ],
+    }
+    emit(ruleset, output_format, _print_rules, data=data)
+
+
+def _print_rules(ruleset: RuleSet) -> None:
     table = Table(title=f"{len(ruleset)} rules (version {ruleset.version})", title_justify="left")
     for column in ("id", "kind", "level", "principle", "message"):
         table.add_column(column, overflow="fold")
@@ -72,21 +72,19 @@ def check_rules(folder: Path, output_format: str) -> None:
     team_ids = {r.id for r in ruleset.rules if Path(r.path).is_relative_to(folder)}
     results = check_examples(ruleset, team_ids)
     failures = [r for r in results if not r.ok]
-    if output_format == "json":
-        print_json(
-            {
-                "rules": sorted(team_ids),
-                "examples": len(results),
-                "failures": [
-                    {"rule": r.rule, "expected": r.expected, "text": r.text} for r in failures
-                ],
-            }
-        )
-    else:
+    data = {
+        "rules": sorted(team_ids),
+        "examples": len(results),
+        "failures": [{"rule": r.rule, "expected": r.expected, "text": r.text} for r in failures],
+    }
+
+    def show(failures: list[ExampleResult]) -> None:
         out = console()
         for r in failures:
             verb = "should fire on" if r.expected == "fail" else "should stay silent on"
             out.print(f"[red]✗[/red] {r.rule} {verb}: {r.text!r}")
         out.print(f"{len(team_ids)} rules, {len(results)} examples, {len(failures)} failing.")
+
+    emit(failures, output_format, show, data=data)
     if failures:
         sys.exit(1)

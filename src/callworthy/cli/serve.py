@@ -21,9 +21,20 @@ from callworthy.cli.db import DB_OPTION
     type=click.IntRange(1, 64),
     help="Worker processes (a team server: about one per CPU core).",
 )
+@click.option(
+    "--forwarded-allow-ips",
+    envvar="CALLWORTHY_FORWARDED_ALLOW_IPS",
+    default=None,
+    metavar="ADDRESSES",
+    help="The reverse proxies whose X-Forwarded-For and -Proto are believed (comma-separated, "
+    "or '*'; default: $CALLWORTHY_FORWARDED_ALLOW_IPS, else none). Behind a proxy, set it "
+    "so log-in limits count each client's own address.",
+)
 @DB_OPTION
 @handle_errors
-def serve(host: str, port: int, workers: int, db: str | None) -> None:
+def serve(
+    host: str, port: int, workers: int, forwarded_allow_ips: str | None, db: str | None
+) -> None:
     """Run the web app for reps and managers, with its JSON API under /api/v1.
 
     The first visit sets up the team and its first manager account. Settings come
@@ -35,8 +46,7 @@ def serve(host: str, port: int, workers: int, db: str | None) -> None:
     """
     import uvicorn
 
-    from callworthy.services.database import open_database
-    from callworthy.storage.location import ENV_VAR, resolve_database_url
+    from callworthy.services.database import ENV_VAR, open_database, resolve_database_url
 
     url = resolve_database_url(db)
     open_database(url).dispose()  # a missing or old database is reported here, not per worker
@@ -50,7 +60,9 @@ def serve(host: str, port: int, workers: int, db: str | None) -> None:
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=False,
+        # Only a trusted proxy's X-Forwarded-For is believed: anyone else could forge it.
+        proxy_headers=bool(forwarded_allow_ips),
+        forwarded_allow_ips=forwarded_allow_ips or "",
         server_header=False,
         log_level="warning",
         access_log=False,

@@ -12,12 +12,13 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.errors import InputFileError, InvalidFieldError, NotTextError
+from callworthy.errors import InputFileError, InvalidFieldError, NotTextError, UnknownProspectError
+from callworthy.fields import CallbackOutcome, parse_time, zone
+from callworthy.services import prospects
 from callworthy.services import tracking as service
-from callworthy.services.fields import CallbackOutcome, parse_time, zone
-from callworthy.services.values import History
+from callworthy.services.values import CallbackRecord, History, VoicemailRecord
 
 AT_OPTION = click.option(
     "--at", "at", metavar="TIME", help="When (ISO 8601, e.g. 2024-03-05T14:30); default: now."
@@ -79,11 +80,13 @@ def log(
     """
     text = _script(script, file)
     when = _when(at, tz)
-    engine, actor = open_for(db, rep)
-    record = service.log_voicemail(engine, actor, prospect_ref, strategy, text, at=when)
-    if output_format == "json":
-        print_json(record.to_dict())
-        return
+    engine, caller = open_for(db, rep)
+    prospect_id = prospects.find_prospect(engine, caller, prospect_ref)
+    record = service.log_voicemail(engine, caller, prospect_id, strategy, text, at=when)
+    emit(record, output_format, _print_voicemail)
+
+
+def _print_voicemail(record: VoicemailRecord) -> None:
     click.echo(
         f"Logged voicemail #{record.id} ({record.strategy}) "
         f"at {record.left_at:%Y-%m-%d %H:%M} UTC: score {record.score}/100 "
@@ -130,20 +133,26 @@ def callback(
     Example: callworthy callback --phone "704 333 1112" --outcome meeting
     """
     when = _when(at, tz)
-    engine, actor = open_for(db, rep)
+    engine, caller = open_for(db, rep)
+    if prospect_ref:
+        prospect_id = prospects.find_prospect(engine, caller, prospect_ref)
+    elif phone:
+        prospect_id = prospects.find_by_phone(engine, caller, phone)
+    else:
+        raise UnknownProspectError("A callback needs a prospect or a phone number.")
     record = service.log_callback(
         engine,
-        actor,
-        prospect_ref=prospect_ref,
-        phone=phone,
+        caller,
+        prospect_id,
         outcome=outcome,
         at=when,
         notes=notes,
         unmatched=unmatched,
     )
-    if output_format == "json":
-        print_json(record.to_dict())
-        return
+    emit(record, output_format, _print_callback)
+
+
+def _print_callback(record: CallbackRecord) -> None:
     answered = f"voicemail #{record.voicemail_id}" if record.voicemail_id else "no voicemail"
     click.echo(f"Logged callback #{record.id} ({record.outcome}), answering {answered}.")
 
@@ -179,12 +188,9 @@ def history(prospect_ref: str, db: str | None, rep: str | None, output_format: s
 
     Everything left for PROSPECT (#id, phone or name) and every return call, oldest first.
     """
-    engine, actor = open_for(db, rep)
-    found = service.history(engine, actor, prospect_ref)
-    if output_format == "json":
-        print_json(found.to_dict())
-    else:
-        _print_history(found)
+    engine, caller = open_for(db, rep)
+    found = service.history(engine, caller, prospects.find_prospect(engine, caller, prospect_ref))
+    emit(found, output_format, _print_history)
 
 
 @click.command("export")
@@ -211,8 +217,8 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
     One row each, by time, for your whole team; the CSV can be imported back with
     `callworthy import FILE --format generic`.
     """
-    engine, actor = open_for(db, rep)
-    rows = service.export_rows(engine, actor)
+    engine, caller = open_for(db, rep)
+    rows = service.export_rows(engine, caller)
     if output_format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
     else:

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from callworthy.cli.common import FORMAT_OPTION, console, handle_errors, print_json
+from callworthy.cli.common import FORMAT_OPTION, as_data, console, emit, handle_errors
 from callworthy.errors import ProfileError
 from callworthy.write import (
     Candidate,
@@ -33,6 +33,7 @@ from callworthy.write import (
     write_messages,
 )
 from callworthy.write.profile import merge, read_profile_data
+from callworthy.write.strategies import Strategy
 
 OPTIONS = "command-line options"
 PROFILE_OPTION = click.option(
@@ -191,11 +192,9 @@ def write_command(
     rep = _rep_values(rep_name, rep_company, rep_phone, rep_email)
     profile = build_profile(profile_file, {"prospect": prospect, "rep": rep})
     writeup = write_messages(profile.prospect, profile.rep, seed=seed)
-    if output_format == "json":
-        print_json([c.to_dict() for c in writeup.candidates])
+    emit(writeup, output_format, render_writeup, data=as_data(writeup.candidates))
+    if output_format == "json":  # the notes go to stderr, so stdout stays pure JSON
         _notes_to_stderr(writeup)
-    else:
-        render_writeup(writeup)
 
 
 def _render_greeting(greeting: Greeting) -> Panel:
@@ -225,12 +224,7 @@ def greeting(
     """
     rep = build_rep(profile_file, _rep_values(rep_name, rep_company, rep_phone, rep_email))
     greetings = write_greetings(rep, seed=seed)
-    if output_format == "json":
-        print_json([g.to_dict() for g in greetings])
-        return
-    out = console()
-    for item in greetings:
-        out.print(_render_greeting(item))
+    emit(greetings, output_format, lambda found: console().print(*map(_render_greeting, found)))
 
 
 @click.group()
@@ -244,22 +238,22 @@ def strategies() -> None:
 def list_strategies(output_format: str) -> None:
     """List every strategy: id, principle, humor, the relationships it fits, phrasings."""
     loaded = default_strategies()
-    if output_format == "json":
-        print_json(
-            [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "principle": s.principle,
-                    "humor": s.humor,
-                    "relationships": [r.value for r in s.relationships],
-                    "phrasings": len(s.phrasings),
-                    "description": s.description,
-                }
-                for s in loaded
-            ]
-        )
-        return
+    data = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "principle": s.principle,
+            "humor": s.humor,
+            "relationships": [r.value for r in s.relationships],
+            "phrasings": len(s.phrasings),
+            "description": s.description,
+        }
+        for s in loaded
+    ]
+    emit(loaded, output_format, _print_strategies, data=data)
+
+
+def _print_strategies(loaded: tuple[Strategy, ...]) -> None:
     table = Table(title=f"{len(loaded)} strategies", title_justify="left")
     table.add_column("id", no_wrap=True)
     for column in ("name", "principle", "humor", "fits", "phrasings"):

@@ -300,7 +300,7 @@ def _compile(
         path=str(path),
         checker=checker,
         needs=_needed_scans(checker),
-        title=spec.title or _default_title(rid),
+        title=spec.name or _default_title(rid),
         declared_weight=spec.weight,
         weight_from="rule file" if spec.weight is not None else "level default",
     )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import Field, TypeAdapter, field_validator, model_validator
 
 from callworthy.critique.model import Level, Subscore
+from callworthy.datafile import Strict
 from callworthy.principles import check_principles
 
 MetricName = Literal[
@@ -30,11 +31,7 @@ MetricName = Literal[
 METRICS: tuple[str, ...] = get_args(MetricName)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Examples(_Strict):
+class Examples(Strict):
     """Scripts the rule must pass and must flag; the meta-tests run every one."""
 
     pass_: list[str] = Field(default_factory=list, alias="pass")
@@ -47,7 +44,7 @@ class Examples(_Strict):
         return self
 
 
-class Matcher(_Strict):
+class Matcher(Strict):
     """What to look for: literal phrases (`tokens`) and/or regexes (`patterns`)."""
 
     tokens: list[str] = Field(default_factory=list)
@@ -65,16 +62,18 @@ class Matcher(_Strict):
         return self
 
 
-class RuleBase(_Strict):
+class RuleBase(Strict):
     """Fields every rule has, whatever its kind."""
 
-    principle: str | list[str]
+    principle: str
+    related_principles: list[str] = Field(default_factory=list)
     level: Level
     subscore: Subscore
-    title: str | None = Field(
+    name: str | None = Field(
         default=None,
         max_length=60,
-        description="What a finding of this rule is about, in plain words (shown to the rep).",
+        description="What a finding of this rule is about, in plain words (shown to the rep as "
+        "the finding's title).",
     )
     message: str
     fix: str
@@ -94,14 +93,20 @@ class RuleBase(_Strict):
 
     @field_validator("principle")
     @classmethod
-    def _principles(cls, value: str | list[str]) -> str | list[str]:
-        check_principles([value] if isinstance(value, str) else value)
+    def _principle(cls, value: str) -> str:
+        check_principles([value])
+        return value
+
+    @field_validator("related_principles")
+    @classmethod
+    def _related(cls, value: list[str]) -> list[str]:
+        check_principles(value)
         return value
 
     @property
     def principles(self) -> str:
-        """Return the principle ids as one string, e.g. "P3" or "P3/P4"."""
-        return self.principle if isinstance(self.principle, str) else "/".join(self.principle)
+        """Return the principle ids as one string, the main one first: "P3" or "P3/P4"."""
+        return "/".join([self.principle, *self.related_principles])
 
 
 class ExistenceRule(RuleBase, Matcher):

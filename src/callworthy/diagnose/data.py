@@ -13,16 +13,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from callworthy.datafile import line_of, load_model
+from callworthy.datafile import line_of, load_entry, package_data
 from callworthy.diagnose.record import SIGNALS
 from callworthy.diagnose.schema import (
-    CAUSE_ADAPTER,
     CAUSE_LETTERS,
-    QUESTIONNAIRE_ADAPTER,
     ActionSpec,
     CauseExample,
     CauseSpec,
@@ -60,7 +57,9 @@ class Cause:
 
     id: str
     title: str
-    principles: tuple[str, ...]
+    """Its name, in the words a rep reads (`name` in the file)."""
+    principle: str
+    related_principles: tuple[str, ...]
     prior: float
     description: str
     signs: tuple[SignSpec, ...]
@@ -98,14 +97,11 @@ def forbidden_reason(text: str) -> str | None:
     return None
 
 
-def _data_dir(name: str) -> Path:
-    return Path(str(files("callworthy"))) / name
-
-
 def load_questionnaire(path: Path | None = None) -> QuestionnaireSpec:
     """Load and check the questionnaire (ids unique, each option weighing on causes a-j)."""
-    path = path or _data_dir("questionnaires") / "diagnose.yaml"
-    spec, node = load_model(path, QUESTIONNAIRE_ADAPTER, error=CauseFileError, docs=DOCS)
+    path = path or package_data("questionnaires", "diagnose.yaml")
+    entry = load_entry(path, QuestionnaireSpec, error=CauseFileError, docs=DOCS)
+    spec, node = entry.spec, entry.node
     seen: set[str] = set()
     for qi, question in enumerate(spec.questions):
         if question.id in seen:
@@ -131,7 +127,8 @@ def _check_cause(path: Path, node: Any, spec: CauseSpec, answers: set[str]) -> N
                 str(path),
                 line_of(node, ["signs", index, "signal"]),
                 f"{sign.signal!r} is no signal.",
-                f"Use one of: {', '.join(SIGNALS)} (see {DOCS}).",
+                f"Use one of: {', '.join(SIGNALS)}.",
+                docs=DOCS,
             )
     for index, action in enumerate(spec.actions):
         why = forbidden_reason(action.text)
@@ -146,7 +143,8 @@ def _check_cause(path: Path, node: Any, spec: CauseSpec, answers: set[str]) -> N
                 str(path),
                 where,
                 f"step {action.id!r}: {unknown[0]!r} is neither a signal nor a question.option.",
-                f"See {DOCS} for the signals and questions.",
+                "Name a signal or a question.option.",
+                docs=DOCS,
             )
     for example in spec.examples:
         bad = [s for s in example.signals if s not in SIGNALS]
@@ -160,13 +158,15 @@ def load_cause_file(path: Path, questionnaire: QuestionnaireSpec) -> Cause:
         raise CauseFileError(
             str(path), None, f"{path.stem!r} is not a P1 cause.", "Name it a.yaml to j.yaml."
         )
-    spec, node = load_model(path, CAUSE_ADAPTER, error=CauseFileError, docs=DOCS)
+    entry = load_entry(path, CauseSpec, error=CauseFileError, docs=DOCS)
+    spec, node = entry.spec, entry.node
     answers = {f"{q.id}.{o.id}" for q in questionnaire.questions for o in q.options}
     _check_cause(path, node, spec, answers)
     return Cause(
         id=path.stem,
-        title=spec.title,
-        principles=tuple(spec.principle),
+        title=spec.name,
+        principle=spec.principle,
+        related_principles=tuple(spec.related_principles),
         prior=spec.prior,
         description=spec.description,
         signs=tuple(spec.signs),
@@ -181,7 +181,7 @@ def load_model_from(
     causes_dir: Path | None = None, questionnaire: Path | None = None
 ) -> DiagnoseModel:
     """Load the ten causes and the questionnaire (the built-ins by default)."""
-    folder = causes_dir or _data_dir("causes")
+    folder = causes_dir or package_data("causes")
     spec = load_questionnaire(questionnaire)
     paths = sorted(folder.glob("*.yaml"))
     causes = tuple(load_cause_file(p, spec) for p in paths)
@@ -191,7 +191,7 @@ def load_model_from(
             str(folder), None, f"cause(s) {', '.join(missing)} are missing.", "P1 lists ten, a-j."
         )
     digest = hashlib.sha256()
-    for p in [questionnaire or _data_dir("questionnaires") / "diagnose.yaml", *paths]:
+    for p in [questionnaire or package_data("questionnaires", "diagnose.yaml"), *paths]:
         digest.update(p.read_bytes())
     return DiagnoseModel(causes, spec, digest.hexdigest()[:12])
 

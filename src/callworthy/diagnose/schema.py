@@ -6,32 +6,23 @@ are errors, so a typo is reported with its line rather than silently ignored.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    TypeAdapter,
-    field_validator,
-)
+from pydantic import AfterValidator, Field, StringConstraints
 
-from callworthy.principles import check_principles
+from callworthy.datafile import ID_RE, Strict
+from callworthy.principles import check_principle, check_principles
 
 CAUSE_LETTERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
 CauseLetter = Literal["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
-SLUG_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: YAML reads these as booleans, so an answers file could not give them as ids.
 YAML_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
 
 
 def slug(value: str) -> str:
     """Return an id if it is a lower-case slug that YAML will not read as a boolean."""
-    if not SLUG_RE.match(value) or value in YAML_BOOLEANS:
-        raise ValueError("use a lower-case slug (a-z, 0-9, _ and -), not yes/no/on/off/true/false")
+    if not ID_RE.match(value) or value in YAML_BOOLEANS:
+        raise ValueError("use a snake_case id (a-z, 0-9 and _), not yes/no/on/off/true/false")
     return value
 
 
@@ -40,15 +31,11 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 Weight = Annotated[float, Field(ge=-4, le=4)]
 
 
-def _principles(value: list[str]) -> list[str]:
-    return check_principles(value)
+Principle = Annotated[str, AfterValidator(check_principle)]
+Related = Annotated[list[str], AfterValidator(lambda v: check_principles(v) if v else v)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SignSpec(_Strict):
+class SignSpec(Strict):
     """A record signal that points to (weight > 0) or away from (< 0) this cause."""
 
     signal: str
@@ -56,33 +43,27 @@ class SignSpec(_Strict):
     why: Text
 
 
-class ActionSpec(_Strict):
+class ActionSpec(Strict):
     """A concrete next step against this cause."""
 
     id: Slug
     text: Text
-    principle: str
+    principle: Principle
     when: list[str] = Field(
         default_factory=list,
         description="Signals or question.option answers that make this step urgent (shown first).",
     )
     only_when: bool = Field(default=False, description="Show the step only when `when` holds.")
 
-    @field_validator("principle")
-    @classmethod
-    def _principle(cls, value: str) -> str:
-        _principles([value])
-        return value
 
-
-class NeverSpec(_Strict):
+class NeverSpec(Strict):
     """A wrong answer (P1) a rep may be tempted by, and why it is wrong; never recommended."""
 
     text: Text
     why: Text
 
 
-class CauseExample(_Strict):
+class CauseExample(Strict):
     """Evidence under which this cause must rank among the first `rank_at_most` (meta-tested)."""
 
     answers: dict[str, str] = Field(default_factory=dict)
@@ -90,11 +71,12 @@ class CauseExample(_Strict):
     rank_at_most: int = Field(default=3, ge=1, le=10)
 
 
-class CauseSpec(_Strict):
+class CauseSpec(Strict):
     """The cause-file format (docs/diagnose.md): one P1 cause, a to j."""
 
-    title: Text
-    principle: list[str]
+    name: Text
+    principle: Principle
+    related_principles: Related = Field(default_factory=list)
     prior: float = Field(gt=0, lt=1, description="How often this is the cause before evidence.")
     description: Text
     signs: list[SignSpec] = Field(default_factory=list)
@@ -102,10 +84,8 @@ class CauseSpec(_Strict):
     never: list[NeverSpec] = Field(default_factory=list)
     examples: list[CauseExample] = Field(min_length=1)
 
-    _check_principles = field_validator("principle")(_principles)
 
-
-class OptionSpec(_Strict):
+class OptionSpec(Strict):
     """One answer to a question, and how it weighs on each cause (log-odds, see the docs)."""
 
     id: Slug
@@ -114,25 +94,20 @@ class OptionSpec(_Strict):
     evidence: Text = Field(description="What this answer says, shown as evidence for a cause.")
 
 
-class QuestionSpec(_Strict):
+class QuestionSpec(Strict):
     """One question of the questionnaire."""
 
     id: Slug
     text: Text
-    principle: list[str]
+    principle: Principle
+    related_principles: Related = Field(default_factory=list)
     help: str = ""
     options: list[OptionSpec] = Field(min_length=2)
 
-    _check_principles = field_validator("principle")(_principles)
 
-
-class QuestionnaireSpec(_Strict):
+class QuestionnaireSpec(Strict):
     """The questionnaire-file format (docs/diagnose.md)."""
 
-    title: Text
+    name: Text
     description: Text
     questions: list[QuestionSpec] = Field(min_length=3)
-
-
-CAUSE_ADAPTER = TypeAdapter(CauseSpec)
-QUESTIONNAIRE_ADAPTER = TypeAdapter(QuestionnaireSpec)

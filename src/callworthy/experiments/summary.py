@@ -28,6 +28,7 @@ from callworthy.experiments.inputs import (
 from callworthy.experiments.prior import FLAT_PRIOR, PriorFit, fit_segment_prior, fit_team_prior
 from callworthy.experiments.reasons import Reason
 from callworthy.experiments.window import CountTable, count, observe
+from callworthy.experiments.words import reason_phrase
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -57,6 +58,11 @@ class ArmSummary:
     """Posterior Beta alpha (prior + callbacks); with `beta`, what Thompson sampling draws from."""
     beta: float
     reasons: tuple[Reason, ...]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Return why a figure is missing, in words for a rep (`reason_phrase`)."""
+        return tuple(reason_phrase(r) for r in self.reasons)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,18 +10,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
-from callworthy.datafile import line_of, load_model
+from callworthy.datafile import line_of, load_entry, package_data
 from callworthy.errors import QuizFileError
 from callworthy.phoneability.schema import (
-    QUESTION_ADAPTER,
-    QUIZ_ADAPTER,
-    SLUG_RE,
     AreaSpec,
     BandSpec,
     OptionSpec,
+    QuestionExample,
+    QuestionSpec,
+    QuizSpec,
 )
 
 DOCS = "docs/phonetest.md"
@@ -35,6 +34,7 @@ class Question:
     area: str
     scenario: str
     options: tuple[OptionSpec, ...]
+    examples: tuple[QuestionExample, ...]
     path: str
 
     @property
@@ -58,7 +58,7 @@ class Question:
 class Quiz:
     """The whole quiz: areas, bands and questions, with a version of the data."""
 
-    title: str
+    name: str
     description: str
     bands: tuple[BandSpec, ...]
     areas: dict[str, AreaSpec]
@@ -72,14 +72,13 @@ class Quiz:
 
 def builtin_quiz_dir() -> Path:
     """Return the folder of the built-in phone-ability quiz (package data)."""
-    return Path(str(files("callworthy"))) / "quizzes" / "phoneability"
+    return package_data("quizzes", "phoneability")
 
 
 def load_question_file(path: Path, areas: dict[str, AreaSpec]) -> Question:
     """Load and check one question file; its id is the file name."""
-    if not SLUG_RE.match(path.stem):
-        raise QuizFileError(str(path), None, f"the id {path.stem!r} is not valid.", "Use a-z, -.")
-    spec, node = load_model(path, QUESTION_ADAPTER, error=QuizFileError, docs=DOCS)
+    entry = load_entry(path, QuestionSpec, error=QuizFileError, docs=DOCS)
+    spec, node = entry.spec, entry.node
     if spec.area not in areas:
         raise QuizFileError(
             str(path),
@@ -87,14 +86,16 @@ def load_question_file(path: Path, areas: dict[str, AreaSpec]) -> Question:
             f"area {spec.area!r} is not in quiz.yaml.",
             f"Use one of: {', '.join(areas)}.",
         )
-    return Question(path.stem, spec.area, spec.scenario, tuple(spec.options), str(path))
+    return Question(
+        entry.id, spec.area, spec.scenario, tuple(spec.options), tuple(spec.examples), str(path)
+    )
 
 
 def load_quiz(folder: Path | None = None) -> Quiz:
     """Load quiz.yaml and every question under questions/ (the built-in quiz by default)."""
     root = folder or builtin_quiz_dir()
     quiz_path = root / "quiz.yaml"
-    spec, _ = load_model(quiz_path, QUIZ_ADAPTER, error=QuizFileError, docs=DOCS)
+    spec = load_entry(quiz_path, QuizSpec, error=QuizFileError, docs=DOCS).spec
     paths = sorted((root / "questions").glob("*.yaml"))
     order = {area: index for index, area in enumerate(spec.areas)}
     loaded = (load_question_file(p, spec.areas) for p in paths)
@@ -108,7 +109,7 @@ def load_quiz(folder: Path | None = None) -> Quiz:
     for path in [quiz_path, *paths]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return Quiz(
-        spec.title, spec.description, tuple(spec.bands), dict(spec.areas), questions,
+        spec.name, spec.description, tuple(spec.bands), dict(spec.areas), questions,
         digest.hexdigest()[:12],
     )  # fmt: skip
 

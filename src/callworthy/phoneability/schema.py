@@ -10,20 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    TypeAdapter,
-    field_validator,
-    model_validator,
-)
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
+from callworthy.datafile import ID_RE, Strict
 from callworthy.principles import check_principle
 
-SLUG_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: YAML reads these as booleans, so an answers file could not give them as ids.
 YAML_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
 MAX_POINTS = 3
@@ -32,19 +23,15 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 
 def slug(value: str) -> str:
     """Return an id if it is a lower-case slug that YAML will not read as a boolean."""
-    if not SLUG_RE.match(value) or value in YAML_BOOLEANS:
-        raise ValueError("use a lower-case slug (a-z, 0-9, _ and -), not yes/no/on/off/true/false")
+    if not ID_RE.match(value) or value in YAML_BOOLEANS:
+        raise ValueError("use a snake_case id (a-z, 0-9 and _), not yes/no/on/off/true/false")
     return value
 
 
 Slug = Annotated[str, AfterValidator(slug)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class OptionSpec(_Strict):
+class OptionSpec(Strict):
     """One answer to a scenario: its points (0-3) and why, citing its principle."""
 
     id: Slug
@@ -65,12 +52,21 @@ class OptionSpec(_Strict):
         return self
 
 
-class QuestionSpec(_Strict):
+class QuestionExample(Strict):
+    """An answer and what its feedback must say (meta-tested through the real scoring)."""
+
+    answer: Slug
+    points: int = Field(ge=0, le=MAX_POINTS)
+    says: str = Field(min_length=2, description="Words the feedback on this answer contains.")
+
+
+class QuestionSpec(Strict):
     """The question-file format: a scenario in one area, with scored options."""
 
     area: Slug
     scenario: Text
     options: list[OptionSpec] = Field(min_length=3, max_length=6)
+    examples: list[QuestionExample] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _options(self) -> QuestionSpec:
@@ -81,29 +77,31 @@ class QuestionSpec(_Strict):
             raise ValueError(f"give the best option {MAX_POINTS} points")
         if min(o.points for o in self.options) == MAX_POINTS:
             raise ValueError("at least one option must score less than the best")
+        if any(e.answer not in ids for e in self.examples):
+            raise ValueError("an example answers with an option id the question does not have")
         return self
 
 
-class BandSpec(_Strict):
+class BandSpec(Strict):
     """A score band: from `min` (0-100) up to the next band."""
 
     id: Slug
     min: int = Field(ge=0, le=100)
-    title: Text
+    name: Text
     says: Text
 
 
-class AreaSpec(_Strict):
+class AreaSpec(Strict):
     """A skill area of the quiz and what to practise when it is weak."""
 
-    title: Text
+    name: Text
     practise: Text
 
 
-class QuizSpec(_Strict):
+class QuizSpec(Strict):
     """The quiz.yaml format."""
 
-    title: Text
+    name: Text
     principle: str = "P14"
     description: Text
     bands: list[BandSpec] = Field(min_length=2)
@@ -115,7 +113,3 @@ class QuizSpec(_Strict):
         if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0:
             raise ValueError("list bands from the highest `min` down to one with min 0")
         return self
-
-
-QUIZ_ADAPTER = TypeAdapter(QuizSpec)
-QUESTION_ADAPTER = TypeAdapter(QuestionSpec)

@@ -104,7 +104,7 @@ def _areas(quiz: Quiz, feedback: tuple[Feedback, ...]) -> tuple[AreaScore, ...]:
         points, most = sum(f.points for f in mine), sum(f.max_points for f in mine)
         missed = tuple(f.question for f in mine if f.points < f.max_points)
         result.append(
-            AreaScore(area, spec.title, points, most, points / most, spec.practise, missed)
+            AreaScore(area, spec.name, points, most, points / most, spec.practise, missed)
         )
     return tuple(result)
 
@@ -125,6 +125,6 @@ def score_answers(answers: Mapping[str, object], quiz: Quiz | None = None) -> Ph
         key=lambda a: (a.share, -(a.max_points - a.points), order[a.area]),
     )
     return PhoneTestScore(
-        score, band.id, band.title, band.says, areas, tuple(weak[:WEAKEST]), feedback,
+        score, band.id, band.name, band.says, areas, tuple(weak[:WEAKEST]), feedback,
         clean, quiz.version,
     )  # fmt: skip

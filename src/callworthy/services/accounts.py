@@ -1,49 +1,46 @@
-"""Accounts for the web app and the API: first set-up, log-in, roles and API tokens.
+"""Accounts for their whole life: set-up, adding, roles, deactivation, passwords, hand-over.
 
-Passwords are hashed with Argon2id (argon2-cffi); API tokens are random 256-bit
-strings of which only the SHA-256 is stored (a token is never shown twice).
-A manager sees and manages the whole team; a rep only their own account and tokens.
+Passwords are hashed with Argon2id and checked against the policy in
+services/passwords.py. A manager sees and manages the whole team; a rep only their
+own account. Deactivating an account ends its sessions and deletes its API tokens in
+the same transaction, and every request checks `active` in the database, so a
+departed rep is refused at once by every worker on every machine; their prospects
+stay with the team for a manager to hand to another rep. Sessions, tokens, reset
+links and the log-in throttle have their own modules.
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.errors import (
     AccountError,
+    AccountExistsError,
     NotAuthenticatedError,
     PermissionDeniedError,
     UnknownRecordError,
 )
+from callworthy.services import security_log
+from callworthy.services.passwords import check_password, hash_password, verify_password
 from callworthy.services.values import _Dumpable
 from callworthy.storage import account_queries as aq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
-from callworthy.storage.tables import ApiToken, Rep, Team, User, utc_now
+from callworthy.storage.tables import Rep, Team, User, utc_now
+
+if TYPE_CHECKING:
+    from callworthy.services.caller import Caller
 
 ROLES = ("manager", "rep")
-MIN_PASSWORD = 10
-MAX_PASSWORD = 1024
-TOKEN_PREFIX = "cw_"
-#: last_used_at is written at most this often per token, so API reads stay reads.
-TOKEN_TOUCH_EVERY = timedelta(minutes=5)
-
-_HASHER = PasswordHasher()
-# Verified when the e-mail is unknown, so a wrong address costs as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("callworthy-no-such-account")
 
 
 @dataclass(frozen=True, slots=True)
 class Account(_Dumpable):
-    """A logged-in user: their account, their rep and their team (never the password hash)."""
+    """A user: their account, their rep and their team (never the password hash)."""
 
     id: int
     email: str
@@ -52,6 +49,8 @@ class Account(_Dumpable):
     rep_id: int
     team_id: int
     team: str
+    active: bool = True
+    """False once a manager deactivated it: no log-in, session or token works."""
 
     @property
     def is_manager(self) -> bool:
@@ -60,54 +59,41 @@ class Account(_Dumpable):
 
 
 @dataclass(frozen=True, slots=True)
-class TokenInfo(_Dumpable):
-    """An API token as shown to its owner: never the token itself."""
+class Reassigned(_Dumpable):
+    """Prospects handed from one rep to another."""
 
-    id: int
-    user_id: int
-    name: str
-    created_at: datetime
-    last_used_at: datetime | None
+    from_email: str
+    to_email: str
+    prospects: int
 
 
-def _account(row: aq.UserRow | aq.TokenRow) -> Account:
+def account_of(row: aq.UserRow | aq.TokenRow | aq.SessionRow) -> Account:
+    """Return the Account value of a (User, Rep, Team, ...) row."""
     user, rep, team = row[0], row[1], row[2]
-    return Account(user.id, user.email, rep.name, user.role, rep.id, team.id, team.name)
+    return Account(
+        user.id, user.email, rep.name, user.role, rep.id, team.id, team.name, user.active
+    )
 
 
-def _token_info(token: ApiToken) -> TokenInfo:
-    return TokenInfo(token.id, token.user_id, token.name, token.created_at, token.last_used_at)
-
-
-def hash_token(token: str) -> str:
-    """Return the SHA-256 (hex) a token is stored and looked up by."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def _clean_email(email: str) -> str:
+def clean_email(email: str) -> str:
+    """Return the e-mail address lower-cased and trimmed, or refuse one that is not one."""
     value = (email or "").strip().lower()
     local, _, domain = value.partition("@")
     if not local or "." not in domain or " " in value or len(value) > 320:
-        raise AccountError(f"{email!r} is not an e-mail address.", "Give one like ana@example.com.")
+        raise AccountError(
+            f"{email[:80]!r} is not an e-mail address.",
+            "Give one like ana@example.com.",
+            field="email",
+        )
     return value
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(
-            f"The password has {len(password)} characters; it needs at least {MIN_PASSWORD}.",
-            "Choose a longer one: a few unrelated words make a good password.",
-        )
-    if len(password) > MAX_PASSWORD:
-        raise AccountError(
-            f"The password is longer than {MAX_PASSWORD} characters.", "Choose a shorter one."
-        )
-
-
-def _clean_name(name: str, what: str) -> str:
+def _clean_name(name: str, what: str, field: str = "name") -> str:
     value = " ".join((name or "").split())
     if not value or len(value) > 200:
-        raise AccountError(f"The {what} must have 1-200 characters.", f"Give the {what}.")
+        raise AccountError(
+            f"The {what} must have 1-200 characters.", f"Give the {what}.", field=field
+        )
     return value
 
 
@@ -119,15 +105,19 @@ def needs_setup(engine: Engine) -> bool:
 
 def _new_account(session: Session, team: Team, name: str, email: str, pw: str, role: str) -> User:
     if aq.user_row_by_email(session, email) is not None:
-        raise AccountError(f"{email} already has an account.", "Log in, or use another address.")
+        raise AccountExistsError(
+            f"{email} already has an account.", "Log in, or use another address.", field="email"
+        )
     rep = queries.rep_by_name(session, team.id, name)
     if rep is None:
         rep = Rep(team_id=team.id, name=name, email=email)
         session.add(rep)
         session.flush()
     elif aq.rep_has_account(session, rep.id):
-        raise AccountError(f"The rep {name} already has an account.", "Give another name.")
-    user = User(rep_id=rep.id, email=email, password_hash=_HASHER.hash(pw), role=role)
+        raise AccountExistsError(
+            f"The rep {name} already has an account.", "Give another name.", field="name"
+        )
+    user = User(rep_id=rep.id, email=email, password_hash=hash_password(pw), role=role)
     session.add(user)
     session.flush()
     return user
@@ -135,13 +125,13 @@ def _new_account(session: Session, team: Team, name: str, email: str, pw: str, r
 
 def set_up(engine: Engine, team_name: str, name: str, email: str, password: str) -> Account:
     """Create the team (or take the existing one) and its first manager; once only."""
-    team_name, name = _clean_name(team_name, "team name"), _clean_name(name, "your name")
-    email = _clean_email(email)
-    _check_password(password)
+    team_name = _clean_name(team_name, "team name", "team")
+    name, email = _clean_name(name, "your name"), clean_email(email)
+    check_password(password, (name, email, team_name))
 
     def work(session: Session) -> int:
         if aq.count_users(session):
-            raise AccountError("Callworthy is already set up.", "Log in instead.")
+            raise AccountExistsError("Callworthy is already set up.", "Log in instead.")
         team = queries.team_by_name(session, team_name)
         if team is None:
             team = Team(name=team_name)
@@ -149,26 +139,31 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
             session.flush()
         return _new_account(session, team, name, email, password, "manager").id
 
-    user_id = run_write(engine, work)
-    return _get(engine, user_id)
+    account = _get(engine, run_write(engine, work))
+    security_log.event("account.created", account_id=account.id, email=email, role="manager")
+    return account
 
 
 def add_account(
-    engine: Engine, actor: Account, name: str, email: str, password: str, role: str = "rep"
+    engine: Engine, caller: Caller, name: str, email: str, password: str, role: str = "rep"
 ) -> Account:
-    """Create an account in the actor's team; only a manager may."""
-    _require_manager(actor)
+    """Create an account in the caller's team; only a manager may."""
+    caller.require_manager("add an account")
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}.", f"Choose one of: {', '.join(ROLES)}.")
-    name, email = _clean_name(name, "name"), _clean_email(email)
-    _check_password(password)
+    name, email = _clean_name(name, "name"), clean_email(email)
+    check_password(password, (name, email, caller.team))
 
     def work(session: Session) -> int:
-        team = session.get(Team, actor.team_id)
+        team = session.get(Team, caller.team_id)
         assert team is not None
         return _new_account(session, team, name, email, password, role).id
 
-    return _get(engine, run_write(engine, work))
+    account = _get(engine, run_write(engine, work))
+    security_log.event(
+        "account.created", account_id=account.id, email=email, role=role, by=caller.name
+    )
+    return account
 
 
 def _get(engine: Engine, user_id: int) -> Account:
@@ -178,94 +173,189 @@ def _get(engine: Engine, user_id: int) -> Account:
 
 
 def account_by_id(engine: Engine, user_id: int) -> Account | None:
-    """Return the account with this id, or None (a deleted account's session ends)."""
+    """Return the account with this id (active or not), or None."""
     with read_session(engine) as session:
         row = aq.user_row_by_id(session, user_id)
-        return _account(row) if row else None
+        return account_of(row) if row else None
+
+
+def account_by_email(engine: Engine, caller: Caller, email: str) -> Account:
+    """Return the account of this e-mail in the caller's team; a manager's look-up."""
+    caller.require_manager("manage accounts")
+    with read_session(engine) as session:
+        row = aq.user_row_by_email(session, (email or "").strip().lower())
+    if row is None or row[2].id != caller.team_id:
+        raise UnknownRecordError(f"No account {email[:320]!r} in your team.", "Check the e-mail.")
+    return account_of(row)
 
 
 def authenticate(engine: Engine, email: str, password: str) -> Account:
-    """Return the account for this e-mail and password, or raise NotAuthenticatedError."""
+    """Return the active account of this e-mail and password, or raise NotAuthenticatedError.
+
+    No throttle here: a surface that takes passwords from strangers goes through
+    services/login.py, which counts failures.
+    """
     with read_session(engine) as session:
         row = aq.user_row_by_email(session, (email or "").strip().lower())
-    stored = row[0].password_hash if row else _DUMMY_HASH
-    try:
-        _HASHER.verify(stored, password or "")
-    except (VerificationError, InvalidHashError):
-        row = None
-    if row is None:
+    matched = verify_password(row[0].password_hash if row else None, password)
+    if row is None or not matched or not row[0].active:
         raise NotAuthenticatedError("Wrong e-mail or password.", "Check both and try again.")
-    return _account(row)
+    return account_of(row)
 
 
-def team_accounts(engine: Engine, actor: Account) -> list[Account]:
-    """Return the accounts the actor may see: the whole team for a manager, else their own."""
-    if not actor.is_manager:
-        return [actor]
+def team_accounts(engine: Engine, caller: Caller) -> list[Account]:
+    """Return the accounts the caller may see: the whole team for a manager, else their own."""
+    if not caller.is_manager:
+        return [caller.account] if caller.account is not None else []
     with read_session(engine) as session:
-        return [_account(row) for row in aq.team_user_rows(session, actor.team_id)]
+        return [account_of(row) for row in aq.team_user_rows(session, caller.team_id)]
 
 
-def _require_manager(actor: Account) -> None:
-    if not actor.is_manager:
+def _member(session: Session, caller: Caller, user_id: int) -> tuple[User, Rep]:
+    row = aq.user_row_by_id(session, user_id)
+    if row is None or row[2].id != caller.team_id:
+        # Another team's account is reported as missing: its existence is not theirs to know.
+        raise UnknownRecordError(
+            f"No account {user_id} in your team.", "Pick one on the Team page."
+        )
+    return row[0], row[1]
+
+
+def _not_self(caller: Caller, user_id: int, action: str) -> None:
+    if caller.account is not None and caller.account.id == user_id:
         raise PermissionDeniedError(
-            "Only a manager may do this.", "Ask your team's manager to do it for you."
+            f"You cannot {action} your own account.", "Ask another manager of your team."
         )
 
 
-def create_token(engine: Engine, actor: Account, name: str) -> tuple[str, TokenInfo]:
-    """Create an API token for the actor; return the token (shown once) and its record."""
-    name = _clean_name(name, "token name")
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-
-    def work(session: Session) -> TokenInfo:
-        row = ApiToken(user_id=actor.id, token_hash=hash_token(token), name=name)
-        session.add(row)
-        session.flush()
-        return _token_info(row)
-
-    return token, run_write(engine, work)
+def _keep_a_manager(session: Session, caller: Caller, user: User) -> None:
+    if (
+        user.role == "manager"
+        and user.active
+        and aq.count_active_managers(session, caller.team_id) <= 1
+    ):
+        raise AccountError(
+            "The team would have no active manager left.", "Make another account a manager first."
+        )
 
 
-def list_tokens(engine: Engine, actor: Account) -> list[TokenInfo]:
-    """Return the actor's own API tokens, newest first."""
-    with read_session(engine) as session:
-        return [_token_info(t) for t in aq.tokens_of(session, actor.id)]
+def deactivate(engine: Engine, caller: Caller, user_id: int) -> Account:
+    """Deactivate a team member: their sessions end and their tokens are deleted at once."""
+    caller.require_manager("deactivate an account")
+    _not_self(caller, user_id, "deactivate")
+
+    def work(session: Session) -> tuple[int, int]:
+        user, _rep = _member(session, caller, user_id)
+        _keep_a_manager(session, caller, user)
+        user.active, user.deactivated_at = False, utc_now()
+        return aq.delete_sessions(session, user_id), aq.delete_tokens(session, user_id)
+
+    sessions, tokens = run_write(engine, work)
+    account = _get(engine, user_id)
+    security_log.event(
+        "account.deactivated",
+        account_id=user_id,
+        email=account.email,
+        by=caller.name,
+        sessions_ended=sessions,
+        tokens_revoked=tokens,
+    )
+    return account
 
 
-def revoke_token(engine: Engine, actor: Account, token_id: int) -> None:
-    """Delete a token: the owner's own, or any of the team's for a manager."""
+def reactivate(engine: Engine, caller: Caller, user_id: int) -> Account:
+    """Let a deactivated team member log in again (their old tokens stay revoked)."""
+    caller.require_manager("reactivate an account")
 
     def work(session: Session) -> None:
-        row = aq.token_with_owner(session, token_id)
-        mine = row is not None and row[0].user_id == actor.id
-        managed = row is not None and actor.is_manager and row[1] == actor.team_id
-        if row is None or not (mine or managed):
-            # Someone else's token is reported as missing: its existence is not theirs to know.
-            raise UnknownRecordError(f"No API token {token_id}.", "List your tokens to see ids.")
-        session.delete(row[0])
+        user, _rep = _member(session, caller, user_id)
+        user.active, user.deactivated_at = True, None
 
     run_write(engine, work)
+    account = _get(engine, user_id)
+    security_log.event(
+        "account.reactivated", account_id=user_id, email=account.email, by=caller.name
+    )
+    return account
 
 
-def account_for_token(engine: Engine, token: str) -> Account:
-    """Return the account an API token belongs to, or raise NotAuthenticatedError."""
-    digest = hash_token(token.strip())
-    with read_session(engine) as session:
-        row = aq.user_row_by_token(session, digest)
-    if row is None:
-        raise NotAuthenticatedError(
-            "The API token is not valid (revoked or mistyped).",
-            "Create a token on the Tokens page and send it as `Authorization: Bearer TOKEN`.",
+def set_role(engine: Engine, caller: Caller, user_id: int, role: str) -> Account:
+    """Make a team member a manager or a rep; the team always keeps an active manager."""
+    caller.require_manager("change a role")
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}.", f"Choose one of: {', '.join(ROLES)}.")
+
+    def work(session: Session) -> str:
+        user, _rep = _member(session, caller, user_id)
+        before = user.role
+        if before == "manager" and role != "manager":
+            _keep_a_manager(session, caller, user)
+        user.role = role
+        return before
+
+    before = run_write(engine, work)
+    account = _get(engine, user_id)
+    if before != role:
+        security_log.event(
+            "account.role_changed",
+            account_id=user_id,
+            email=account.email,
+            role=role,
+            was=before,
+            by=caller.name,
         )
-    token_row: ApiToken = row[3]
-    now = utc_now()
-    if token_row.last_used_at is None or now - token_row.last_used_at > TOKEN_TOUCH_EVERY:
-        run_write(engine, lambda s: _touch(s, token_row.id, now))
-    return _account(row)
+    return account
 
 
-def _touch(session: Session, token_id: int, now: datetime) -> None:
-    token = session.get(ApiToken, token_id)
-    if token is not None:
-        token.last_used_at = now
+def change_password(
+    engine: Engine, caller: Caller, old: str, new: str, keep_session: str | None = None
+) -> Account:
+    """Change the caller's own password (the old one is required); their other sessions end."""
+    if caller.account is None:
+        raise PermissionDeniedError("Passwords belong to web accounts.", "Log in to the web app.")
+    me = caller.account
+    with read_session(engine) as session:
+        row = aq.user_row_by_id(session, me.id)
+    if row is None or not verify_password(row[0].password_hash, old):
+        raise AccountError(
+            "The current password is not right.", "Type the password you log in with.", field="old"
+        )
+    check_password(new, (me.name, me.email, me.team))
+    digest = hash_password(new)
+
+    def work(session: Session) -> int:
+        user = session.get(User, me.id)
+        assert user is not None
+        user.password_hash, user.password_changed_at = digest, utc_now()
+        return aq.delete_sessions(session, me.id, keep=keep_session)
+
+    ended = run_write(engine, work)
+    security_log.event("password.changed", account_id=me.id, email=me.email, sessions_ended=ended)
+    return me
+
+
+def reassign_prospects(engine: Engine, caller: Caller, from_user: int, to_user: int) -> Reassigned:
+    """Hand every prospect of one team member to another (say, when a rep leaves)."""
+    caller.require_manager("reassign prospects")
+    if from_user == to_user:
+        raise AccountError("Both accounts are the same.", "Choose another rep to hand them to.")
+
+    def work(session: Session) -> Reassigned:
+        source, source_rep = _member(session, caller, from_user)
+        target, target_rep = _member(session, caller, to_user)
+        if not target.active:
+            raise AccountError(
+                f"{target.email} is deactivated.", "Hand the prospects to an active rep."
+            )
+        moved = aq.reassign_prospects(session, caller.team_id, source_rep.id, target_rep.id)
+        return Reassigned(source.email, target.email, moved)
+
+    return run_write(engine, work)
+
+
+def prospects_owned(engine: Engine, caller: Caller, user_id: int) -> int:
+    """Return how many prospects a team member owns (shown before a hand-over)."""
+    caller.require_manager("see who owns what")
+    with read_session(engine) as session:
+        _user, rep = _member(session, caller, user_id)
+        return aq.count_prospects_of(session, caller.team_id, rep.id)

@@ -18,9 +18,37 @@ from sqlalchemy import Engine
 from callworthy.critique import Context, RuleSet, critique
 from callworthy.diagnose import Attempt, DiagnoseModel, Diagnosis, default_model, diagnose
 from callworthy.errors import CallworthyError
+from callworthy.services.caller import Caller
 from callworthy.services.tracking import history
-from callworthy.services.values import Actor, ProspectRecord, VoicemailRecord
+from callworthy.services.values import ProspectRecord, VoicemailRecord, _Dumpable
 from callworthy.storage.tables import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class Choice(_Dumpable):
+    """One answer to a question of the questionnaire (answer with its id)."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question(_Dumpable):
+    """One question of the diagnose questionnaire, as the surfaces ask it."""
+
+    id: str
+    text: str
+    help: str
+    options: tuple[Choice, ...]
+
+
+def questions(model: DiagnoseModel | None = None) -> tuple[Question, ...]:
+    """Return the questionnaire's questions, each with its options."""
+    spec = (model or default_model()).questionnaire
+    return tuple(
+        Question(q.id, q.text, q.help, tuple(Choice(o.id, o.label) for o in q.options))
+        for q in spec.questions
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +73,7 @@ class ProspectDiagnosis:
         return [cause.to_dict() for cause in self.diagnosis.causes]
 
 
-def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet | None) -> Attempt:
+def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet) -> Attempt:
     findings: tuple[str, ...] | None = None
     score = voicemail.score
     if voicemail.script.strip():
@@ -58,20 +86,15 @@ def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet | None
     return Attempt(voicemail.left_at, voicemail.strategy, score, findings)
 
 
-def prospect_evidence(
-    engine: Engine,
-    actor: Actor,
-    prospect_ref: str,
-    *,
-    rules: RuleSet | None = None,
-    owner_rep_id: int | None = None,
-) -> ProspectEvidence:
+def prospect_evidence(engine: Engine, caller: Caller, prospect_id: int) -> ProspectEvidence:
     """Return a prospect's attempts (each script critiqued) and callback times, oldest first.
 
-    With owner_rep_id (a rep on the web) another rep's prospect is unknown.
+    The scripts are critiqued with the caller's rules; another rep's prospect is unknown
+    to a rep on the web.
     """
-    record = history(engine, actor, prospect_ref, owner_rep_id=owner_rep_id)
+    record = history(engine, caller, prospect_id)
     context = Context(prospect_name=record.prospect.name, company=record.prospect.company)
+    rules = caller.rule_set()
     return ProspectEvidence(
         prospect=record.prospect,
         attempts=tuple(_attempt(v, context, rules) for v in record.voicemails),
@@ -115,17 +138,13 @@ def diagnose_evidence(
 
 def diagnose_prospect(
     engine: Engine,
-    actor: Actor,
-    prospect_ref: str,
+    caller: Caller,
+    prospect_id: int,
     answers: Mapping[str, object],
     *,
     now: datetime | None = None,
     partial: bool = False,
-    rules: RuleSet | None = None,
-    owner_rep_id: int | None = None,
 ) -> ProspectDiagnosis:
-    """Diagnose a stored prospect (#id, phone or name) from the answers and their record."""
-    evidence = prospect_evidence(
-        engine, actor, prospect_ref, rules=rules, owner_rep_id=owner_rep_id
-    )
+    """Diagnose a stored prospect from the answers and their record."""
+    evidence = prospect_evidence(engine, caller, prospect_id)
     return diagnose_evidence(evidence, answers, now=now, partial=partial)

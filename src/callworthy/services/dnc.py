@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.errors import CallworthyError, ImportFileError
-from callworthy.services.csvfile import CsvTable, header_key, read_csv
-from callworthy.services.fields import looks_like_phone, normalise_phone
-from callworthy.services.values import Actor, DncReport
+from callworthy.crm import CsvTable, header_key, read_csv
+from callworthy.errors import CallworthyError, ImportFileError, InputFileError
+from callworthy.fields import looks_like_phone, normalise_phone
+from callworthy.services.caller import Caller
+from callworthy.services.values import DncReport
+from callworthy.storage import import_queries as iq
 from callworthy.storage import queries
 from callworthy.storage.engine import run_write
-from callworthy.storage.tables import DoNotCall, Prospect
 
 PHONE_HEADERS = ("phone", "phone number", "number", "telephone", "phone_number", "tel")
 
@@ -42,27 +43,25 @@ def _numbers(table: CsvTable, region: str) -> list[str]:
     return list(dict.fromkeys(numbers))
 
 
-def import_dnc(engine: Engine, actor: Actor, path: Path, *, region: str = "US") -> DncReport:
+def import_dnc(engine: Engine, caller: Caller, path: Path, *, region: str = "US") -> DncReport:
     """Add a do-not-call list's numbers to the team's list and flag the prospects who have them."""
-    numbers = _numbers(read_csv(path, single_column_ok=True), region)
+    try:
+        with path.open("rb") as stream:
+            table = read_csv(stream, str(path), single_column_ok=True)
+    except OSError as exc:
+        raise InputFileError(f"Cannot read {path}: {exc.strerror}.", "Check the path.") from exc
+    numbers = _numbers(table, region)
     source = path.name
 
     def work(session: Session) -> DncReport:
-        known = queries.blocked_numbers(session, actor.team_id)
+        known = queries.blocked_numbers(session, caller.team_id)
         fresh = [n for n in numbers if n not in known]
-        if fresh:
-            rows = [{"team_id": actor.team_id, "phone": n, "source": source} for n in fresh]
-            session.execute(insert(DoNotCall), rows)
+        iq.block_numbers(session, caller.team_id, fresh, source)
         flagged = []
-        for prospect in queries.prospects_with_phones(session, actor.team_id, numbers):
+        for prospect in queries.prospects_with_phones(session, caller.team_id, numbers):
             if not prospect.do_not_call:
                 flagged.append(f"#{prospect.id} {prospect.name}")
-        for part in queries.chunks(numbers):
-            session.execute(
-                update(Prospect)
-                .where(Prospect.team_id == actor.team_id, Prospect.phone.in_(part))
-                .values(do_not_call=True)
-            )
+        iq.flag_do_not_call(session, caller.team_id, numbers)
         return DncReport(str(path), len(numbers), len(fresh), len(flagged), tuple(flagged))
 
     return run_write(engine, work)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from callworthy.errors import ExperimentInputError
 from callworthy.experiments import (
+    ArmSummary,
     Attempt,
     CountTable,
     Reason,
@@ -30,7 +31,8 @@ from callworthy.experiments import (
     summarise_tables,
 )
 from callworthy.experiments.inputs import require_aware
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.services.caller import Caller
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session
 
@@ -53,49 +55,29 @@ STATS_KEYS = (
 """The keys of one `stats --format json` row, in order (with --by, `segment` comes first)."""
 
 
-@dataclass(frozen=True, slots=True)
-class StatsRow(_Dumpable):
-    """One strategy's figures, for the team or within one segment (a rep, an industry)."""
-
-    strategy: str
-    segment: str | None
-    voicemails: int
-    matured: int
-    pending: int
-    callbacks: int
-    rate_mean: float | None
-    ci_low: float | None
-    ci_high: float | None
-    chance_to_beat_baseline: float | None
-    chance_best: float | None
-    expected_loss: float | None
-    """Callbacks lost per 100 voicemails by using this strategy if another is the best."""
-    reasons: tuple[Reason, ...]
-    """Why a figure is missing (codes; `notes` gives them in words)."""
-    notes: tuple[str, ...]
-
-    def json_row(self, with_segment: bool = False) -> dict[str, Any]:
-        """Return the row in the documented JSON shape (STATS_KEYS, and `segment` if asked)."""
-        row = {key: getattr(self, key) for key in STATS_KEYS}
-        return {"segment": self.segment, **row} if with_segment else row
+def json_row(row: ArmSummary, with_segment: bool = False) -> dict[str, Any]:
+    """Return a row in the documented JSON shape (STATS_KEYS, and `segment` first if asked)."""
+    data = {key: getattr(row, key) for key in STATS_KEYS}
+    return {"segment": row.segment, **data} if with_segment else data
 
 
 @dataclass(frozen=True, slots=True)
 class StatsReport(_Dumpable):
     """The callback rates as of one moment, with the settings that produced them."""
 
-    as_of: datetime
+    as_of: Timestamp
     window_days: float
     baseline: str
     by: str | None
-    rows: tuple[StatsRow, ...]
+    rows: tuple[ArmSummary, ...]
+    """One per strategy (grouped: per segment and strategy); `notes` gives their reasons."""
     reasons: tuple[Reason, ...]
     """Experiment-wide reasons ("not enough data"), e.g. no_matured_data."""
     notes: tuple[str, ...]
 
     def json_rows(self) -> list[dict[str, Any]]:
         """Return the rows as `stats --format json` prints them."""
-        return [row.json_row(self.by is not None) for row in self.rows]
+        return [json_row(row, self.by is not None) for row in self.rows]
 
 
 def settings_for(window_days: float, baseline: str | None = None) -> Settings:
@@ -156,7 +138,7 @@ def words(reasons: Sequence[Reason]) -> tuple[str, ...]:
 
 def stats(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -166,36 +148,17 @@ def stats(
     """Return the callback rate per strategy (or per segment and strategy) as of `now`."""
     require_aware(now)
     if by is not None and by not in SEGMENT_KINDS:
-        raise ExperimentInputError(f"Cannot group by {by!r}.", "Use --by rep or --by industry.")
+        raise ExperimentInputError(f"Cannot group by {by!r}.", "Group by rep or by industry.")
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        base = (baseline or "").strip() or default_baseline(session, actor.team_id)
-        team = eq.strategy_counts(session, actor.team_id, now, settings.window)
+        base = (baseline or "").strip() or default_baseline(session, caller.team_id)
+        team = eq.strategy_counts(session, caller.team_id, now, settings.window)
         cells = (
-            eq.strategy_counts(session, actor.team_id, now, settings.window, by=by) if by else []
+            eq.strategy_counts(session, caller.team_id, now, settings.window, by=by) if by else []
         )
     settings = settings_for(window_days, base)
     summary = summarise_counts(team, cells, settings, now, by=by, strategies=[base])
-    arms = summary.segments[0].rows() if by else summary.strategies
-    rows = tuple(
-        StatsRow(
-            strategy=a.strategy,
-            segment=a.segment,
-            voicemails=a.voicemails,
-            matured=a.matured,
-            pending=a.pending,
-            callbacks=a.callbacks,
-            rate_mean=a.rate_mean,
-            ci_low=a.ci_low,
-            ci_high=a.ci_high,
-            chance_to_beat_baseline=a.chance_to_beat_baseline,
-            chance_best=a.chance_best,
-            expected_loss=a.expected_loss,
-            reasons=a.reasons,
-            notes=words(a.reasons),
-        )
-        for a in arms
-    )
+    rows = tuple(summary.segments[0].rows() if by else summary.strategies)
     return StatsReport(
         now, settings.window_days, base, by, rows, summary.reasons, words(summary.reasons)
     )
@@ -220,7 +183,7 @@ class CurveDay(_Dumpable):
 class CurveReport(_Dumpable):
     """Kaplan–Meier time to callback, as of one moment, for one strategy or all of them."""
 
-    as_of: datetime
+    as_of: Timestamp
     window_days: float
     strategy: str | None
     voicemails: int
@@ -233,7 +196,7 @@ class CurveReport(_Dumpable):
 
 def curve(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -243,7 +206,7 @@ def curve(
     require_aware(now)
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        rows = eq.delays(session, actor.team_id, now, strategy=strategy)
+        rows = eq.delays(session, caller.team_id, now, strategy=strategy)
     attempts = [Attempt(r.strategy, r.left_at, r.first_callback_at) for r in rows]
     km = callback_curve(attempts, now, settings, strategy)
     times = np.asarray(km.days, dtype=np.float64)

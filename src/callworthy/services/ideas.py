@@ -20,8 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from callworthy.critique import RuleSet, critique
-from callworthy.errors import DatabaseError, InvalidFieldError, UnknownIdeaError
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError, UnknownIdeaError
+from callworthy.services.caller import Caller
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Idea, IdeaVote
@@ -45,7 +46,7 @@ class IdeaRecord(_Dumpable):
     votes: int
     score: int | None
     """The sample script's critique score (0-100), None without a script."""
-    created_at: datetime
+    created_at: Timestamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def idea_id(ref: str) -> int:
     found = _REF.match((ref or "").strip())
     if not found:
         raise UnknownIdeaError(
-            f"{ref!r} is not an idea id.", "Use the id from `callworthy idea list`."
+            f"{ref!r} is not an idea id.", "Use the idea's number from the board."
         )
     return int(found.group(1))
 
@@ -92,28 +93,30 @@ def _record(idea: Idea, votes: int, author: str | None, rules: RuleSet | None) -
 
 
 def add_idea(
-    engine: Engine,
-    actor: Actor,
-    title: str,
-    script: str = "",
-    *,
-    rules: RuleSet | None = None,
-    now: datetime | None = None,
+    engine: Engine, caller: Caller, title: str, script: str = "", *, now: datetime | None = None
 ) -> IdeaRecord:
     """Put an idea on the board: a strategy in a sentence and a sample script (critiqued)."""
     title = " ".join((title or "").split())
     if not title:
-        raise InvalidFieldError("An idea needs a sentence saying what it is.", "Give the idea.")
+        raise InvalidFieldError(
+            "An idea needs a sentence saying what it is.", "Give the idea.", field="title"
+        )
     if len(title) > MAX_TITLE:
         raise InvalidFieldError(
-            f"The idea is {len(title)} characters long.", f"Say it in {MAX_TITLE} or fewer."
+            f"The idea is {len(title)} characters long.",
+            f"Say it in {MAX_TITLE} or fewer.",
+            field="title",
         )
     script = (script or "").strip()
-    score = _score(script, rules)  # outside the write lock; raises on a bad script
+    try:  # outside the write lock; raises on a bad script
+        score = _score(script, caller.rule_set())
+    except CallworthyError as exc:
+        exc.field = "script"
+        raise
 
     def work(session: Session) -> IdeaRecord:
         # The slug needs the id; a unique placeholder keeps the constraint until then.
-        idea = Idea(team_id=actor.team_id, rep_id=actor.rep_id, title=title, script=script)
+        idea = Idea(team_id=caller.team_id, rep_id=caller.rep_id, title=title, script=script)
         idea.slug = uuid.uuid4().hex
         if now is not None:
             idea.created_at = now
@@ -122,21 +125,20 @@ def add_idea(
         idea.slug = slug_for(idea.id)
         session.flush()
         return IdeaRecord(
-            idea.id, idea.slug, title, script, idea.status, actor.rep, 0, score, idea.created_at
+            idea.id, idea.slug, title, script, idea.status, caller.rep, 0, score, idea.created_at
         )
 
     return run_write(engine, work)
 
 
-def vote(engine: Engine, actor: Actor, ref: str) -> VoteResult:
+def vote(engine: Engine, caller: Caller, wanted: int) -> VoteResult:
     """Vote for an idea; a second vote by the same rep is not counted."""
-    wanted = idea_id(ref)
 
     def work(session: Session) -> VoteResult:
-        idea = _find(session, actor.team_id, wanted)
-        counted = session.get(IdeaVote, (idea.id, actor.rep_id)) is None
+        idea = _find(session, caller.team_id, wanted)
+        counted = session.get(IdeaVote, (idea.id, caller.rep_id)) is None
         if counted:
-            session.add(IdeaVote(idea_id=idea.id, rep_id=actor.rep_id))
+            session.add(IdeaVote(idea_id=idea.id, rep_id=caller.rep_id))
             session.flush()
         return VoteResult(idea.id, idea.slug, eq.vote_count(session, idea.id), counted)
 
@@ -147,19 +149,19 @@ def vote(engine: Engine, actor: Actor, ref: str) -> VoteResult:
             raise
         # The same rep voted at the same moment from elsewhere (PostgreSQL): one vote stands.
         with read_session(engine) as session:
-            idea = _find(session, actor.team_id, wanted)
+            idea = _find(session, caller.team_id, wanted)
             return VoteResult(idea.id, idea.slug, eq.vote_count(session, idea.id), False)
 
 
 def _find(session: Session, team_id: int, wanted: int) -> Idea:
     idea = eq.idea_by_id(session, team_id, wanted)
     if idea is None:
-        raise UnknownIdeaError(f"No idea #{wanted}.", "See `callworthy idea list`.")
+        raise UnknownIdeaError(f"No idea #{wanted}.", "Check the number on the board.")
     return idea
 
 
 def list_ideas(
-    engine: Engine, actor: Actor, *, status: str | None = None, rules: RuleSet | None = None
+    engine: Engine, caller: Caller, *, status: str | None = None
 ) -> tuple[IdeaRecord, ...]:
     """Return the team's ideas, most votes first, each with its script's score today."""
     if status is not None and status not in STATUSES:
@@ -167,5 +169,6 @@ def list_ideas(
             f"Status {status!r} is unknown.", f"Use one of {', '.join(STATUSES)}."
         )
     with read_session(engine) as session:
-        found = eq.ideas_with_votes(session, actor.team_id, status)
+        found = eq.ideas_with_votes(session, caller.team_id, status)
+    rules = caller.rule_set()
     return tuple(_record(idea, votes, author, rules) for idea, votes, author in found)

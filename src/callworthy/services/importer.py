@@ -1,33 +1,31 @@
 """CRM import: a CSV export of calls becomes prospects, voicemails and callbacks, all or nothing.
 
-The whole file is read and checked before anything is written; any bad row
-aborts the import with every bad line reported (unless keep_going). The rows
-are then written in ONE transaction, so a process killed half-way leaves all
-of them or none. Activities carry their CRM id ("hubspot:123"), so importing
-the same file again adds nothing.
+The pure `callworthy.crm` package reads the stream and makes the rows; this
+service plans what is new and hands it to storage. The whole file is read and
+checked before anything is written; any bad row aborts the import with every bad
+line reported (unless keep_going). The rows are then written in ONE transaction,
+so a process killed half-way leaves all of them or none. Activities carry their
+CRM id ("hubspot:123"), so importing the same file again adds nothing.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.errors import ImportFileError
-from callworthy.services.crm_formats import get_format
-from callworthy.services.csvfile import read_csv
-from callworthy.services.fields import zone as parse_zone
-from callworthy.services.import_rows import Activity, ProspectKey, parse_file
-from callworthy.services.values import Actor, ImportReport
+from callworthy.crm import Activity, ProspectKey, get_format, parse_file, read_csv
+from callworthy.errors import ImportFileError, InputFileError
+from callworthy.fields import zone as parse_zone
+from callworthy.services.caller import Caller
+from callworthy.services.values import ImportReport
+from callworthy.storage import import_queries as iq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
-from callworthy.storage.tables import Callback, Prospect, Rep, Voicemail
 
 #: Called with a stage name as the write goes on ("prospects", "voicemails", "callbacks").
 Progress = Callable[[str], None]
@@ -74,10 +72,10 @@ class _ProspectIndex:
         return self.by_name.get((key.name.lower(), (key.company or "").lower()))
 
 
-def _plan(session: Session, actor: Actor, activities: Sequence[Activity]) -> _Plan:
+def _plan(session: Session, caller: Caller, activities: Sequence[Activity]) -> _Plan:
     present = queries.existing_external_ids(session, [a.external_id for a in activities])
     plan = _Plan([a for a in activities if a.external_id not in present], len(present))
-    index = _ProspectIndex(queries.prospect_keys(session, actor.team_id))
+    index = _ProspectIndex(queries.prospect_keys(session, caller.team_id))
     for activity in plan.activities:
         key = activity.prospect
         ref = index.find(key)
@@ -90,32 +88,22 @@ def _plan(session: Session, actor: Actor, activities: Sequence[Activity]) -> _Pl
     return plan
 
 
-def _rep_ids(session: Session, actor: Actor, names: set[str]) -> dict[str, int]:
-    ids = {actor.rep: actor.rep_id}
-    for name in sorted(names - {actor.rep}):
-        rep = queries.rep_by_name(session, actor.team_id, name)
-        if rep is None:
-            rep = Rep(team_id=actor.team_id, name=name)
-            session.add(rep)
-            session.flush()
-        ids[name] = rep.id
-    return ids
+def _rep_ids(session: Session, caller: Caller, names: set[str]) -> dict[str, int]:
+    return {caller.rep: caller.rep_id, **iq.rep_ids(session, caller.team_id, sorted(names))}
 
 
-def _insert_prospects(
-    session: Session, actor: Actor, plan: _Plan, reps: Mapping[str, int]
-) -> list[int]:
-    if not plan.new_prospects:
-        return []
-    blocked = queries.blocked_numbers(session, actor.team_id)
+def _prospect_rows(
+    session: Session, caller: Caller, plan: _Plan, reps: Mapping[str, int]
+) -> list[dict[str, Any]]:
+    blocked = queries.blocked_numbers(session, caller.team_id) if plan.new_prospects else set()
     owner: dict[int, int] = {}
     for activity, new in zip(plan.activities, plan.new_index_of, strict=True):
         if new >= 0 and activity.rep:
             owner.setdefault(new, reps[activity.rep])
-    values = [
+    return [
         {
-            "team_id": actor.team_id,
-            "owner_rep_id": owner.get(i, actor.rep_id),
+            "team_id": caller.team_id,
+            "owner_rep_id": owner.get(i, caller.rep_id),
             "name": k.name,
             "company": k.company,
             "role": k.role,
@@ -129,63 +117,68 @@ def _insert_prospects(
         }
         for i, k in enumerate(plan.new_prospects)
     ]
-    ids = session.scalars(
-        insert(Prospect).returning(Prospect.id, sort_by_parameter_order=True), values
-    )
-    return list(ids)
 
 
-def _apply(session: Session, actor: Actor, plan: _Plan, source: str, progress: Progress) -> int:
-    reps = _rep_ids(session, actor, {a.rep for a in plan.activities if a.rep})
+def _apply(session: Session, caller: Caller, plan: _Plan, source: str, progress: Progress) -> int:
+    reps = _rep_ids(session, caller, {a.rep for a in plan.activities if a.rep} - {caller.rep})
     progress("prospects")
-    new_ids = _insert_prospects(session, actor, plan, reps)
+    new_ids = iq.insert_prospects(session, _prospect_rows(session, caller, plan, reps))
     pids = [
         pid if pid is not None else new_ids[new]
         for pid, new in zip(plan.prospect_of, plan.new_index_of, strict=True)
     ]
-    voicemails = [
-        {
-            "prospect_id": pid,
-            "rep_id": reps[a.rep] if a.rep else actor.rep_id,
-            "strategy": a.strategy,
-            "script": a.script,
-            "score": a.score,
-            "rules_version": a.rules_version,
-            "left_at": a.at,
-            "source": source,
-            "external_id": a.external_id,
-        }
-        for a, pid in zip(plan.activities, pids, strict=True)
-        if a.kind == "voicemail"
-    ]
-    if voicemails:
-        session.execute(insert(Voicemail), voicemails)
+    pairs = list(zip(plan.activities, pids, strict=True))
+    iq.insert_voicemails(
+        session,
+        [
+            {
+                "prospect_id": pid,
+                "rep_id": reps[a.rep] if a.rep else caller.rep_id,
+                "strategy": a.strategy,
+                "script": a.script,
+                "score": a.score,
+                "rules_version": a.rules_version,
+                "left_at": a.at,
+                "source": source,
+                "external_id": a.external_id,
+            }
+            for a, pid in pairs
+            if a.kind == "voicemail"
+        ],
+    )
     progress("voicemails")
     callbacks = sorted(
-        ((a, pid) for a, pid in zip(plan.activities, pids, strict=True) if a.kind == "callback"),
-        key=lambda pair: pair[0].at,
+        ((a, pid) for a, pid in pairs if a.kind == "callback"), key=lambda p: p[0].at
     )
     for activity, pid in callbacks:
-        open_voicemail = queries.latest_open_voicemail(session, pid, before=activity.at)
-        session.execute(
-            insert(Callback).values(
-                prospect_id=pid,
-                voicemail_id=open_voicemail.id if open_voicemail else None,
-                at=activity.at,
-                outcome=activity.outcome,
-                notes=activity.notes,
-                source=source,
-                external_id=activity.external_id,
-            )
+        iq.insert_callback(
+            session,
+            pid,
+            activity.at,
+            outcome=activity.outcome,
+            notes=activity.notes,
+            source=source,
+            external_id=activity.external_id,
         )
     progress("callbacks")
     return len(new_ids)
 
 
-def import_file(
+def import_file(engine: Engine, caller: Caller, path: Path, **options: Any) -> ImportReport:
+    """Import a CRM export file (the options of `import_stream`)."""
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise InputFileError(f"Cannot read {path}: {exc.strerror}.", "Check the path.") from exc
+    with stream:
+        return import_stream(engine, caller, stream, str(path), **options)
+
+
+def import_stream(
     engine: Engine,
-    actor: Actor,
-    path: Path,
+    caller: Caller,
+    stream: BinaryIO,
+    name: str,
     *,
     format_name: str = "generic",
     columns: Mapping[str, str] | None = None,
@@ -196,16 +189,19 @@ def import_file(
     region: str = "US",
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import a CRM export; all or nothing unless keep_going, nothing at all on a dry run."""
+    """Import a CRM export read from a stream (errors and the report name it `name`).
+
+    All or nothing unless keep_going; nothing at all on a dry run.
+    """
     fmt = get_format(format_name, columns)
-    table = read_csv(path)
+    table = read_csv(stream, name)
     parsed = parse_file(table, fmt, zone=parse_zone(time_zone), strategy=strategy, region=region)
     if parsed.bad and not keep_going:
         problems: list[tuple[int | None, str]] = [(p.line, p.reason) for p in parsed.bad]
-        raise ImportFileError(str(path), problems)
+        raise ImportFileError(name, problems)
     report = ImportReport(
-        path=str(path),
-        format=fmt.name,
+        path=name,
+        format=fmt.id,
         rows=len(table.rows),
         voicemails_added=0,
         callbacks_added=0,
@@ -218,9 +214,9 @@ def import_file(
     notify = progress or (lambda _stage: None)
 
     def work(session: Session) -> ImportReport:
-        plan = _plan(session, actor, parsed.activities)
+        plan = _plan(session, caller, parsed.activities)
         added = (
-            len(plan.new_prospects) if dry_run else _apply(session, actor, plan, fmt.name, notify)
+            len(plan.new_prospects) if dry_run else _apply(session, caller, plan, fmt.id, notify)
         )
         kinds = [a.kind for a in plan.activities]
         return _replace_counts(report, kinds, added, plan.already_present)
@@ -264,7 +260,7 @@ def is_csv_upload(filename: str | None, content_type: str | None) -> bool:
 
 def import_upload(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     filename: str,
     stream: BinaryIO,
     *,
@@ -272,16 +268,14 @@ def import_upload(
     dry_run: bool = False,
     keep_going: bool = False,
 ) -> ImportReport:
-    """Import an uploaded CRM export (copied to a temporary file); reports name the upload."""
+    """Import an uploaded CRM export, read as it streams in; reports name the upload."""
     name = Path(filename or "upload.csv").name
-    with tempfile.TemporaryDirectory(prefix="callworthy-import-") as folder:
-        path = Path(folder) / "upload.csv"
-        with path.open("wb") as out:
-            shutil.copyfileobj(stream, out, 1024 * 1024)
-        try:
-            report = import_file(
-                engine, actor, path, format_name=format_name, dry_run=dry_run, keep_going=keep_going
-            )
-        except ImportFileError as exc:
-            raise ImportFileError(name, exc.problems, exc.fix) from None
-    return replace(report, path=name)
+    return import_stream(
+        engine,
+        caller,
+        stream,
+        name,
+        format_name=format_name,
+        dry_run=dry_run,
+        keep_going=keep_going,
+    )

@@ -46,8 +46,9 @@ from callworthy.experiments import (
 from callworthy.experiments.bandit import DEFAULT_FLOOR
 from callworthy.experiments.inputs import require_aware
 from callworthy.services import experiments as stats_service
-from callworthy.services.prospects import resolve
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.services.caller import Caller
+from callworthy.services.prospects import get
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
@@ -79,7 +80,7 @@ class NextPick(_Dumpable):
     """Each eligible strategy's share (Thompson: exact, with the floor; experiment: fixed)."""
     excluded: dict[str, str]
     """Candidates left out for this prospect, and why."""
-    call_at: datetime
+    call_at: Timestamp
     """The earliest moment inside the prospect's calling hours, in UTC."""
     call_at_local: str
     time_zone: str
@@ -128,22 +129,21 @@ def candidates(session: Session, team_id: int, among: Collection[str] = ()) -> l
     return sorted((built_in | set(eq.logged_strategies(session, team_id))) - NEVER)
 
 
-def proposable(engine: Engine, actor: Actor) -> tuple[str, ...]:
+def proposable(engine: Engine, caller: Caller) -> tuple[str, ...]:
     """Return the strategies worth proposing or comparing with (a baseline select lists them)."""
     with read_session(engine) as session:
-        return tuple(candidates(session, actor.team_id))
+        return tuple(candidates(session, caller.team_id))
 
 
-def prospect_choices(
-    engine: Engine, actor: Actor, *, owner_rep_id: int | None = None
-) -> tuple[tuple[int, str], ...]:
-    """Return (id, name) of the prospects one may ask about: the team's, or one rep's own."""
+def prospect_choices(engine: Engine, caller: Caller) -> tuple[tuple[int, str], ...]:
+    """Return (id, name) of the prospects the caller may ask about (not do-not-call)."""
+    scope = caller.owner_scope
     with read_session(engine) as session:
-        found = queries.list_prospects(session, actor.team_id, None)
+        found = queries.list_prospects(session, caller.team_id, None)
         return tuple(
             (p.id, p.name)
             for p in found
-            if not p.do_not_call and (owner_rep_id is None or p.owner_rep_id == owner_rep_id)
+            if not p.do_not_call and (scope is None or p.owner_rep_id == scope)
         )
 
 
@@ -180,29 +180,25 @@ class _Plan:
 
 def _plan(
     session: Session,
-    actor: Actor,
-    prospect_ref: str,
+    caller: Caller,
+    prospect_id: int,
     now: datetime,
     *,
     has_lead: bool,
     among: Collection[str],
     window_days: float,
     default_zone: str,
-    owner_rep_id: int | None = None,
 ) -> _Plan:
-    prospect = resolve(session, actor.team_id, prospect_ref)
-    if owner_rep_id is not None and prospect.owner_rep_id != owner_rep_id:
-        # A rep sees only their own prospects (web): say "no such prospect", never whose it is.
-        raise UnknownProspectError(f"No prospect {prospect_ref!r} of yours.", "Pick one you own.")
-    if prospect.do_not_call or queries.is_blocked(session, actor.team_id, prospect.phone):
+    prospect = get(session, caller, prospect_id)  # another rep's is "no such prospect"
+    if prospect.do_not_call or queries.is_blocked(session, caller.team_id, prospect.phone):
         raise DoNotCallError(
             f"{prospect.name} is on the do-not-call list: there is nothing to try next.",
             "Do not call or leave messages for this prospect.",
         )
     notes: list[str] = []
-    running = eq.running_experiment(session, actor.team_id)
+    running = eq.running_experiment(session, caller.team_id)
     weights = {a.strategy: a.weight for a in eq.arms_of(session, running.id)} if running else {}
-    names = candidates(session, actor.team_id, among) if not weights else sorted(weights)
+    names = candidates(session, caller.team_id, among) if not weights else sorted(weights)
     flags = {"humor_ok": bool(prospect.humor_ok), "has_lead": has_lead}
     humor = humor_strategies()
     allowed = eligible_strategies(names, humor=humor, needs_lead=LEAD_STRATEGIES, **flags)
@@ -214,7 +210,7 @@ def _plan(
             f"Not in experiment #{running.id}: this prospect cannot get "
             "every one of its strategies, so a Thompson pick is used instead."
         )
-        names = candidates(session, actor.team_id, among)
+        names = candidates(session, caller.team_id, among)
         allowed = eligible_strategies(names, humor=humor, needs_lead=LEAD_STRATEGIES, **flags)
     excluded = _exclusions(names, allowed)
     if not allowed:
@@ -222,10 +218,10 @@ def _plan(
         raise NoEligibleStrategyError(
             f"No strategy may be used on {prospect.name}: "
             f"{reason_phrase(Reason.NO_ELIGIBLE_STRATEGY)} ({why}).",
-            "Pass --lead if you have a lead to give, or name other strategies with --among.",
+            "Say that you have a lead to give, or name other strategies to choose among.",
         )
     counts = eq.strategy_counts(
-        session, actor.team_id, now, stats_service.settings_for(window_days).window
+        session, caller.team_id, now, stats_service.settings_for(window_days).window
     )
     summary = stats_service.summarise_counts(
         counts, [], stats_service.settings_for(window_days), now, strategies=sorted(allowed)
@@ -248,8 +244,8 @@ def _plan(
 
 def next_strategy(
     engine: Engine,
-    actor: Actor,
-    prospect_ref: str,
+    caller: Caller,
+    prospect_id: int,
     *,
     now: datetime,
     seed: int | None = None,
@@ -260,11 +256,10 @@ def next_strategy(
     hours: tuple[time, time] = (time(9), time(20)),
     window_days: float = 14.0,
     default_zone: str = "UTC",
-    owner_rep_id: int | None = None,
 ) -> NextPick:
     """Return the strategy to try next on a prospect and the earliest time to call them.
 
-    With `owner_rep_id`, only that rep's own prospects may be asked about (a rep on the web).
+    A rep on the web may ask only about their own prospects (the caller's owner scope).
     """
     require_aware(now)
     seed = check_seed(seed)
@@ -273,14 +268,13 @@ def next_strategy(
     with read_session(engine) as session:
         plan = _plan(
             session,
-            actor,
-            prospect_ref,
+            caller,
+            prospect_id,
             now,
             has_lead=has_lead,
             among=among,
             window_days=window_days,
             default_zone=default_zone,
-            owner_rep_id=owner_rep_id,
         )
     call_at = next_call_time(now, plan.zone, hours[0], hours[1])
     rng = np.random.default_rng(seed)

@@ -8,36 +8,79 @@ shares of each sitting, so a rep can watch the numbers move over time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.phoneability import PhoneTestScore, Quiz, score_answers
-from callworthy.services.values import Actor, jsonable
+from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
+from callworthy.services.caller import Caller
+from callworthy.services.values import Timestamp, _Dumpable
+from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import PhoneTestResult, utc_now
 
 
 @dataclass(frozen=True, slots=True)
-class PhoneTestRecord:
+class PhoneTestRecord(_Dumpable):
     """A stored sitting of the test, as the surfaces show it."""
 
     id: int
     rep: str
-    taken_at: datetime
+    taken_at: Timestamp
     score: int
     band: str
     quiz_version: str
     answers: dict[str, str]
     areas: dict[str, float]
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape shared by the CLI, the API and the library."""
-        data: dict[str, Any] = jsonable(asdict(self))
-        return data
+
+@dataclass(frozen=True, slots=True)
+class ScoredSitting(PhoneTestScore):
+    """A scored sitting as the API answers it: the score, and the id it was kept under."""
+
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioOption(_Dumpable):
+    """One answer to a scenario (its points stay on the server)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario(_Dumpable):
+    """One scenario of the phone-ability test, as the surfaces ask it."""
+
+    id: str
+    area: str
+    area_title: str
+    scenario: str
+    options: tuple[ScenarioOption, ...]
+
+
+def scenarios(quiz: Quiz | None = None) -> tuple[Scenario, ...]:
+    """Return the quiz's scenarios with their options, without the points."""
+    quiz = quiz or default_quiz()
+    return tuple(
+        Scenario(
+            q.id,
+            q.area,
+            quiz.areas[q.area].name,
+            q.scenario,
+            tuple(ScenarioOption(o.id, o.text) for o in q.options),
+        )
+        for q in quiz.questions
+    )
+
+
+def scored_sitting(result: PhoneTestScore, stored: PhoneTestRecord | None) -> ScoredSitting:
+    """Return a scored sitting with the id it was kept under (None when it was not kept)."""
+    sitting = {f.name: getattr(result, f.name) for f in fields(result)}
+    return ScoredSitting(**sitting, id=stored.id if stored else None)
 
 
 def _record(row: PhoneTestResult, rep: str) -> PhoneTestRecord:
@@ -54,13 +97,13 @@ def _record(row: PhoneTestResult, rep: str) -> PhoneTestRecord:
 
 
 def save_result(
-    engine: Engine, actor: Actor, result: PhoneTestScore, *, at: datetime | None = None
+    engine: Engine, caller: Caller, result: PhoneTestScore, *, at: datetime | None = None
 ) -> PhoneTestRecord:
-    """Store a scored sitting for the acting rep."""
+    """Store a scored sitting for the calling rep."""
 
     def work(session: Session) -> PhoneTestRecord:
         row = PhoneTestResult(
-            rep_id=actor.rep_id,
+            rep_id=caller.rep_id,
             taken_at=at or utc_now(),
             score=result.score,
             band=result.band,
@@ -70,30 +113,26 @@ def save_result(
         )
         session.add(row)
         session.flush()
-        return _record(row, actor.rep)
+        return _record(row, caller.rep)
 
     return run_write(engine, work)
 
 
 def take_test(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     answers: Mapping[str, object],
     *,
     at: datetime | None = None,
     quiz: Quiz | None = None,
 ) -> tuple[PhoneTestScore, PhoneTestRecord]:
-    """Score a complete set of answers and store the result for the acting rep."""
+    """Score a complete set of answers and store the result for the calling rep."""
     result = score_answers(answers, quiz)
-    return result, save_result(engine, actor, result, at=at)
+    return result, save_result(engine, caller, result, at=at)
 
 
-def results(engine: Engine, actor: Actor) -> tuple[PhoneTestRecord, ...]:
-    """Return the acting rep's results, oldest first."""
+def results(engine: Engine, caller: Caller) -> tuple[PhoneTestRecord, ...]:
+    """Return the calling rep's results, oldest first."""
     with read_session(engine) as session:
-        rows = session.scalars(
-            select(PhoneTestResult)
-            .where(PhoneTestResult.rep_id == actor.rep_id)
-            .order_by(PhoneTestResult.taken_at, PhoneTestResult.id)
-        )
-        return tuple(_record(row, actor.rep) for row in rows)
+        rows = queries.phone_test_results(session, caller.rep_id)
+        return tuple(_record(row, caller.rep) for row in rows)

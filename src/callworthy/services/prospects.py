@@ -1,14 +1,16 @@
-"""Prospects: add, list, show, find by id/name/phone, and forget (erase everything about one).
+"""Prospects: add, list, show, find by reference, and forget (erase everything about one).
 
-Who may see a prospect: the CLI acts for the whole team; on the web a rep sees only
-the prospects they own and a manager the whole team (`owner_rep_id`, from `owner_scope`).
+Who may see a prospect is the caller's: the CLI acts for the whole team; on the
+web a rep sees only the prospects they own and a manager the whole team
+(`Caller.owner_scope`). Services take typed ids; `find_prospect` turns what a
+person types in the terminal (#12, a phone number, a name) into one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,13 +22,13 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
-from callworthy.services.accounts import Account
-from callworthy.services.fields import clean, looks_like_phone, normalise_phone
-from callworthy.services.values import Actor, ForgetReport, ProspectRecord
+from callworthy.fields import clean, looks_like_phone, normalise_phone
+from callworthy.services.caller import Caller
+from callworthy.services.values import ForgetReport, ProspectRecord
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.maintenance import checkpoint
-from callworthy.storage.tables import Callback, Prospect, Voicemail
+from callworthy.storage.tables import Prospect
 
 
 def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
@@ -59,56 +61,32 @@ def _describe(p: Prospect) -> str:
     return f"#{p.id} {p.name}" + (f" ({p.company})" if p.company else "")
 
 
-def actor_for(account: Account) -> Actor:
-    """Return the Actor a web account acts as (its rep in its team)."""
-    return Actor(
-        team_id=account.team_id, team=account.team, rep_id=account.rep_id, rep=account.name
-    )
+def _visible(caller: Caller, prospect: Prospect | None) -> Prospect | None:
+    """Return the prospect if the caller may see it (another rep's is not theirs to know)."""
+    if prospect is None or caller.owner_scope in (None, prospect.owner_rep_id):
+        return prospect
+    return None
 
 
-def owner_scope(account: Account) -> int | None:
-    """Return the rep whose prospects alone the account may see (None: the whole team)."""
-    return None if account.is_manager else account.rep_id
+def get(session: Session, caller: Caller, prospect_id: int) -> Prospect:
+    """Return the caller's prospect with this id; UnknownProspectError if it is not theirs."""
+    found = _visible(caller, queries.prospect_by_id(session, caller.team_id, prospect_id))
+    if found is None:
+        raise UnknownProspectError(f"No prospect #{prospect_id}.", "Check the number.")
+    return found
 
 
-def _unknown(text: str) -> UnknownProspectError:
-    return UnknownProspectError(f"No prospect {text}.", "See `callworthy prospect list`.")
+def _by_phone(session: Session, caller: Caller, text: str, region: str) -> Prospect | None:
+    try:
+        phone, _ = normalise_phone(text, region)
+    except InvalidPhoneError:
+        return None
+    return _visible(caller, queries.prospect_by_phone(session, caller.team_id, phone))
 
 
-def resolve(
-    session: Session,
-    team_id: int,
-    ref: str,
-    region: str = "US",
-    *,
-    owner_rep_id: int | None = None,
-) -> Prospect:
-    """Return the prospect a reference means: "#12" or "12", a phone number, or a name.
-
-    With owner_rep_id, another rep's prospect is reported as unknown: its existence
-    is not this rep's to know.
-    """
-    text = (ref or "").strip()
-
-    def mine(p: Prospect | None) -> Prospect | None:
-        return p if p is None or owner_rep_id in (None, p.owner_rep_id) else None
-
-    digits = text.removeprefix("#")
-    if digits.isdigit() and len(digits) < 7:
-        found = mine(queries.prospect_by_id(session, team_id, int(digits)))
-        if found is None:
-            raise _unknown(f"#{digits}")
-        return found
-    if looks_like_phone(text):
-        try:
-            phone, _ = normalise_phone(text, region)
-        except InvalidPhoneError:
-            phone = None
-        found = mine(queries.prospect_by_phone(session, team_id, phone) if phone else None)
-        if found is not None:
-            return found
-    named = queries.prospects_named(session, team_id, text) if text else []
-    matches = [p for p in named if mine(p) is not None]
+def _by_name(session: Session, caller: Caller, text: str) -> Prospect:
+    named = queries.prospects_named(session, caller.team_id, text) if text else []
+    matches = [p for p in named if _visible(caller, p) is not None]
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -117,13 +95,34 @@ def resolve(
         )
     listed = "; ".join(_describe(p) for p in matches[:10])
     raise AmbiguousProspectError(
-        f"{text!r} matches {len(matches)} prospects: {listed}.", "Use #id."
+        f"{text!r} matches {len(matches)} prospects: {listed}.", "Give the #id of one."
     )
+
+
+def find_prospect(engine: Engine, caller: Caller, ref: str, region: str = "US") -> int:
+    """Return the id of the prospect a typed reference means: "#12" or "12", a phone, a name."""
+    text = (ref or "").strip()
+    digits = text.removeprefix("#")
+    with read_session(engine) as session:
+        if digits.isdigit() and len(digits) < 7:
+            return get(session, caller, int(digits)).id
+        found = _by_phone(session, caller, text, region) if looks_like_phone(text) else None
+        return (found or _by_name(session, caller, text)).id
+
+
+def find_by_phone(engine: Engine, caller: Caller, phone: str, region: str = "US") -> int:
+    """Return the id of the caller's prospect with this number (a callback's caller id)."""
+    e164, _ = normalise_phone(phone or "", region)
+    with read_session(engine) as session:
+        found = _visible(caller, queries.prospect_by_phone(session, caller.team_id, e164))
+    if found is None:
+        raise UnknownProspectError(f"No prospect has the number {e164}.", "Add them first.")
+    return found.id
 
 
 def add_prospect(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     name: str,
     *,
     company: str | None = None,
@@ -135,17 +134,21 @@ def add_prospect(
     external_id: str | None = None,
     region: str = "US",
 ) -> ProspectRecord:
-    """Store a new prospect owned by the acting rep (phone in E.164, zone from the number)."""
+    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
     if not clean(name):
-        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.")
-    e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
+        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
+    try:
+        e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
+    except InvalidPhoneError as exc:
+        exc.field = "phone"
+        raise
     tag_list = sorted({t.strip() for t in tags if t and t.strip()})
 
     def work(session: Session) -> ProspectRecord:
-        _refuse_duplicate(session, actor.team_id, e164, clean(external_id))
+        _refuse_duplicate(session, caller.team_id, e164, clean(external_id))
         prospect = Prospect(
-            team_id=actor.team_id,
-            owner_rep_id=actor.rep_id,
+            team_id=caller.team_id,
+            owner_rep_id=caller.rep_id,
             name=name.strip(),
             company=clean(company),
             role=clean(role),
@@ -153,20 +156,20 @@ def add_prospect(
             phone=e164,
             time_zone=zone,
             humor_ok=humor_ok,
-            do_not_call=queries.is_blocked(session, actor.team_id, e164),
+            do_not_call=queries.is_blocked(session, caller.team_id, e164),
             tags=tag_list,
             external_id=clean(external_id),
         )
         session.add(prospect)
         session.flush()
-        return to_record(prospect, {actor.rep_id: actor.rep})
+        return to_record(prospect, {caller.rep_id: caller.rep})
 
     try:
         return run_write(engine, work)
     except DatabaseError as exc:
         if isinstance(exc.__cause__, IntegrityError):  # lost a race with another writer
             raise DuplicateProspectError(
-                f"{name} is already stored.", "See `prospect list`."
+                f"{name} is already stored.", "Use the stored prospect.", field="phone"
             ) from exc
         raise
 
@@ -178,42 +181,32 @@ def _refuse_duplicate(session: Session, team_id: int, phone: str | None, ext: st
         raise DuplicateProspectError(
             f"{_describe(same)} already has this phone number or CRM id.",
             "Use that prospect, or change the number.",
+            field="phone",
         )
 
 
 def list_prospects(
-    engine: Engine, actor: Actor, tag: str | None = None, *, owner_rep_id: int | None = None
+    engine: Engine, caller: Caller, tag: str | None = None
 ) -> tuple[ProspectRecord, ...]:
-    """Return the team's prospects by name (only one rep's with owner_rep_id), maybe by tag."""
+    """Return the prospects the caller may see by name, maybe only those with a tag."""
     with read_session(engine) as session:
-        rows = queries.list_prospects(session, actor.team_id, tag)
-        if owner_rep_id is not None:
-            rows = [p for p in rows if p.owner_rep_id == owner_rep_id]
-        return records(session, rows)
+        rows = queries.list_prospects(session, caller.team_id, tag)
+        return records(session, [p for p in rows if _visible(caller, p) is not None])
 
 
-def show_prospect(
-    engine: Engine, actor: Actor, ref: str, *, owner_rep_id: int | None = None
-) -> ProspectRecord:
-    """Return one prospect, found by id, phone number or name."""
+def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectRecord:
+    """Return one of the caller's prospects."""
     with read_session(engine) as session:
-        found = resolve(session, actor.team_id, ref, owner_rep_id=owner_rep_id)
-        return records(session, [found])[0]
+        return records(session, [get(session, caller, prospect_id)])[0]
 
 
-def forget_prospect(engine: Engine, actor: Actor, ref: str) -> ForgetReport:
+def forget_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ForgetReport:
     """Erase a prospect and every voicemail and callback about them (the DNC list is kept)."""
 
     def work(session: Session) -> ForgetReport:
-        prospect = resolve(session, actor.team_id, ref)
-        pid = prospect.id
-        count = func.count()
-        voicemails = session.scalar(select(count).where(Voicemail.prospect_id == pid)) or 0
-        callbacks = session.scalar(select(count).where(Callback.prospect_id == pid)) or 0
-        session.execute(delete(Callback).where(Callback.prospect_id == pid))
-        session.execute(delete(Voicemail).where(Voicemail.prospect_id == pid))
-        session.execute(delete(Prospect).where(Prospect.id == pid))
-        return ForgetReport(pid, prospect.name, voicemails, callbacks)
+        prospect = get(session, caller, prospect_id)
+        voicemails, callbacks = queries.delete_prospect(session, prospect.id)
+        return ForgetReport(prospect.id, prospect.name, voicemails, callbacks)
 
     report = run_write(engine, work)
     checkpoint(engine)  # the old pages must not linger in the SQLite write-ahead log

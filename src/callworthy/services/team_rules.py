@@ -1,36 +1,42 @@
-"""Team rules: a manager's own critique rules, stored as YAML text per team.
+"""Team rules: a manager's own critique rules, stored as YAML text per team, and the team's rules.
 
 Every rule goes through the same validating loader as the built-ins
 (`load_rule_text`, errors with their line) and its own pass/fail examples must
 behave before it is saved. A team rule with a built-in's id replaces the
-built-in for that team. `RuleSetCache` keeps each team's compiled RuleSet per
-rules version, so a critique on every keystroke does not reload the rules.
+built-in for that team.
+
+`TeamRules` owns the compiled rules of each team and their invalidation: every
+change bumps the team's rules version in the database (storage), and a team's
+rules are compiled again only when the version read from the database differs
+from the one they were compiled for. A change made by another process or
+machine is therefore seen on the next request, with nothing to clear by hand.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import CursorResult, Engine, delete, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.critique import RuleSet, default_rules, load_rules
 from callworthy.critique.loader import RuleText
 from callworthy.critique.selftest import check_examples
 from callworthy.errors import (
-    PermissionDeniedError,
     RuleExampleError,
     RuleFileError,
     UnknownRecordError,
 )
-from callworthy.services.accounts import Account
-from callworthy.services.values import _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
+from callworthy.storage import team_rule_queries as trq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import TeamRule, utc_now
+
+if TYPE_CHECKING:
+    from callworthy.services.caller import Caller
 
 MAX_SOURCE_CHARS = 20_000
 
@@ -42,8 +48,38 @@ class TeamRuleRecord(_Dumpable):
     rule_id: str
     source: str
     updated_by: str
-    updated_at: datetime
+    updated_at: Timestamp
     replaces_builtin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInForce(_Dumpable):
+    """A rule the caller's critiques run, with its own examples."""
+
+    id: str
+    kind: str
+    level: str
+    principle: str
+    subscore: str
+    message: str
+    fix: str
+    pass_examples: tuple[str, ...]
+    fail_examples: tuple[str, ...]
+    team: bool
+    """True for one of the team's own rules (it may replace a built-in of the same id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RulesInForce(_Dumpable):
+    """The rules the caller's critiques run (built-ins and the team's), and their version."""
+
+    version: str
+    rules: tuple[RuleInForce, ...]
+
+    @property
+    def team_rules(self) -> int:
+        """Return how many of the rules are the team's own."""
+        return sum(rule.team for rule in self.rules)
 
 
 def source_name(rule_id: str) -> str:
@@ -58,55 +94,61 @@ def _record(row: TeamRule) -> TeamRuleRecord:
     )
 
 
-def _require_manager(actor: Account) -> None:
-    if not actor.is_manager:
-        raise PermissionDeniedError(
-            "Only a manager may change the team's rules.", "Ask your team's manager."
-        )
+def _unknown(rule_id: str) -> UnknownRecordError:
+    return UnknownRecordError(f"Your team has no rule {rule_id!r}.", "Check the rule's id.")
 
 
-def _rows(session: Session, team_id: int) -> list[TeamRule]:
-    query = select(TeamRule).where(TeamRule.team_id == team_id).order_by(TeamRule.rule_id)
-    return list(session.scalars(query))
-
-
-def list_team_rules(engine: Engine, actor: Account) -> list[TeamRuleRecord]:
-    """Return the actor's team's own rules by id (every member may read them)."""
+def list_team_rules(engine: Engine, caller: Caller) -> list[TeamRuleRecord]:
+    """Return the caller's team's own rules by id (every member may read them)."""
     with read_session(engine) as session:
-        return [_record(row) for row in _rows(session, actor.team_id)]
+        return [_record(row) for row in trq.team_rules(session, caller.team_id)]
 
 
-def get_team_rule(engine: Engine, actor: Account, rule_id: str) -> TeamRuleRecord:
+def rules_in_force(engine: Engine, caller: Caller) -> RulesInForce:
+    """Return the rules the caller's critiques run, each marked when it is the team's own."""
+    rules = caller.rule_set()
+    with read_session(engine) as session:
+        own = {row.rule_id for row in trq.team_rules(session, caller.team_id)}
+    return RulesInForce(
+        rules.version,
+        tuple(
+            RuleInForce(
+                r.id,
+                r.kind,
+                r.level.value,
+                r.principle,
+                r.subscore.value,
+                r.message,
+                r.fix,
+                r.pass_examples,
+                r.fail_examples,
+                r.id in own,
+            )
+            for r in rules.rules
+        ),
+    )
+
+
+def get_team_rule(engine: Engine, caller: Caller, rule_id: str) -> TeamRuleRecord:
     """Return one of the team's rules; UnknownRecordError if the team has none of that id."""
     with read_session(engine) as session:
-        row = _find(session, actor.team_id, rule_id)
+        row = trq.team_rule(session, caller.team_id, rule_id)
         if row is None:
-            raise UnknownRecordError(
-                f"Your team has no rule {rule_id!r}.", "See the Rules page for the team's rules."
-            )
+            raise _unknown(rule_id)
         return _record(row)
 
 
-def _find(session: Session, team_id: int, rule_id: str) -> TeamRule | None:
-    query = select(TeamRule).where(TeamRule.team_id == team_id, TeamRule.rule_id == rule_id)
-    return session.scalars(query).first()
+def _texts(session: Session, team_id: int) -> tuple[RuleText, ...]:
+    return tuple(
+        RuleText(row.rule_id, row.source, source_name(row.rule_id))
+        for row in trq.team_rules(session, team_id)
+    )
 
 
 def team_rule_texts(engine: Engine, team_id: int) -> tuple[RuleText, ...]:
     """Return a team's rules as texts for the loader, by id."""
     with read_session(engine) as session:
-        return tuple(
-            RuleText(row.rule_id, row.source, source_name(row.rule_id))
-            for row in _rows(session, team_id)
-        )
-
-
-def rules_version(texts: tuple[RuleText, ...]) -> str:
-    """Return a digest that changes whenever any of the team's rule texts does."""
-    digest = hashlib.sha256()
-    for item in texts:
-        digest.update(item.rule_id.encode() + b"\0" + item.text.encode() + b"\0")
-    return digest.hexdigest()[:12]
+        return _texts(session, team_id)
 
 
 def _line_of_example(source: str, example: str) -> int | None:
@@ -117,7 +159,7 @@ def _line_of_example(source: str, example: str) -> int | None:
     return None
 
 
-def validate_team_rule(engine: Engine, actor: Account, rule_id: str, source: str) -> RuleSet:
+def validate_team_rule(engine: Engine, caller: Caller, rule_id: str, source: str) -> RuleSet:
     """Load the rule with the team's others and run its own examples; return the new RuleSet.
 
     Raises RuleFileError (with the line) for a malformed rule and RuleExampleError
@@ -130,7 +172,7 @@ def validate_team_rule(engine: Engine, actor: Account, rule_id: str, source: str
         raise RuleFileError(
             name, None, f"the rule has {len(source):,} characters.", "Keep a rule short."
         )
-    others = [t for t in team_rule_texts(engine, actor.team_id) if t.rule_id != rule_id]
+    others = [t for t in team_rule_texts(engine, caller.team_id) if t.rule_id != rule_id]
     rules = load_rules(extra=[*others, RuleText(rule_id, source, name)])
     for result in check_examples(rules, only=[rule_id]):
         if not result.ok:
@@ -140,65 +182,63 @@ def validate_team_rule(engine: Engine, actor: Account, rule_id: str, source: str
                 _line_of_example(source, result.text),
                 f"the rule {did} its own {result.expected} example {result.text!r}.",
                 "Fix the rule or the example so they agree.",
+                field="source",
             )
     return rules
 
 
-def save_team_rule(engine: Engine, actor: Account, rule_id: str, source: str) -> TeamRuleRecord:
+def save_team_rule(engine: Engine, caller: Caller, rule_id: str, source: str) -> TeamRuleRecord:
     """Validate and store (insert or replace) one of the team's rules; managers only."""
-    _require_manager(actor)
-    validate_team_rule(engine, actor, rule_id, source)
+    caller.require_manager("change the team's rules")
+    validate_team_rule(engine, caller, rule_id, source)
 
     def work(session: Session) -> TeamRuleRecord:
-        row = _find(session, actor.team_id, rule_id)
-        if row is None:
-            row = TeamRule(team_id=actor.team_id, rule_id=rule_id)
-            session.add(row)
-        row.source = source
-        row.updated_by = actor.name
-        row.updated_at = utc_now()
-        session.flush()
+        row = trq.save_team_rule(session, caller.team_id, rule_id, source, caller.rep, utc_now())
         return _record(row)
 
     return run_write(engine, work)
 
 
-def delete_team_rule(engine: Engine, actor: Account, rule_id: str) -> None:
+def delete_team_rule(engine: Engine, caller: Caller, rule_id: str) -> None:
     """Delete one of the team's rules (a replaced built-in comes back); managers only."""
-    _require_manager(actor)
-
-    def work(session: Session) -> int:
-        query = delete(TeamRule).where(
-            TeamRule.team_id == actor.team_id, TeamRule.rule_id == rule_id
-        )
-        result: CursorResult[Any] = session.execute(query)  # type: ignore[assignment]
-        return result.rowcount or 0
-
-    if not run_write(engine, work):
-        raise UnknownRecordError(
-            f"Your team has no rule {rule_id!r}.", "See the Rules page for the team's rules."
-        )
+    caller.require_manager("change the team's rules")
+    if not run_write(engine, lambda s: trq.delete_team_rule(s, caller.team_id, rule_id)):
+        raise _unknown(rule_id)
 
 
-class RuleSetCache:
-    """Each team's compiled RuleSet for its current rules version (built-ins + team rules)."""
+class TeamRules:
+    """Each team's compiled RuleSet (built-ins + its own), kept for its rules version.
+
+    One per process (the web app keeps one; a CLI command makes its own). Thread-safe.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._by_team: dict[int, tuple[str, RuleSet]] = {}
+        self._by_team: dict[int, tuple[int, RuleSet]] = {}
 
-    def rules_for(self, engine: Engine, team_id: int) -> RuleSet:
-        """Return the team's rules, loading them only when the team's rules changed."""
-        texts = team_rule_texts(engine, team_id)
-        if not texts:
+    def peek(self, team_id: int, version: int) -> RuleSet | None:
+        """Return the team's rules when already compiled for this version, else None (no I/O)."""
+        if version == 0:
             return default_rules()
-        version = rules_version(texts)
+        with self._lock:
+            cached = self._by_team.get(team_id)
+        return cached[1] if cached is not None and cached[0] == version else None
+
+    def rule_set(self, engine: Engine, team_id: int, version: int | None = None) -> RuleSet:
+        """Return the team's rules; `version` when the caller already read it, else one query."""
+        if version is None:
+            with read_session(engine) as session:
+                version = trq.rules_version(session, team_id)
+        if version == 0:  # the team never had rules of its own
+            return default_rules()
         with self._lock:
             cached = self._by_team.get(team_id)
         if cached is not None and cached[0] == version:
             return cached[1]
+        with read_session(engine) as session:
+            version, texts = trq.rules_version(session, team_id), _texts(session, team_id)
         try:
-            rules = load_rules(extra=texts)
+            rules = load_rules(extra=texts) if texts else default_rules()
         except RuleFileError:
             # A stored rule a later version of the loader refuses: critique with the
             # built-ins rather than fail every keystroke; the Rules page shows the error.
@@ -206,3 +246,7 @@ class RuleSetCache:
         with self._lock:
             self._by_team[team_id] = (version, rules)
         return rules
+
+    def source(self, engine: Engine, team_id: int) -> Callable[[], RuleSet]:
+        """Return a function that gives the team's current rules when asked (the CLI's)."""
+        return lambda: self.rule_set(engine, team_id)

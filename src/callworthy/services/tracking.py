@@ -8,16 +8,18 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.critique import Context, RuleSet, critique
-from callworthy.errors import DoNotCallError, NoOpenVoicemailError, UnknownProspectError
-from callworthy.services.fields import (
-    CallbackOutcome,
-    normalise_phone,
-    validate_outcome,
-    validate_strategy,
+from callworthy.critique import Context, critique
+from callworthy.errors import (
+    CallworthyError,
+    DoNotCallError,
+    InvalidFieldError,
+    NoOpenVoicemailError,
+    UnknownProspectError,
 )
-from callworthy.services.prospects import records, resolve
-from callworthy.services.values import Actor, CallbackRecord, History, VoicemailRecord
+from callworthy.fields import CallbackOutcome, validate_outcome, validate_strategy
+from callworthy.services.caller import Caller
+from callworthy.services.prospects import get, records
+from callworthy.services.values import CallbackRecord, History, VoicemailRecord
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Callback, Prospect, Voicemail, utc_now
@@ -75,33 +77,38 @@ def _refuse_blocked(session: Session, team_id: int, prospect: Prospect) -> None:
 
 def log_voicemail(
     engine: Engine,
-    actor: Actor,
-    prospect_ref: str,
+    caller: Caller,
+    prospect_id: int,
     strategy: str,
     script: str,
     *,
     at: datetime | None = None,
-    rules: RuleSet | None = None,
-    owner_rep_id: int | None = None,
     source: str = "cli",
 ) -> VoicemailRecord:
-    """Critique a voicemail left for a prospect and store it with its score and rule-set version."""
-    strategy = validate_strategy(strategy)
+    """Critique a voicemail left for a prospect with the caller's rules; store it with its score."""
+    try:
+        strategy = validate_strategy(strategy)
+    except InvalidFieldError as exc:
+        exc.field = "strategy"
+        raise
     with read_session(engine) as session:
-        prospect = resolve(session, actor.team_id, prospect_ref, owner_rep_id=owner_rep_id)
-        _refuse_blocked(session, actor.team_id, prospect)
+        prospect = get(session, caller, prospect_id)
+        _refuse_blocked(session, caller.team_id, prospect)
         context = Context(prospect_name=prospect.name, company=prospect.company)
-        prospect_id = prospect.id
-    review = critique(script, rules=rules, context=context)  # outside the write lock
+    try:  # outside the write lock
+        review = critique(script, rules=caller.rule_set(), context=context)
+    except CallworthyError as exc:
+        exc.field = "script"
+        raise
 
     def work(session: Session) -> VoicemailRecord:
-        current = queries.prospect_by_id(session, actor.team_id, prospect_id)
+        current = queries.prospect_by_id(session, caller.team_id, prospect_id)
         if current is None:
             raise UnknownProspectError(f"Prospect #{prospect_id} was just forgotten.")
-        _refuse_blocked(session, actor.team_id, current)
+        _refuse_blocked(session, caller.team_id, current)
         voicemail = Voicemail(
             prospect_id=prospect_id,
-            rep_id=actor.rep_id,
+            rep_id=caller.rep_id,
             strategy=strategy,
             script=script,
             score=review.score,
@@ -111,55 +118,33 @@ def log_voicemail(
         )
         session.add(voicemail)
         session.flush()
-        return voicemail_record(voicemail, {actor.rep_id: actor.rep})
+        return voicemail_record(voicemail, {caller.rep_id: caller.rep})
 
     return run_write(engine, work)
 
 
-def _callback_prospect(
-    session: Session,
-    team_id: int,
-    prospect_ref: str | None,
-    phone: str | None,
-    owner_rep_id: int | None = None,
-) -> Prospect:
-    if prospect_ref:
-        return resolve(session, team_id, prospect_ref, owner_rep_id=owner_rep_id)
-    e164, _ = normalise_phone(phone or "")
-    found = queries.prospect_by_phone(session, team_id, e164)
-    if found is not None and owner_rep_id not in (None, found.owner_rep_id):
-        found = None  # another rep's prospect: not this rep's to know
-    if found is None:
-        raise UnknownProspectError(f"No prospect has the number {e164}.", "Add them first.")
-    return found
-
-
 def log_callback(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
+    prospect_id: int,
     *,
-    prospect_ref: str | None = None,
-    phone: str | None = None,
     outcome: str | CallbackOutcome = CallbackOutcome.RETURNED,
     at: datetime | None = None,
     notes: str = "",
     unmatched: bool = False,
-    owner_rep_id: int | None = None,
     source: str = "cli",
 ) -> CallbackRecord:
     """Store a return call, matched to the prospect's latest voicemail not yet answered."""
     result = validate_outcome(str(outcome))
     when = at or utc_now()
-    if not prospect_ref and not phone:
-        raise UnknownProspectError("A callback needs a prospect or a phone number.")
 
     def work(session: Session) -> CallbackRecord:
-        prospect = _callback_prospect(session, actor.team_id, prospect_ref, phone, owner_rep_id)
+        prospect = get(session, caller, prospect_id)
         voicemail = queries.latest_open_voicemail(session, prospect.id, before=when)
         if voicemail is None and not unmatched:
             raise NoOpenVoicemailError(
                 f"{prospect.name} has no unanswered voicemail before {when:%Y-%m-%d %H:%M}.",
-                "Log the voicemail first, or pass --unmatched to store the callback alone.",
+                "Log the voicemail first, or store the callback alone (unmatched).",
             )
         callback = Callback(
             prospect_id=prospect.id,
@@ -176,12 +161,10 @@ def log_callback(
     return run_write(engine, work)
 
 
-def history(
-    engine: Engine, actor: Actor, prospect_ref: str, *, owner_rep_id: int | None = None
-) -> History:
+def history(engine: Engine, caller: Caller, prospect_id: int) -> History:
     """Return a prospect's profile with every voicemail and callback, oldest first."""
     with read_session(engine) as session:
-        prospect = resolve(session, actor.team_id, prospect_ref, owner_rep_id=owner_rep_id)
+        prospect = get(session, caller, prospect_id)
         voicemails = queries.voicemails_of(session, prospect.id)
         reps = queries.rep_names(session, (v.rep_id for v in voicemails if v.rep_id))
         return History(
@@ -191,12 +174,12 @@ def history(
         )
 
 
-def export_rows(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
+def export_rows(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
     """Return every voicemail and callback of the team as flat rows (EXPORT_COLUMNS), by time."""
     rows: list[dict[str, Any]] = []
     with read_session(engine) as session:
-        reps = queries.team_rep_names(session, actor.team_id)
-        for kind, item, p in queries.export_rows(session, actor.team_id):
+        reps = queries.team_rep_names(session, caller.team_id)
+        for kind, item, p in queries.export_rows(session, caller.team_id):
             row = dict.fromkeys(EXPORT_COLUMNS, "")
             row.update(
                 kind=kind,

@@ -30,11 +30,12 @@ from callworthy.experiments import (
     try_half,
 )
 from callworthy.experiments.inputs import require_aware
+from callworthy.fields import validate_strategy
 from callworthy.services import experiments as stats_service
-from callworthy.services.fields import validate_strategy
+from callworthy.services.caller import Caller
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
-from callworthy.services.values import Actor, _Dumpable
+from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Experiment, ExperimentArm, Idea
@@ -44,23 +45,14 @@ MAX_STRATEGY = 64
 
 
 @dataclass(frozen=True, slots=True)
-class ArmReport(_Dumpable):
-    """One arm: its weight, what was assigned and logged, and how it compares with the baseline."""
+class ArmReport(ArmSummary):
+    """One arm: its figures (the stats row), its weight, what was assigned, and a verdict."""
 
-    strategy: str
     weight: float
     idea_id: int | None
     idea: str | None
     """The idea's sentence (None for the baseline)."""
     assigned: int
-    voicemails: int
-    matured: int
-    pending: int
-    callbacks: int
-    rate_mean: float | None
-    ci_low: float | None
-    ci_high: float | None
-    chance_to_beat_baseline: float | None
     verdict: str
     """The chance to beat the baseline in words, or why there is none yet."""
 
@@ -87,9 +79,9 @@ class ExperimentReport(_Dumpable):
     status: str
     baseline: str
     seed: int
-    started_at: datetime
-    stopped_at: datetime | None
-    as_of: datetime
+    started_at: Timestamp
+    stopped_at: Timestamp | None
+    as_of: Timestamp
     window_days: float
     arms: tuple[ArmReport, ...]
     split: SplitCheck
@@ -98,7 +90,7 @@ class ExperimentReport(_Dumpable):
 
 def start_try_half(
     engine: Engine,
-    actor: Actor,
+    caller: Caller,
     *,
     now: datetime,
     baseline: str | None = None,
@@ -117,21 +109,21 @@ def start_try_half(
             )
 
     def work(session: Session) -> int:
-        running = eq.running_experiment(session, actor.team_id)
+        running = eq.running_experiment(session, caller.team_id)
         if running is not None:
             raise ExperimentStateError(
                 f"Experiment #{running.id} ({running.name}) is still running.",
-                "Stop it first: `callworthy experiment stop`.",
+                "Stop it first.",
             )
-        ideas = {i.slug: i for i in eq.open_ideas(session, actor.team_id)}
-        base = (baseline or "").strip() or stats_service.default_baseline(session, actor.team_id)
+        ideas = {i.slug: i for i in eq.open_ideas(session, caller.team_id)}
+        base = (baseline or "").strip() or stats_service.default_baseline(session, caller.team_id)
         drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base)
         if not drawn.chosen:
             raise ExperimentStateError(
-                "There are no open ideas to try.", "Add some with `callworthy idea add`."
+                "There are no open ideas to try.", "Add ideas to the board first."
             )
         experiment = Experiment(
-            team_id=actor.team_id,
+            team_id=caller.team_id,
             name=name or f"Try half: {len(drawn.chosen)} of {len(ideas)} ideas",
             baseline=base,
             seed=seed,
@@ -155,34 +147,29 @@ def start_try_half(
         session.flush()
         return experiment.id
 
-    experiment_id = run_write(engine, work)
-    return show_experiment(engine, actor, str(experiment_id), now=now)
+    started = run_write(engine, work)
+    return show_experiment(engine, caller, started, now=now)
 
 
-def _small_id(text: str) -> bool:
-    return text.isdigit() and len(text) <= 9  # larger ids do not exist and overflow the column
-
-
-def _experiment(session: Session, team_id: int, ref: str | None) -> Experiment:
-    if ref is None or not ref.strip():
+def _experiment(session: Session, team_id: int, experiment_id: int | None) -> Experiment:
+    if experiment_id is None:
         found = eq.running_experiment(session, team_id) or eq.latest_experiment(session, team_id)
         if found is None:
             raise UnknownExperimentError(
                 "Your team has no experiment yet.",
-                "Start one: `callworthy experiment start --try-half`.",
+                "Start one by trying half of the board's ideas.",
             )
         return found
-    text = ref.strip().removeprefix("#")
-    found = eq.experiment_by_id(session, team_id, int(text)) if _small_id(text) else None
+    found = eq.experiment_by_id(session, team_id, experiment_id)
     if found is None:
-        raise UnknownExperimentError(f"No experiment {ref!r}.", "Give its number, e.g. 3.")
+        raise UnknownExperimentError(f"No experiment #{experiment_id}.", "Check the number.")
     return found
 
 
 def show_experiment(
     engine: Engine,
-    actor: Actor,
-    ref: str | None = None,
+    caller: Caller,
+    experiment_id: int | None = None,
     *,
     now: datetime,
     window_days: float = 14.0,
@@ -191,14 +178,14 @@ def show_experiment(
     require_aware(now)
     settings = stats_service.settings_for(window_days)
     with read_session(engine) as session:
-        exp = _experiment(session, actor.team_id, ref)
+        exp = _experiment(session, caller.team_id, experiment_id)
         arms = eq.arms_of(session, exp.id)
         names = [a.strategy for a in arms]
-        titles = {i.id: i.title for i in session.query(Idea).filter(Idea.team_id == actor.team_id)}
+        titles = eq.idea_titles(session, caller.team_id)
         assigned = eq.assignment_counts(session, exp.id)
         counts = eq.strategy_counts(
             session,
-            actor.team_id,
+            caller.team_id,
             now,
             settings.window,
             strategies=names,
@@ -240,19 +227,11 @@ def _arm(
     else:
         verdict = "; ".join(stats_service.words(row.reasons)) or "can't tell yet"
     return ArmReport(
-        strategy=arm.strategy,
+        **{name: getattr(row, name) for name in ArmSummary.__dataclass_fields__},
         weight=arm.weight,
         idea_id=arm.idea_id,
         idea=titles.get(arm.idea_id) if arm.idea_id is not None else None,
         assigned=assigned,
-        voicemails=row.voicemails,
-        matured=row.matured,
-        pending=row.pending,
-        callbacks=row.callbacks,
-        rate_mean=row.rate_mean,
-        ci_low=row.ci_low,
-        ci_high=row.ci_high,
-        chance_to_beat_baseline=row.chance_to_beat_baseline,
         verdict=verdict,
     )
 
@@ -281,8 +260,8 @@ def _split(assigned: dict[str, int], weights: dict[str, float]) -> SplitCheck:
 
 def stop_experiment(
     engine: Engine,
-    actor: Actor,
-    ref: str | None = None,
+    caller: Caller,
+    experiment_id: int | None = None,
     *,
     now: datetime,
     keep: Sequence[str] = (),
@@ -292,7 +271,7 @@ def stop_experiment(
     kept = {slug_for(idea_id(k)) for k in keep}
 
     def work(session: Session) -> int:
-        exp = _experiment(session, actor.team_id, ref)
+        exp = _experiment(session, caller.team_id, experiment_id)
         if exp.status != "running":
             raise ExperimentStateError(f"Experiment #{exp.id} is already stopped.")
         arms = {a.strategy: a for a in eq.arms_of(session, exp.id) if a.idea_id is not None}
@@ -310,5 +289,5 @@ def stop_experiment(
                     idea.status = "kept" if strategy in kept else "dropped"
         return exp.id
 
-    experiment_id = run_write(engine, work)
-    return show_experiment(engine, actor, str(experiment_id), now=now)
+    stopped = run_write(engine, work)
+    return show_experiment(engine, caller, stopped, now=now)

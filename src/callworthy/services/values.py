@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, WithJsonSchema
+
+from callworthy.crm import LineProblem
+
+Timestamp = Annotated[
+    datetime,
+    PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
+]
+"""A time stamp in a service value: written as ISO 8601 with its offset in every JSON dump
+(`2024-03-04T14:00:00+00:00`), the same from the CLI, the API and `to_dict()`."""
 
 
 def jsonable(value: Any) -> Any:
@@ -28,16 +40,6 @@ class _Dumpable:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor(_Dumpable):
-    """Who is acting: a rep of a team (the solo rep has a default team of one)."""
-
-    team_id: int
-    team: str
-    rep_id: int
-    rep: str
-
-
-@dataclass(frozen=True, slots=True)
 class ProspectRecord(_Dumpable):
     """A prospect as the surfaces show it."""
 
@@ -53,7 +55,7 @@ class ProspectRecord(_Dumpable):
     tags: tuple[str, ...]
     external_id: str | None
     owner: str | None
-    created_at: datetime
+    created_at: Timestamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ class CallbackRecord(_Dumpable):
     id: int
     prospect_id: int
     voicemail_id: int | None
-    at: datetime
+    at: Timestamp
     outcome: str
     notes: str
     source: str
@@ -80,7 +82,7 @@ class VoicemailRecord(_Dumpable):
     script: str
     score: int | None
     rules_version: str | None
-    left_at: datetime
+    left_at: Timestamp
     source: str
     external_id: str | None
 
@@ -102,14 +104,6 @@ class ForgetReport(_Dumpable):
     name: str
     voicemails: int
     callbacks: int
-
-
-@dataclass(frozen=True, slots=True)
-class LineProblem(_Dumpable):
-    """One line of an input file that was refused or skipped, and why."""
-
-    line: int
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)

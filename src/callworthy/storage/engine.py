@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -27,6 +28,21 @@ BUSY_TIMEOUT_MS = 20_000
 #: How many times a whole write transaction is tried when the database stays locked.
 WRITE_ATTEMPTS = 6
 _WRITE_OPTION = "callworthy_write"
+#: Write transactions committed through each engine by this process (see write_epoch).
+_WRITES: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
+
+
+def write_epoch(engine: Engine) -> int:
+    """Return how many write transactions this process has committed through the engine.
+
+    A per-process cache compares it to the number it was filled at, so a change made
+    through this process is seen at once (other processes are bounded by the cache's age).
+    """
+    return _WRITES.get(engine, 0)
+
+
+def _wrote(engine: Engine) -> None:
+    _WRITES[engine] = _WRITES.get(engine, 0) + 1
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -99,7 +115,7 @@ def database_error(exc: SQLAlchemyError, engine: Engine) -> DatabaseError:
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
     return DatabaseError(
         f"Database error on {safe_url(str(engine.url))}: {detail}.",
-        "Check that the database exists and is reachable (--db or CALLWORTHY_DATABASE_URL).",
+        "Check that the database exists and is reachable.",
     )
 
 
@@ -109,7 +125,9 @@ def run_write(engine: Engine, work: Callable[[Session], T]) -> T:
     for attempt in range(WRITE_ATTEMPTS):
         try:
             with Session(writer, expire_on_commit=False) as session, session.begin():
-                return work(session)
+                result = work(session)
+            _wrote(engine)
+            return result
         except OperationalError as exc:
             if not _is_busy(exc) or attempt == WRITE_ATTEMPTS - 1:
                 raise database_error(exc, engine) from exc
@@ -136,5 +154,6 @@ def write_connection(engine: Engine) -> Iterator[Any]:
     try:
         with writer.begin() as conn:
             yield conn
+        _wrote(engine)
     except SQLAlchemyError as exc:
         raise database_error(exc, engine) from exc

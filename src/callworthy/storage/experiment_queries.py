@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Float, and_, case, cast, extract, func, li
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
+from callworthy.storage.queries import fits
 from callworthy.storage.tables import (
     Assignment,
     Callback,
@@ -212,7 +213,14 @@ def ideas_with_votes(
 
 def idea_by_id(session: Session, team_id: int, idea_id: int) -> Idea | None:
     """Return the team's idea with this id, if any."""
+    if not fits(idea_id):
+        return None
     return session.scalars(select(Idea).where(Idea.team_id == team_id, Idea.id == idea_id)).first()
+
+
+def idea_titles(session: Session, team_id: int) -> dict[int, str]:
+    """Return the sentence of every idea of the team, by id."""
+    return dict(session.execute(select(Idea.id, Idea.title).where(Idea.team_id == team_id)).all())
 
 
 def vote_count(session: Session, idea_id: int) -> int:
@@ -231,6 +239,8 @@ def open_ideas(session: Session, team_id: int) -> list[Idea]:
 
 def experiment_by_id(session: Session, team_id: int, experiment_id: int) -> Experiment | None:
     """Return the team's experiment with this id, if any."""
+    if not fits(experiment_id):
+        return None
     query = select(Experiment).where(Experiment.team_id == team_id, Experiment.id == experiment_id)
     return session.scalars(query).first()
 

@@ -78,5 +78,6 @@ def ensure_schema(engine: Engine) -> None:
         return
     raise MigrationRequiredError(
         f"The database schema is at {current or 'nothing yet'}, not {head_revision()}.",
-        "Run `callworthy db upgrade` once for the team's database.",
+        "Upgrade the team's database schema once.",
+        behind=True,
     )

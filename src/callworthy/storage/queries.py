@@ -10,13 +10,28 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
-from callworthy.storage.tables import Callback, DoNotCall, Prospect, Rep, Team, Voicemail
+from callworthy.storage.tables import (
+    Callback,
+    DoNotCall,
+    PhoneTestResult,
+    Prospect,
+    Rep,
+    Team,
+    Voicemail,
+)
 
 #: Largest IN (...) list sent in one statement (SQLite's variable limit is far above).
 CHUNK = 500
+#: Largest row id: ids are 32-bit integers on PostgreSQL; a larger one matches no row.
+MAX_ID = 2**31 - 1
+
+
+def fits(row_id: int) -> bool:
+    """Return True when an id can name a row (1 to MAX_ID); larger ones overflow the column."""
+    return 0 < row_id <= MAX_ID
 
 
 def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -53,6 +68,8 @@ def team_rep_names(session: Session, team_id: int) -> dict[int, str]:
 
 def prospect_by_id(session: Session, team_id: int, prospect_id: int) -> Prospect | None:
     """Return the team's prospect with this id, if any."""
+    if not fits(prospect_id):
+        return None
     return session.scalars(
         select(Prospect).where(Prospect.team_id == team_id, Prospect.id == prospect_id)
     ).first()
@@ -180,3 +197,24 @@ def prospects_with_phones(session: Session, team_id: int, phones: Sequence[str])
             select(Prospect).where(Prospect.team_id == team_id, Prospect.phone.in_(part))
         )
     return found
+
+
+def delete_prospect(session: Session, prospect_id: int) -> tuple[int, int]:
+    """Delete a prospect with every voicemail and callback; return (voicemails, callbacks)."""
+    count = func.count()
+    voicemails = session.scalar(select(count).where(Voicemail.prospect_id == prospect_id)) or 0
+    callbacks = session.scalar(select(count).where(Callback.prospect_id == prospect_id)) or 0
+    session.execute(delete(Callback).where(Callback.prospect_id == prospect_id))
+    session.execute(delete(Voicemail).where(Voicemail.prospect_id == prospect_id))
+    session.execute(delete(Prospect).where(Prospect.id == prospect_id))
+    return voicemails, callbacks
+
+
+def phone_test_results(session: Session, rep_id: int) -> list[PhoneTestResult]:
+    """Return a rep's phone-test sittings, oldest first."""
+    query = (
+        select(PhoneTestResult)
+        .where(PhoneTestResult.rep_id == rep_id)
+        .order_by(PhoneTestResult.taken_at, PhoneTestResult.id)
+    )
+    return list(session.scalars(query))

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -79,6 +80,9 @@ class Team(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    rules_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Bumped in the same transaction as every change to the team's rules: every process
+    (and machine) sharing the database sees a change by reading this one number."""
 
 
 class Rep(Base):
@@ -299,6 +303,10 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default="rep")
     """manager | rep."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """False once a manager deactivates the account: no log-in, no session, no token."""
+    deactivated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ApiToken(Base):
@@ -314,6 +322,65 @@ class ApiToken(Base):
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """Chosen when the token is made (a default and a maximum apply); refused after it."""
+
+
+class WebSession(Base):
+    """A browser's log-in: the cookie carries a random id, only its SHA-256 is stored here.
+
+    Checked on every request, so logging out, "log out everywhere" and deactivation end
+    it at once on every worker and machine.
+    """
+
+    __tablename__ = "web_session"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ResetLink(Base):
+    """A one-time password-reset link a manager hands over; only its SHA-256 is stored."""
+
+    __tablename__ = "reset_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LoginThrottle(Base):
+    """Failed log-ins per client address and per account, shared by every worker and machine.
+
+    Our own table because the `limits` library has no SQL storage (only memory, Redis,
+    Memcached, MongoDB): the database is the one thing every worker already shares.
+    `key` is "address:<ip>" or "account:<sha256 of the e-mail>" (unknown e-mails too, so
+    a lock says nothing about whether an account exists).
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    """Failures in the current window (address) or since the last lock or success (account)."""
+    window_started: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    locks: Mapped[int] = mapped_column(Integer, default=0)
+    """Locks in a row (account): the exponent of the back-off; only a success or a reset
+    clears it, never waiting."""
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    forget_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    """When the row may be deleted (the window is over, or long quiet for an account)."""
 
 
 class TeamRule(Base):

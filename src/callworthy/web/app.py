@@ -1,7 +1,9 @@
 """Build the web app: `create_app(settings)` opens the database and wires routers and security.
 
-Nothing happens at import: the engine, the templates and the throttle are made
-here, per app, so tests and workers each build their own.
+Nothing happens at import: the engine, the templates, the password gate and the token
+cache are made here, per app, so tests and workers each build their own. Nothing that
+decides who may do what is kept per process: sessions, lock-outs and revocations live
+in the database.
 """
 
 from __future__ import annotations
@@ -19,22 +21,14 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
 from callworthy.critique import default_rules
+from callworthy.services import security_log
 from callworthy.services.database import open_database
-from callworthy.services.team_rules import RuleSetCache
+from callworthy.services.team_rules import TeamRules
+from callworthy.services.tokens import TokenCache
 from callworthy.web import errors
-from callworthy.web.cache import TtlCache
 from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
-    api_accounts,
-    api_critique,
-    api_diagnose,
-    api_experiments,
-    api_ideas,
-    api_phonetest,
-    api_prospects,
-    api_recording,
-    api_rules,
-    api_write,
+    accounts,
     auth,
     check,
     diagnose,
@@ -43,13 +37,10 @@ from callworthy.web.routers import (
     imports,
     phonetest,
     prospects,
-    recording,
     rules,
-    team,
-    tokens,
     write,
 )
-from callworthy.web.security import BodyLimitMiddleware, LoginLimiter, SecurityHeadersMiddleware
+from callworthy.web.security import BodyLimitMiddleware, PasswordGate, SecurityHeadersMiddleware
 from callworthy.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -92,41 +83,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.templates = _templates()
-    app.state.login_limiter = LoginLimiter(settings.login_attempts, settings.login_window)
-    app.state.rule_cache = RuleSetCache()  # each team's rules, compiled once per version
-    # Token -> account and team -> rules for a few seconds: no database query per keystroke.
-    app.state.token_cache = TtlCache(settings.cache_seconds)
-    app.state.team_rules_cache = TtlCache(settings.cache_seconds)
+    # Per-process state that does not decide who may do what: a bound on Argon2 work, and
+    # token look-ups trusted for at most a second (and never past a write of this process).
+    app.state.password_gate = PasswordGate(settings.password_checks, settings.password_queue)
+    app.state.token_cache = TokenCache()
+    app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
     errors.install(app)
-    for router in (
-        auth.router,
-        check.router,
-        tokens.router,
-        team.router,
-        diagnose.router,
-        phonetest.router,
-        recording.router,
-        prospects.router,
-        imports.router,
-        experiments.router,
-        ideas.router,
-        write.router,
-        rules.router,
-    ):
-        app.include_router(router, include_in_schema=False)
-    for router in (
-        api_recording.router,  # before api_critique: takes only multipart uploads
-        api_critique.router,
-        api_accounts.router,
-        api_diagnose.router,
-        api_phonetest.router,
-        api_prospects.router,
-        api_experiments.router,
-        api_ideas.router,
-        api_write.router,
-        api_rules.router,
-    ):
-        app.include_router(router, prefix="/api/v1")
+    app.include_router(auth.pages)
+    # One module per resource: its pages and, under /api/v1, their JSON twins.
+    for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
+        app.include_router(resource.pages)
+        app.include_router(resource.api)
+    for resource in (ideas, write, rules):
+        app.include_router(resource.pages)
+        app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # Added last = outermost: the body cap runs before anything reads the body.
     app.add_middleware(
@@ -151,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def app_from_environment() -> FastAPI:
     """Return the app configured by CALLWORTHY_* variables (uvicorn's --factory entry point)."""
+    security_log.send_to_stderr()  # one JSON line per security event (docs/deploy.md)
     app = create_app(Settings())
     # Everything loaded so far (rules, phone metadata, SQLAlchemy) lives as long as the
     # worker: move it out of the collector's reach, so a full collection does not walk it

@@ -1,52 +1,79 @@
-"""The dependencies routes declare, as Annotated aliases: settings, engine, user, CSRF."""
+"""The dependencies routes declare, as Annotated aliases: settings, engine, the caller, CSRF.
+
+The caller (services/caller.py) is built here once per request:
+
+- from the session cookie: it carries a random session id whose row is read, with the
+  account's `active` flag and the team's rules version, in one query (in the thread
+  pool). Logging out, "log out everywhere" and deactivation end it on every worker at
+  once;
+- from an API token: through the app's TokenCache, which answers a token used again
+  within a second from memory (on the event loop, no query, no thread hop) and looks
+  it up in the database otherwise; a revocation or deactivation made through another
+  process is seen within that second, one made through this process at once.
+
+Trivial dependencies are `async def`, so FastAPI runs them without a thread-pool hop.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from callworthy.critique import RuleSet
 from callworthy.errors import NotAuthenticatedError, PermissionDeniedError
-from callworthy.services import accounts
+from callworthy.services import sessions
 from callworthy.services.accounts import Account
-from callworthy.services.team_rules import RuleSetCache
-from callworthy.web.cache import TtlCache
-from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
+from callworthy.services.caller import Caller, caller_for
+from callworthy.services.database import MAX_ID
+from callworthy.services.team_rules import TeamRules
+from callworthy.services.tokens import TokenCache
+from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, PasswordGate, csrf_matches
 from callworthy.web.settings import Settings
 
+#: The session cookie's key holding the session id (the row's key is its SHA-256).
+SESSION_KEY = "sid"
 
-def get_settings(request: Request) -> Settings:
+
+async def get_settings(request: Request) -> Settings:
     """Return the settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     """Return the app's database engine (made by create_app, never at import)."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     """Return the app's templates (autoescaping on)."""
     templates: Jinja2Templates = request.app.state.templates
     return templates
 
 
-def get_limiter(request: Request) -> LoginLimiter:
-    """Return the app's log-in throttle."""
-    limiter: LoginLimiter = request.app.state.login_limiter
-    return limiter
+async def get_team_rules(request: Request) -> TeamRules:
+    """Return the app's team-rules service (each team's compiled rules, per version)."""
+    team_rules: TeamRules = request.app.state.team_rules
+    return team_rules
+
+
+async def get_gate(request: Request) -> PasswordGate:
+    """Return the app's password-check gate (Argon2 work bounded per worker)."""
+    gate: PasswordGate = request.app.state.password_gate
+    return gate
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
-LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
+GateDep = Annotated[PasswordGate, Depends(get_gate)]
+TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
+#: A record's id in a path: a whole number that fits the id columns.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
 
 
 def bearer_token(request: Request) -> str | None:
@@ -55,66 +82,93 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def optional_user(request: Request, engine: EngineDep) -> Account | None:
-    """Return the user of the Bearer token or the session cookie, or None."""
+def session_id(request: Request) -> str | None:
+    """Return the session id the cookie carries, if any."""
+    value = request.session.get(SESSION_KEY)
+    return value if isinstance(value, str) else None
+
+
+def _caller(engine: Engine, team_rules: TeamRules, account: Account, version: int) -> Caller:
+    rules = team_rules.rule_set(engine, account.team_id, version)  # compiled once per version
+    return caller_for(account, lambda: rules)
+
+
+def _session_caller(engine: Engine, team_rules: TeamRules, sid: str) -> Caller | None:
+    found = sessions.session_login(engine, sid)
+    return None if found is None else _caller(engine, team_rules, *found)
+
+
+async def _token_caller(
+    request: Request, engine: Engine, team_rules: TeamRules, token: str
+) -> Caller:
+    cache: TokenCache = request.app.state.token_cache
+    found = cache.get(engine, token)
+    if found is not None:
+        rules = team_rules.peek(found.account.team_id, found.rules_version)
+        if rules is not None:  # the common case: no query, no thread
+            return caller_for(found.account, lambda: rules)
+    if found is None:
+        found = await run_in_threadpool(cache.login, engine, token)
+    return await run_in_threadpool(_caller, engine, team_rules, found.account, found.rules_version)
+
+
+async def optional_caller(
+    request: Request, engine: EngineDep, team_rules: TeamRulesDep
+) -> Caller | None:
+    """Return the caller of the Bearer token or the session cookie, or None."""
     token = bearer_token(request)
     if token is not None:
-        return accounts.account_for_token(engine, token)
-    user_id = request.session.get("uid")
-    if not isinstance(user_id, int):
+        return await _token_caller(request, engine, team_rules, token)
+    sid = session_id(request)
+    if sid is None:
         return None
-    user = accounts.account_by_id(engine, user_id)
-    if user is None:  # the account was deleted: end the session
+    caller = await run_in_threadpool(_session_caller, engine, team_rules, sid)
+    if caller is None:  # logged out, expired, or the account was deactivated
         request.session.clear()
-    return user
+    return caller
 
 
-OptionalUser = Annotated[Account | None, Depends(optional_user)]
+OptionalCaller = Annotated[Caller | None, Depends(optional_caller)]
 
 
-def current_user(user: OptionalUser) -> Account:
-    """Return the logged-in user; pages redirect to the log-in, the API answers 401."""
-    if user is None:
+async def page_caller(caller: OptionalCaller) -> Caller:
+    """Return the logged-in caller; pages redirect to the log-in, the API answers 401."""
+    if caller is None:
         raise NotAuthenticatedError(
             "You are not logged in.",
             "Log in, or send an API token as `Authorization: Bearer TOKEN`.",
         )
-    return user
+    return caller
 
 
-CurrentUser = Annotated[Account, Depends(current_user)]
+PageCaller = Annotated[Caller, Depends(page_caller)]
 
 
-async def api_user(request: Request, engine: EngineDep) -> Account:
-    """Return the user of the Bearer token: the API takes tokens, never cookies (no CSRF).
-
-    Async so a cached token costs no thread hop; the database is asked (in the
-    thread pool) only on a miss.
-    """
+async def api_caller(request: Request, engine: EngineDep, team_rules: TeamRulesDep) -> Caller:
+    """Return the caller of the Bearer token: the API takes tokens, never cookies (no CSRF)."""
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticatedError(
             "No API token.", "Send one as `Authorization: Bearer TOKEN` (see the Tokens page)."
         )
-    cache: TtlCache[str, Account] = request.app.state.token_cache
-    key = accounts.hash_token(token.strip())  # the cache never holds a usable token
-    account = cache.get(key)
-    if account is None:
-        account = cache.put(key, await run_in_threadpool(accounts.account_for_token, engine, token))
-    return account
+    return await _token_caller(request, engine, team_rules, token)
 
 
-ApiUser = Annotated[Account, Depends(api_user)]
+ApiCaller = Annotated[Caller, Depends(api_caller)]
 
 
-def manager(user: CurrentUser) -> Account:
-    """Return the user if they are a manager; else refuse."""
-    if not user.is_manager:
-        raise PermissionDeniedError("Only a manager may see this page.", "Ask your manager.")
-    return user
+async def page_manager(caller: PageCaller) -> Caller:
+    """Return the caller if they are a manager; else refuse (403)."""
+    return caller.require_manager("see this page")
 
 
-Manager = Annotated[Account, Depends(manager)]
+async def api_manager(caller: ApiCaller) -> Caller:
+    """Return the token's caller if they are a manager; else refuse (403)."""
+    return caller.require_manager()
+
+
+PageManager = Annotated[Caller, Depends(page_manager)]
+ApiManager = Annotated[Caller, Depends(api_manager)]
 
 
 async def verify_csrf(request: Request) -> None:
@@ -133,27 +187,3 @@ async def verify_csrf(request: Request) -> None:
 
 
 Csrf = Depends(verify_csrf)
-
-
-def team_rule_set(request: Request, engine: Engine, user: Account) -> RuleSet:
-    """Return the rules the user's critiques run: built-ins + their team's (cached per version)."""
-    cache: RuleSetCache | None = getattr(request.app.state, "rule_cache", None)
-    if cache is None:  # an app built without one (older create_app): make it once
-        cache = request.app.state.rule_cache = RuleSetCache()
-    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
-    return recent.get_or_load(user.team_id, lambda: cache.rules_for(engine, user.team_id))
-
-
-async def team_rule_set_async(request: Request, engine: Engine, user: Account) -> RuleSet:
-    """Return the team's rules like team_rule_set, asking the database only on a cache miss."""
-    recent: TtlCache[int, RuleSet] = request.app.state.team_rules_cache
-    rules = recent.get(user.team_id)
-    if rules is None:
-        rules = await run_in_threadpool(team_rule_set, request, engine, user)
-    return rules
-
-
-def forget_cached(request: Request) -> None:
-    """Clear the token and team-rule caches after a change made through this process."""
-    request.app.state.token_cache.clear()
-    request.app.state.team_rules_cache.clear()

@@ -20,49 +20,22 @@ from callworthy.services import accounts
 log = logging.getLogger("callworthy.web")
 
 API_PREFIX = "/api/"
-STATUS: dict[type[errors.CallworthyError], int] = {
-    errors.EmptyTextError: 422,
-    errors.TextTooLongError: 422,
-    errors.NotTextError: 422,
-    errors.ProfileError: 422,
-    errors.RuleFileError: 422,  # a team rule that the loader refuses: message and line
-    errors.NotAuthenticatedError: 401,
-    errors.PermissionDeniedError: 403,
-    errors.UnknownRecordError: 404,
-    errors.AccountError: 400,
-    errors.RateLimitedError: 429,
-    errors.MigrationRequiredError: 503,
-    errors.DatabaseError: 503,
-    errors.AnswersError: 422,  # diagnose and phone-test answers: missing or not an option
-    # Uploaded recordings: no audio extra or model on the server is the server's problem.
-    errors.AudioSupportError: 503,
-    errors.ModelNotFoundError: 503,
-    errors.AudioFileError: 422,
-    errors.AudioTooLongError: 413,
-    errors.NoSpeechError: 422,
-    # Prospects and tracking: another rep's prospect is "unknown" too (404, existence not leaked).
-    errors.UnknownProspectError: 404,
-    errors.DuplicateProspectError: 409,
-    errors.DoNotCallError: 409,
-    errors.NoOpenVoicemailError: 409,
-    errors.InvalidPhoneError: 422,
-    errors.InvalidFieldError: 422,
-    errors.ImportFileError: 422,
-    # Experiments and ideas.
-    errors.ExperimentInputError: 422,
-    errors.UnknownIdeaError: 404,
-    errors.UnknownExperimentError: 404,
-    errors.ExperimentStateError: 409,
-    errors.NoEligibleStrategyError: 409,
+#: The one table: an error's category decides its HTTP status.
+HTTP_STATUS: dict[errors.Category, int] = {
+    errors.Category.INVALID: 422,
+    errors.Category.NOT_FOUND: 404,
+    errors.Category.CONFLICT: 409,
+    errors.Category.FORBIDDEN: 403,
+    errors.Category.NOT_AUTHENTICATED: 401,
+    errors.Category.RATE_LIMITED: 429,
+    errors.Category.TOO_LARGE: 413,
+    errors.Category.UNAVAILABLE: 503,
 }
 
 
 def status_of(exc: errors.CallworthyError) -> int:
-    """Return the HTTP status of a library error (its nearest listed class, else 400)."""
-    for cls in type(exc).__mro__:
-        if cls in STATUS:
-            return STATUS[cls]
-    return 400
+    """Return the HTTP status of a library error: its category's."""
+    return HTTP_STATUS[exc.category]
 
 
 def _is_api(request: Request) -> bool:
@@ -89,7 +62,7 @@ async def on_library_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, errors.RateLimitedError):
         headers["Retry-After"] = str(exc.retry_after)
     if _is_api(request):
-        extra = {"line": exc.line} if isinstance(exc, errors.DataFileError) else {}
+        extra = {"category": exc.category.value, **exc.details()}
         response: Response = error_json(status, type(exc).__name__, exc.message, **extra)
         response.headers.update(headers)
         return response
@@ -108,8 +81,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     """Answer an HTTP error (404, 405, 413) in the API's shape or as a page."""
     assert isinstance(exc, HTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "Request refused."
+    kind = getattr(exc, "kind", "HTTPError")  # an exception may name its kind (415)
     if _is_api(request) or exc.status_code == 413:
-        return error_json(exc.status_code, "HTTPError", message)
+        return error_json(exc.status_code, kind, message)
     return _error_page(request, exc.status_code, message)
 
 

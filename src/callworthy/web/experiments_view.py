@@ -1,8 +1,8 @@
 """What the Experiments and Ideas pages show, built from the services' results (no queries here).
 
-The pages and their JSON twins call the same services; this module only turns
-an `Account` into the `Actor` the services take, reads the clock (the one place
-the web surface does), and shapes results for the templates and the charts.
+The pages and their JSON twins call the same services; this module only reads the
+clock (the one place the web surface does) and shapes results for the templates
+and the charts.
 """
 
 from __future__ import annotations
@@ -10,25 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from callworthy.experiments import chance_phrase, percent
-from callworthy.services.accounts import Account
-from callworthy.services.experiments import CurveReport, StatsReport, StatsRow
-from callworthy.services.values import Actor
+from callworthy.experiments import ArmSummary, chance_phrase, percent
+from callworthy.services.experiments import CurveReport, StatsReport
 from callworthy.web.charts import Bar, Step, interval_chart, step_chart
 
 MAX_WINDOW = 365.0
-
-
-def actor_of(account: Account) -> Actor:
-    """Return the Actor the services take for a logged-in account (its rep in its team)."""
-    return Actor(
-        team_id=account.team_id, team=account.team, rep_id=account.rep_id, rep=account.name
-    )
-
-
-def owner_scope(account: Account) -> int | None:
-    """Return the rep whose prospects alone the account may ask about (None: the team's)."""
-    return None if account.is_manager else account.rep_id
 
 
 def now() -> datetime:
@@ -36,7 +22,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def label(row: StatsRow) -> str:
+def label(row: ArmSummary) -> str:
     """Return a row's name on the chart: the strategy, with its segment when grouped."""
     return f"{row.segment} · {row.strategy}" if row.segment is not None else row.strategy
 
@@ -46,7 +32,7 @@ class RowView:
     """One stats row as the page shows it: figures as percents and the verdict in words."""
 
     label: str
-    row: StatsRow
+    row: ArmSummary
     rate: str
     interval: str
     beats: str

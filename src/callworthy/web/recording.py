@@ -54,6 +54,8 @@ _LOAD_LOCK = threading.Lock()
 class UnsupportedMediaType(HTTPException):
     """The request or the uploaded file is not of a type this endpoint takes: answered 415."""
 
+    kind = "UnsupportedMediaType"
+
     def __init__(self, message: str) -> None:
         super().__init__(415, message)
 

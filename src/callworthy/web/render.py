@@ -1,13 +1,21 @@
-"""Render a page or a partial with what every template needs (the CSRF token, the user)."""
+"""Render a page or a partial with what every template needs (the CSRF token, the caller).
+
+`form_error` is the one way a form shows a library error: the page is rendered
+again with what was typed, the message beside its field (or atop the form) and
+the status of the error's category.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from callworthy.errors import CallworthyError
+from callworthy.web.errors import status_of
 from callworthy.web.security import new_csrf_token
 
 
@@ -25,5 +33,31 @@ def page(
 ) -> Response:
     """Return the template rendered with the request, the CSRF token and the context."""
     context.setdefault("user", None)
+    context.setdefault("errors", {})
     context["csrf_token"] = csrf_token(request)
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def form_error(
+    request: Request,
+    templates: Jinja2Templates,
+    name: str,
+    exc: CallworthyError,
+    *,
+    fields: Collection[str] = (),
+    where: str = "form",
+    field: str | None = None,
+    **context: Any,
+) -> Response:
+    """Render a form again with the error beside its field, else at `where` atop the form.
+
+    The field is `field` when given, else the error's own when it is one of `fields`.
+    """
+    key = field or (exc.field if exc.field in fields else where)
+    details = exc.details()
+    message = f"Line {details['line']}: {exc.message}" if details.get("line") else exc.message
+    if "problems" in details:  # every bad line is listed by the page: the fix goes atop
+        context["problems"], message = details["problems"], exc.fix
+    errors = dict(context.pop("errors", None) or {})
+    errors[key] = message
+    return page(request, templates, name, status=status_of(exc), errors=errors, **context)

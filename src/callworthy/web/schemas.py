@@ -1,20 +1,27 @@
-"""The API's request and response shapes, for validation and the OpenAPI document.
+"""What the API accepts (request bodies) and its error body: the one place API schemas live.
 
-Responses are the library's own `to_dict()` dumps; these models only describe them.
+Responses are the services' own dataclasses, declared as `response_model` on each
+route (validated and in the OpenAPI document); nothing here mirrors them.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from callworthy.services.ideas import MAX_TITLE
+from callworthy.services.next_strategy import MAX_SEED
+from callworthy.services.team_rules import MAX_SOURCE_CHARS
+from callworthy.text.analysis import MAX_CHARS
 
-class CritiqueIn(BaseModel):
-    """A script to critique and, optionally, who it is for."""
 
+class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class CritiqueIn(_In):
+    """A script to critique and, optionally, who it is for."""
 
     text: str = Field(description="The voicemail script (1-5,000 characters).")
     prospect: str | None = Field(default=None, max_length=200)
@@ -23,71 +30,108 @@ class CritiqueIn(BaseModel):
     region: str = Field(default="US", pattern=r"^[A-Za-z]{2}$")
 
 
-class FindingOut(BaseModel):
-    """One finding, anchored to text[start:end]."""
+class ProspectIn(_In):
+    """A prospect to add (owned by the token's rep); the phone is validated and stored as E.164."""
 
-    rule: str
-    principle: str
-    level: str
-    start: int
-    end: int
-    message: str
-    fix: str
-    subscore: str
-    points: int
-    related: list[list[int]] | None = None
-    title: str = Field(default="", description="What the finding is about, in plain words.")
+    name: str = Field(max_length=200)
+    company: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+    industry: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+    humor_ok: bool = False
+    tags: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=30)
 
 
-class PhoneNumberOut(BaseModel):
-    """A phone number said in the script."""
+class VoicemailIn(_In):
+    """A voicemail left: the strategy id and what was said (critiqued and scored on storing)."""
 
-    number: str
-    start: int
-    end: int
-    position: float
-    spoken: bool
+    strategy: str = Field(max_length=60)
+    script: str = Field(max_length=MAX_CHARS * 2)
 
 
-class CritiqueOut(BaseModel):
-    """The critique, as `callworthy check --format json` prints it."""
+class CallbackIn(_In):
+    """A return call: how it went and, optionally, when (ISO 8601; default now)."""
 
-    score: int
-    subscores: dict[str, int]
-    findings: list[FindingOut]
-    spoken_seconds: float
-    phone_numbers: list[PhoneNumberOut]
-    word_count: int
-    rules_version: str
+    outcome: str = Field(max_length=40, description="returned, meeting, not_interested or other")
+    at: str | None = Field(default=None, max_length=40)
 
 
-class AccountOut(BaseModel):
-    """An account (never its password)."""
+class AnswersIn(_In):
+    """Answers to a questionnaire or the phone test: question id -> option id."""
 
-    id: int
-    email: str
-    name: str
-    role: str
-    rep_id: int
-    team_id: int
-    team: str
+    answers: dict[str, str] = Field(max_length=200)
 
 
-class TokenOut(BaseModel):
-    """An API token's record (never the token)."""
+class TeamRuleIn(_In):
+    """A team rule's YAML, in the rule file format."""
 
-    id: int
-    user_id: int
-    name: str
-    created_at: datetime
-    last_used_at: datetime | None
+    source: str = Field(max_length=MAX_SOURCE_CHARS)
+
+
+class WriteIn(_In):
+    """A profile as `callworthy write --profile` reads it, and a seed."""
+
+    prospect: dict[str, Any] = Field(
+        description="name (required), company, role, industry, phone, facts[], concerns[], "
+        "humor_ok, relationship (cold|met_briefly|referred), lead {name, detail}, referred_by."
+    )
+    rep: dict[str, Any] = Field(description="name and phone (required), company, email.")
+    seed: int = Field(default=0, ge=0, le=1_000_000, description="Same seed, same text.")
+
+
+class IdeaIn(_In):
+    """An idea: the strategy in a sentence, and a sample script (critiqued and scored)."""
+
+    title: str = Field(max_length=MAX_TITLE * 2, description="The strategy in a sentence.")
+    script: str = Field(default="", max_length=MAX_CHARS * 2, description="A sample script.")
+
+
+class ExperimentIn(_In):
+    """Start an experiment: try half of the open ideas beside the baseline."""
+
+    try_half: Literal[True] = Field(description="Draw a random half of the open ideas (required).")
+    baseline: str | None = Field(default=None, max_length=64, description="Default: most-logged.")
+    seed: int | None = Field(default=None, ge=0, le=MAX_SEED, description="Seed of the draw.")
+
+
+class RoleIn(_In):
+    """A team member's new role (managers only)."""
+
+    role: Literal["manager", "rep"]
+
+
+class ReassignIn(_In):
+    """The account whose rep takes over every prospect of the account in the path."""
+
+    to_user_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class PasswordIn(_In):
+    """Your current password and the new one."""
+
+    old: str = Field(max_length=2000)
+    new: str = Field(max_length=2000)
+
+
+class LineProblemOut(BaseModel):
+    """A bad line of an uploaded file and why."""
+
+    line: int | None
+    reason: str
 
 
 class ErrorBody(BaseModel):
-    """What went wrong: the library error's class and its message (as the CLI prints it)."""
+    """What went wrong: the error's class, its category and its message (as the CLI prints it).
+
+    `field`, `line` and `problems` are there when the error knows them.
+    """
 
     type: str
+    category: str | None = None
     message: str
+    field: str | None = None
+    line: int | None = None
+    problems: list[LineProblemOut] | None = None
 
 
 class ErrorOut(BaseModel):
@@ -96,99 +140,17 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut, "description": why}
-    for code, why in (
-        (401, "No token, or a token that is not valid."),
-        (403, "The user's role may not do this."),
-        (413, "The request body is too large."),
-        (422, "The request or the script is not acceptable (empty, too long, malformed)."),
-    )
-}
-
-
-class AnswersIn(BaseModel):
-    """Answers to a questionnaire or the phone test: question id -> option id."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    answers: dict[str, str] = Field(max_length=200)
-
-
-class OptionOut(BaseModel):
-    """One option of a diagnose question."""
-
-    id: str
-    label: str
-
-
-class QuestionOut(BaseModel):
-    """One question of the diagnose questionnaire."""
-
-    id: str
-    text: str
-    help: str
-    options: list[OptionOut]
-
-
-class ActionOut(BaseModel):
-    """A next step against a cause."""
-
-    id: str
-    text: str
-    principle: str
-    triggered_by: list[str]
-
-
-class CauseOut(BaseModel):
-    """One of the ten P1 causes, ranked (as `callworthy diagnose --format json` prints it)."""
-
-    cause: str
-    title: str
-    likelihood: float
-    log_score: float
-    evidence: list[str]
-    actions: list[ActionOut]
-
-
-class PhoneOptionOut(BaseModel):
-    """One answer to a phone-test scenario (its points stay on the server)."""
-
-    id: str
-    text: str
-
-
-class PhoneQuestionOut(BaseModel):
-    """One scenario of the phone-ability test."""
-
-    id: str
-    area: str
-    area_title: str
-    scenario: str
-    options: list[PhoneOptionOut]
-
-
-class PhoneTestOut(BaseModel):
-    """A scored sitting, as `callworthy phonetest --format json` prints it."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: int | None
-    score: int
-    band: str
-    band_title: str
-    weakest: list[dict[str, Any]]
-    feedback: list[dict[str, Any]]
-
-
-class PhoneResultOut(BaseModel):
-    """A stored sitting (phonetest history)."""
-
-    id: int
-    rep: str
-    taken_at: datetime
-    score: int
-    band: str
-    quiz_version: str
-    answers: dict[str, str]
-    areas: dict[str, float]
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """Return the OpenAPI `responses` of these error statuses (401, 403, 413, 422 always)."""
+    why = {
+        401: "No token, or a token that is not valid.",
+        403: "The user's role may not do this.",
+        404: "No such record of yours (another rep's is not revealed).",
+        409: "Not possible in this state (a duplicate, do-not-call, already running).",
+        413: "The request body is too large.",
+        415: "The upload is not of a type this operation takes.",
+        422: "The request is not acceptable (empty, too long, malformed); says why.",
+        503: "The server cannot do it now (no database, no audio support).",
+    }
+    wanted = sorted({401, 403, 413, 422, *codes})
+    return {code: {"model": ErrorOut, "description": why[code]} for code in wanted}

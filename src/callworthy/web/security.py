@@ -1,20 +1,20 @@
-"""Security plumbing: response headers, the request-body cap, CSRF tokens and log-in throttling.
+"""Security plumbing: response headers, the request-body cap, CSRF tokens, the password-check gate.
 
 Pure ASGI middleware (no per-request task switching) so they cost next to nothing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from callworthy.errors import ServerBusyError
 
 #: No inline script or style anywhere: htmx is a static file and is told not to inject styles.
 CSP = (
@@ -29,6 +29,9 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+#: Pages and API answers carry what only their user may see (a new token, a reset link):
+#: no browser or proxy may keep a copy. Static files may be cached.
+NO_STORE = (b"cache-control", b"no-store")
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 
@@ -45,9 +48,12 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        private = not scope.get("path", "").startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                extra = [*SECURITY_HEADERS, NO_STORE] if private else SECURITY_HEADERS
+                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -129,45 +135,36 @@ def csrf_matches(expected: str | None, given: str | None) -> bool:
     return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
 
 
-class LoginLimiter:
-    """Count failed log-ins per (client address, e-mail) in a sliding window, in this process.
+class PasswordGate:
+    """Let at most `slots` password checks run at once in this worker; the rest wait, few.
 
-    In-process on purpose: no extra server to run. With several workers each keeps
-    its own count, so the effective limit is attempts x workers (docs/web.md).
+    A log-in waits here on the event loop, not in the thread pool, so a flood of log-ins
+    holds no thread that page loads need; past `queue` waiting, a log-in is answered 503
+    at once instead of piling up. (Argon2 itself is also bounded per process by
+    services/passwords.py, for every other caller.)
     """
 
-    def __init__(self, attempts: int, window: float, clock: Any = time.monotonic) -> None:
-        self.attempts = attempts
-        self.window = window
-        self.clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
+    def __init__(self, slots: int, queue: int) -> None:
+        self.slots = slots
+        self.queue = queue
+        self._semaphore: asyncio.Semaphore | None = None
+        self._waiting = 0
 
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
-        now = self.clock()
-        failures = self._failures.setdefault(key, deque())
-        while failures and now - failures[0] > self.window:
-            failures.popleft()
-        return failures
-
-    def retry_after(self, ip: str, email: str) -> int:
-        """Return seconds to wait before another try, or 0 when a try is allowed."""
-        key = (ip, email.strip().lower())
-        with self._lock:
-            failures = self._recent(key)
-            if len(failures) < self.attempts:
-                return 0
-            return max(1, int(self.window - (self.clock() - failures[0])) + 1)
-
-    def failed(self, ip: str, email: str) -> None:
-        """Record a failed try."""
-        key = (ip, email.strip().lower())
-        with self._lock:
-            self._recent(key).append(self.clock())
-            if len(self._failures) > 100_000:  # bound memory under a spray of addresses
-                self._failures.clear()
-
-    def succeeded(self, ip: str, email: str) -> None:
-        """Forget the failures of a key once its owner logs in."""
-        with self._lock:
-            self._failures.pop((ip, email.strip().lower()), None)
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold a slot for one password check, or refuse when too many wait already."""
+        if self._semaphore is None:  # made on the event loop that uses it
+            self._semaphore = asyncio.Semaphore(self.slots)
+        if self._waiting >= self.queue:
+            raise ServerBusyError(
+                "The server is busy checking other log-ins.", "Try again in a few seconds."
+            )
+        self._waiting += 1
+        try:
+            await self._semaphore.acquire()
+        finally:
+            self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._semaphore.release()

@@ -8,7 +8,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from callworthy.storage.location import resolve_database_url
+from callworthy.services.database import resolve_database_url
+from callworthy.services.login import LoginPolicy
 
 
 class Settings(BaseSettings):
@@ -29,12 +30,37 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     """Largest CRM export accepted by the import page and POST /api/v1/imports."""
     login_attempts: int = Field(default=5, ge=1)
-    """Failed log-ins allowed per client address and e-mail within login_window seconds."""
+    """Failed log-ins for one account before it is locked (login_lock_seconds, then doubling)."""
+    login_address_attempts: int = Field(default=20, ge=1)
+    """Failed log-ins from one client address within login_window seconds."""
     login_window: int = Field(default=15 * 60, ge=1)
+    login_lock_seconds: int = Field(default=60, ge=1)
+    """An account's first lock; each further lock doubles, up to login_max_lock_seconds."""
+    login_max_lock_seconds: int = Field(default=24 * 3600, ge=1)
+    password_checks: int = Field(default=2, ge=1, le=16)
+    """Argon2 checks at once per worker (64 MiB each); further log-ins wait their turn."""
+    password_queue: int = Field(default=32, ge=1)
+    """Log-ins allowed to wait for a check per worker; more are answered 503 at once."""
+    token_days: int = Field(default=90, ge=1)
+    """Days a new API token lasts unless its maker chooses (at most token_max_days)."""
+    token_max_days: int = Field(default=365, ge=1)
+    reset_link_hours: int = Field(default=24, ge=1, le=24 * 14)
+    """Hours a password-reset link works (once)."""
+    forwarded_allow_ips: str | None = None
+    """The proxies whose X-Forwarded-For/-Proto are trusted (comma-separated addresses,
+    or "*"); `callworthy serve` hands it to uvicorn. Unset: the headers are ignored."""
     audio_compute_type: Literal["int8", "float32"] = "int8"
     """The speech model's arithmetic for uploaded recordings: int8 is faster, float32 exact."""
-    cache_seconds: float = Field(default=5.0, ge=0)
-    """How long an API token's account and a team's rules are cached in each worker."""
+
+    def login_policy(self) -> LoginPolicy:
+        """Return the log-in limits these settings ask for."""
+        return LoginPolicy(
+            account_attempts=self.login_attempts,
+            address_attempts=self.login_address_attempts,
+            window=self.login_window,
+            lock_seconds=self.login_lock_seconds,
+            max_lock_seconds=max(self.login_lock_seconds, self.login_max_lock_seconds),
+        )
 
     def resolved_database_url(self) -> str:
         """Return the database URL the way the CLI resolves --db."""

@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import AfterValidator, Field, StringConstraints
 
-from callworthy.datafile import load_model
+from callworthy.datafile import Entry, Strict, load_entries, load_entry, package_data
 from callworthy.errors import DataFileError
 
 FALLBACK = "general"
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 DOCS = "docs/writer.md"
 
 
@@ -43,10 +41,14 @@ def _question(value: str) -> str:
     return value
 
 
-class PackSpec(BaseModel):
-    """The pack-file format (docs/writer.md)."""
+class PackExample(Strict):
+    """An industry as a rep types it, for which this pack must be chosen (meta-tested)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    industry: str = Field(min_length=1, description="As a rep would type it.")
+
+
+class PackSpec(Strict):
+    """The pack-file format (docs/writer.md)."""
 
     name: str = Field(min_length=1)
     principle: str = "P9"
@@ -59,9 +61,7 @@ class PackSpec(BaseModel):
     questions: list[Annotated[Stem, AfterValidator(_question)]] = Field(min_length=2)
     buying_reasons: list[Stem] = Field(min_length=3, description="Why their customers buy.")
     vocabulary: list[Stem] = Field(min_length=5)
-
-
-PACK_ADAPTER = TypeAdapter(PackSpec)
+    examples: list[PackExample] = Field(min_length=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,22 +79,19 @@ class Pack:
     questions: tuple[str, ...]
     buying_reasons: tuple[str, ...]
     vocabulary: tuple[str, ...]
+    examples: tuple[PackExample, ...]
     path: str
 
 
 def builtin_packs_dir() -> Path:
     """Return the folder of the built-in industry packs (package data)."""
-    return Path(str(files("callworthy"))) / "packs"
+    return package_data("packs")
 
 
-def load_pack_file(path: Path) -> Pack:
-    """Load and validate one pack file; its id is the file name."""
-    pid = path.stem
-    if not ID_RE.match(pid):
-        raise DataFileError(str(path), None, f"the pack id {pid!r} is not valid.", "Use a-z, _.")
-    spec, _ = load_model(path, PACK_ADAPTER, docs=DOCS)
+def _pack(entry: Entry[PackSpec]) -> Pack:
+    spec = entry.spec
     return Pack(
-        id=pid,
+        id=entry.id,
         name=spec.name,
         aliases=tuple(a.lower() for a in spec.aliases),
         customers=spec.customers,
@@ -105,14 +102,20 @@ def load_pack_file(path: Path) -> Pack:
         questions=tuple(spec.questions),
         buying_reasons=tuple(spec.buying_reasons),
         vocabulary=tuple(spec.vocabulary),
-        path=str(path),
+        examples=tuple(spec.examples),
+        path=str(entry.path),
     )
+
+
+def load_pack_file(path: Path) -> Pack:
+    """Load and validate one pack file; its id is the file name."""
+    return _pack(load_entry(path, PackSpec, docs=DOCS))
 
 
 def load_packs(folder: Path | None = None) -> dict[str, Pack]:
     """Load every pack in a folder (the built-ins by default), keyed by id."""
     root = folder or builtin_packs_dir()
-    packs = {p.id: p for p in map(load_pack_file, sorted(root.glob("*.yaml")))}
+    packs = {e.id: _pack(e) for e in load_entries(root, PackSpec, docs=DOCS)}
     if FALLBACK not in packs:
         raise DataFileError(str(root), None, "has no general.yaml pack.", "Add the fallback.")
     return packs

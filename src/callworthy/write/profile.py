@@ -150,7 +150,7 @@ def merge(base: Mapping[str, Any], overrides: Mapping[str, Mapping[str, Any]]) -
 def read_profile_data(path: Path) -> tuple[dict[str, Any], Any]:
     """Read a TOML or YAML profile file into a mapping (with its YAML node tree, if any)."""
     if not path.is_file():
-        raise ProfileError(str(path), None, "no such profile file.", f"See {DOCS} for the format.")
+        raise ProfileError(str(path), None, "no such profile file.", "Check the path.", docs=DOCS)
     if path.suffix.lower() == ".toml":
         raw = path.read_bytes()
         if len(raw) > MAX_PROFILE_BYTES:
@@ -164,7 +164,7 @@ def read_profile_data(path: Path) -> tuple[dict[str, Any], Any]:
     data, node = read_yaml(path, ProfileError)
     if not isinstance(data, dict):
         raise ProfileError(
-            str(path), 1, "the file must have `prospect:` and `rep:` sections.", f"See {DOCS}."
+            str(path), 1, "the file must have `prospect:` and `rep:` sections.", docs=DOCS
         )
     return data, node
 

@@ -9,30 +9,23 @@ an error naming its line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+from pydantic import Field, field_validator
 
-from callworthy.datafile import line_of, load_model
+from callworthy.datafile import Strict, line_of, load_entries, load_entry, package_data
 from callworthy.errors import DataFileError
 from callworthy.principles import check_principle
 from callworthy.write.profile import Relationship
 from callworthy.write.slots import REP_SLOTS, SLOTS, template_slots
 
 DOCS = "docs/writer.md"
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Example(_Strict):
+class Example(Strict):
     """A profile the strategy must write for (`candidate`) or skip with a reason (`skip`)."""
 
     prospect: dict[str, Any]
@@ -41,7 +34,7 @@ class Example(_Strict):
     reason: str = Field(default="", description="For `skip`: words the skip reason contains.")
 
 
-class StrategySpec(_Strict):
+class StrategySpec(Strict):
     """The strategy-file format (docs/writer.md)."""
 
     name: str = Field(min_length=1)
@@ -60,7 +53,7 @@ class StrategySpec(_Strict):
         return check_principle(value)
 
 
-class GreetingSpec(_Strict):
+class GreetingSpec(Strict):
     """The greeting-file format: the rep's own voicemail greeting (P13)."""
 
     name: str = Field(min_length=1)
@@ -69,10 +62,6 @@ class GreetingSpec(_Strict):
     humor: bool = False
     phrasings: list[str] = Field(min_length=2)
     examples: list[dict[str, Any]] = Field(min_length=1, description="Rep profiles.")
-
-
-STRATEGY_ADAPTER = TypeAdapter(StrategySpec)
-GREETING_ADAPTER = TypeAdapter(GreetingSpec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,20 +113,18 @@ def _check_slots(path: Path, node: Any, phrasings: list[str], allowed: frozenset
                 str(path),
                 line_of(node, ["phrasings", index]),
                 f"phrasing uses {{{unknown[0]}}}, which is no slot.",
-                f"Use one of: {', '.join(sorted(allowed))} (see {DOCS}).",
+                f"Use one of: {', '.join(sorted(allowed))}.",
+                docs=DOCS,
             )
-
-
-def _file_id(path: Path) -> str:
-    if not ID_RE.match(path.stem):
-        raise DataFileError(str(path), None, f"the id {path.stem!r} is not valid.", "Use a-z, _.")
-    return path.stem
 
 
 def load_strategy_file(path: Path) -> Strategy:
     """Load and validate one strategy file; its id is the file name."""
-    sid = _file_id(path)
-    spec, node = load_model(path, STRATEGY_ADAPTER, docs=DOCS)
+    entry = load_entry(path, StrategySpec, docs=DOCS)
+    return _strategy(entry.id, entry.spec, entry.node, path)
+
+
+def _strategy(sid: str, spec: StrategySpec, node: Any, path: Path) -> Strategy:
     _check_slots(path, node, spec.phrasings, SLOTS)
     return Strategy(
         id=sid,
@@ -156,8 +143,11 @@ def load_strategy_file(path: Path) -> Strategy:
 
 def load_greeting_file(path: Path) -> GreetingScript:
     """Load and validate one greeting script; it may use only the rep's slots."""
-    gid = _file_id(path)
-    spec, node = load_model(path, GREETING_ADAPTER, docs=DOCS)
+    entry = load_entry(path, GreetingSpec, docs=DOCS)
+    return _greeting(entry.id, entry.spec, entry.node, path)
+
+
+def _greeting(gid: str, spec: GreetingSpec, node: Any, path: Path) -> GreetingScript:
     _check_slots(path, node, spec.phrasings, REP_SLOTS)
     return GreetingScript(
         id=gid,
@@ -171,20 +161,16 @@ def load_greeting_file(path: Path) -> GreetingScript:
     )
 
 
-def _data_dir(name: str) -> Path:
-    return Path(str(files("callworthy"))) / name
-
-
 def load_strategies(folder: Path | None = None) -> tuple[Strategy, ...]:
     """Load every strategy in a folder (the built-ins by default), sorted by id."""
-    root = folder or _data_dir("strategies")
-    return tuple(load_strategy_file(p) for p in sorted(root.glob("*.yaml")))
+    entries = load_entries(folder or package_data("strategies"), StrategySpec, docs=DOCS)
+    return tuple(_strategy(e.id, e.spec, e.node, e.path) for e in entries)
 
 
 def load_greetings(folder: Path | None = None) -> tuple[GreetingScript, ...]:
     """Load every greeting script in a folder (the built-ins by default), sorted by id."""
-    root = folder or _data_dir("greetings")
-    return tuple(load_greeting_file(p) for p in sorted(root.glob("*.yaml")))
+    entries = load_entries(folder or package_data("greetings"), GreetingSpec, docs=DOCS)
+    return tuple(_greeting(e.id, e.spec, e.node, e.path) for e in entries)
 
 
 @lru_cache(maxsize=1)

@@ -1,29 +1,52 @@
-"""Sessions: the first set-up (team and first manager), log-in and log-out."""
+"""Sessions: the first set-up, log-in (throttled, Argon2 bounded), log-out, and reset links.
+
+A log-in stores a session row and puts its random id in the signed cookie; log-out
+deletes the row, so a copied cookie opens nothing afterwards.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from callworthy.errors import AccountError, NotAuthenticatedError, RateLimitedError
-from callworthy.services import accounts
-from callworthy.web.deps import Csrf, EngineDep, LimiterDep, OptionalUser, TemplatesDep
-from callworthy.web.render import page
+from callworthy.errors import AccountError, NotAuthenticatedError
+from callworthy.services import accounts, login, resets, sessions
+from callworthy.web.deps import (
+    SESSION_KEY,
+    Csrf,
+    EngineDep,
+    GateDep,
+    OptionalCaller,
+    SettingsDep,
+    TemplatesDep,
+    session_id,
+)
+from callworthy.web.render import form_error, page
 from callworthy.web.security import new_csrf_token
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form(max_length=2000)]
+Token = Annotated[str, Form(max_length=200)]
 
 
-def _start_session(request: Request, account: accounts.Account) -> Response:
+def client_address(request: Request) -> str:
+    """Return the client's address (the real one behind a trusted proxy; see serve)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def _start_session(
+    request: Request, engine: EngineDep, settings: SettingsDep, account: accounts.Account
+) -> Response:
+    sid = await run_in_threadpool(sessions.start_session, engine, account, settings.session_max_age)
     request.session.clear()  # a new session id and CSRF token on every log-in
-    request.session.update({"uid": account.id, "csrf": new_csrf_token()})
+    request.session.update({SESSION_KEY: sid, "csrf": new_csrf_token()})
     return RedirectResponse("/check", status_code=303)
 
 
-@router.get("/setup")
+@pages.get("/setup")
 def setup_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> Response:
     """Show the first-run form, while no account exists."""
     if not accounts.needs_setup(engine):
@@ -31,11 +54,13 @@ def setup_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> 
     return page(request, templates, "setup.html")
 
 
-@router.post("/setup", dependencies=[Csrf])
-def setup_submit(
+@pages.post("/setup", dependencies=[Csrf])
+async def setup_submit(
     request: Request,
     engine: EngineDep,
+    settings: SettingsDep,
     templates: TemplatesDep,
+    gate: GateDep,
     team: Text,
     name: Text,
     email: Text,
@@ -47,17 +72,18 @@ def setup_submit(
     try:
         if password != confirm:
             raise AccountError("The two passwords differ.", "Type the same password twice.")
-        account = accounts.set_up(engine, team, name, email, password)
+        async with gate.slot():
+            account = await run_in_threadpool(accounts.set_up, engine, team, name, email, password)
     except AccountError as exc:
-        if not accounts.needs_setup(engine):
+        if not await run_in_threadpool(accounts.needs_setup, engine):
             raise
-        return page(request, templates, "setup.html", 400, error=exc.message, form=form)
-    return _start_session(request, account)
+        return form_error(request, templates, "setup.html", exc, form=form)
+    return await _start_session(request, engine, settings, account)
 
 
-@router.get("/login")
+@pages.get("/login")
 def login_page(
-    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalUser
+    request: Request, engine: EngineDep, templates: TemplatesDep, user: OptionalCaller
 ) -> Response:
     """Show the log-in form (or the set-up on the very first visit)."""
     if accounts.needs_setup(engine):
@@ -67,35 +93,69 @@ def login_page(
     return page(request, templates, "login.html")
 
 
-@router.post("/login", dependencies=[Csrf])
-def login_submit(
+@pages.post("/login", dependencies=[Csrf])
+async def login_submit(
     request: Request,
     engine: EngineDep,
+    settings: SettingsDep,
     templates: TemplatesDep,
-    limiter: LimiterDep,
+    gate: GateDep,
     email: Text,
     password: Text,
 ) -> Response:
-    """Check the password (throttled per address and e-mail) and start a session."""
-    ip = request.client.host if request.client else "unknown"
-    wait = limiter.retry_after(ip, email)
-    if wait:
-        raise RateLimitedError(
-            "Too many failed log-ins for this e-mail from your address.",
-            f"Wait {wait} seconds and try again.",
-            retry_after=wait,
-        )
+    """Check the password within the limits (429 when throttled) and start a session."""
+    address = client_address(request)
     try:
-        account = accounts.authenticate(engine, email, password)
+        async with gate.slot():  # waits on the event loop, holding no thread
+            account = await run_in_threadpool(
+                login.log_in, engine, email, password, address, settings.login_policy()
+            )
     except NotAuthenticatedError as exc:
-        limiter.failed(ip, email)
-        return page(request, templates, "login.html", 401, error=exc.message, email=email)
-    limiter.succeeded(ip, email)
-    return _start_session(request, account)
+        return form_error(request, templates, "login.html", exc, email=email)
+    return await _start_session(request, engine, settings, account)
 
 
-@router.post("/logout", dependencies=[Csrf])
-def logout(request: Request) -> Response:
-    """End the session."""
+@pages.post("/logout", dependencies=[Csrf])
+def logout(request: Request, engine: EngineDep) -> Response:
+    """End the session: its row is deleted, so a copy of the cookie opens nothing."""
+    sid = session_id(request)
+    if sid is not None:
+        sessions.end_session(engine, sid)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
+
+
+@pages.get("/reset/{token}")
+def reset_page(
+    request: Request, engine: EngineDep, templates: TemplatesDep, token: str
+) -> Response:
+    """Show the form that sets a new password through a one-time link."""
+    email = resets.reset_link_email(engine, token[:200])
+    return page(request, templates, "reset.html", email=email, token=token)
+
+
+@pages.post("/reset/{token}", dependencies=[Csrf])
+async def reset_submit(
+    request: Request,
+    engine: EngineDep,
+    settings: SettingsDep,
+    templates: TemplatesDep,
+    gate: GateDep,
+    token: str,
+    password: Text,
+    confirm: Text,
+) -> Response:
+    """Set the new password (the link then stops working) and log its owner in."""
+    email = await run_in_threadpool(resets.reset_link_email, engine, token[:200])
+    try:
+        if password != confirm:
+            raise AccountError(
+                "The two passwords differ.", "Type the same password twice.", field="password"
+            )
+        async with gate.slot():
+            account = await run_in_threadpool(resets.reset_password, engine, token[:200], password)
+    except AccountError as exc:
+        return form_error(
+            request, templates, "reset.html", exc, fields=("password",), email=email, token=token
+        )
+    return await _start_session(request, engine, settings, account)

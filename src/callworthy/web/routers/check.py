@@ -1,24 +1,77 @@
-"""The Check page: an editor whose critique updates as the rep types (htmx partial)."""
+"""The Check page (an editor whose critique updates as the rep types) and `POST /api/v1/critique`.
+
+Both critique with the caller's rules: the built-ins and the team's own. The API
+operation takes a JSON script or, on the same path, a multipart upload of a
+recording (one route that branches on the content type); the page takes a
+recording on `/check/recording`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
-from starlette.responses import RedirectResponse, Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from callworthy.audio import AudioCritique
 from callworthy.critique import Context, Critique, RuleSet, critique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
+from callworthy.services.caller import Caller
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
+from callworthy.web.deps import ApiCaller, Csrf, PageCaller, TemplatesDep
+from callworthy.web.errors import status_of
 from callworthy.web.highlight import segments
+from callworthy.web.models import CritiqueJson
+from callworthy.web.recording import (
+    ACCEPTED,
+    UnsupportedMediaType,
+    critique_upload,
+    is_multipart,
+    require_multipart,
+)
 from callworthy.web.render import page
+from callworthy.web.schemas import CritiqueIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["critique"])
 #: Form fields are capped a little above the script limit so the critique names the problem.
 Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=2000)]
+#: The operation's two bodies in the OpenAPI document: a JSON script or a recording.
+BODIES: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": CritiqueIn.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": f"A recorded voicemail: {ACCEPTED}.",
+                        },
+                        "prospect": {"type": "string", "maxLength": 200},
+                        "company": {"type": "string", "maxLength": 200},
+                        "region": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                        "rep_phone": {
+                            "type": "string",
+                            "maxLength": 40,
+                            "description": "Your own number: matched in the recording with "
+                            "one digit's tolerance.",
+                        },
+                    },
+                }
+            },
+        },
+    }
+}
 
 
 def _view(
@@ -47,45 +100,130 @@ def _view(
     }
 
 
-@router.get("/")
+def recording_view(result: AudioCritique | None, rep_phone: str = "") -> dict[str, Any]:
+    """Return the Check page's context for a critiqued recording."""
+    text = result.transcript if result else ""
+    return {
+        **_view("", "", "", ""),
+        "error": None,
+        "text": text,
+        "result": result.critique if result else None,
+        "segments": segments(text, result.critique.findings) if result else [],
+        "recording": result,
+        "rep_phone": rep_phone,
+    }
+
+
+@pages.get("/")
 def home() -> Response:
     """Send the browser to the Check page."""
     return RedirectResponse("/check", status_code=303)
 
 
-@router.get("/check")
-def check_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+@pages.get("/check")
+def check_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the editor, empty."""
     return page(request, templates, "check.html", user=user, **_view("", "", "", ""))
 
 
-@router.post("/check", dependencies=[Csrf])
-def check_submit(
-    request: Request,
-    user: CurrentUser,
-    engine: EngineDep,
-    templates: TemplatesDep,
-    text: Script = "",
-    prospect: Field = "",
-    company: Field = "",
-    concerns: Field = "",
+@dataclass(frozen=True, slots=True)
+class ScriptForm:
+    """The Check page's form: the script and who it is for."""
+
+    text: Script = ""
+    prospect: Field = ""
+    company: Field = ""
+    concerns: Field = ""
+
+
+ScriptFormDep = Annotated[ScriptForm, Depends()]
+
+
+def _critiqued(form: ScriptForm, user: Caller) -> dict[str, Any]:
+    return _view(form.text, form.prospect, form.company, form.concerns, user.rule_set())
+
+
+@pages.post("/check", dependencies=[Csrf])
+def check_form(
+    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
+    return page(request, templates, "check.html", user=user, **_critiqued(form, user))
+
+
+@pages.post("/check/critique", dependencies=[Csrf])
+def check_partial(
+    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
+) -> Response:
+    """Critique the script and return only the critique (htmx swaps it in as the rep types)."""
+    return page(request, templates, "_critique.html", user=user, **_critiqued(form, user))
+
+
+@pages.post("/check/recording", dependencies=[Depends(require_multipart), Csrf])
+async def check_recording(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
+    """Transcribe the uploaded recording, critique the transcript and show it with the timings."""
+    form = await request.form()
+    rep_phone = _field(form, "rep_phone", 40) or ""
+    try:
+        result = await critique_upload(
+            request, form.get("file"), rules=user.rule_set(), rep_phone=rep_phone or None
+        )
+    except (UnsupportedMediaType, CallworthyError) as exc:  # not audio, silent, too long, ...
+        status = 415 if isinstance(exc, UnsupportedMediaType) else status_of(exc)
+        message = str(exc.detail) if isinstance(exc, UnsupportedMediaType) else exc.message
+        view = {**recording_view(None, rep_phone), "errors": {"recording": message}}
+        return page(request, templates, "check.html", status=status, user=user, **view)
+    view = recording_view(result, rep_phone)
     return page(request, templates, "check.html", user=user, **view)
 
 
-@router.post("/check/critique", dependencies=[Csrf])
-def check_partial(
-    request: Request,
-    user: CurrentUser,
-    engine: EngineDep,
-    templates: TemplatesDep,
-    text: Script = "",
-    prospect: Field = "",
-    company: Field = "",
-    concerns: Field = "",
-) -> Response:
-    """Critique the script and return only the critique (htmx swaps it in as the rep types)."""
-    view = _view(text, prospect, company, concerns, team_rule_set(request, engine, user))
-    return page(request, templates, "_critique.html", user=user, **view)
+def _field(form: Any, name: str, limit: int = 200) -> str | None:
+    value = form.get(name)
+    return value.strip()[:limit] or None if isinstance(value, str) else None
+
+
+async def _script(request: Request) -> CritiqueIn:
+    """Return the JSON body, refused (422) as FastAPI refuses a malformed body."""
+    try:
+        return CritiqueIn.model_validate_json(await request.body())
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from exc
+
+
+@api.post(
+    "/critique",
+    response_model=CritiqueJson,
+    response_model_exclude_unset=True,
+    responses=errors(415, 503),
+    openapi_extra=BODIES,
+)
+async def critique_script(request: Request, user: ApiCaller) -> Any:
+    """Critique a voicemail script (JSON) or a recording (multipart, `file`).
+
+    A script answers as `callworthy check --format json`: score, sub-scores and
+    findings anchored to spans; a recording adds the transcript and its timings, as
+    `callworthy check FILE --format json`.
+    """
+    if is_multipart(request.headers.get("content-type")):
+        form = await request.form()
+        region = (_field(form, "region", 2) or "US").upper()
+        context = Context(prospect_name=_field(form, "prospect"), company=_field(form, "company"))
+        recorded = await critique_upload(
+            request,
+            form.get("file"),
+            rules=user.rule_set(),
+            context=context,
+            region=region,
+            rep_phone=_field(form, "rep_phone", 40),
+        )
+        return JSONResponse(recorded.to_dict())
+    body = await _script(request)
+    context = Context(
+        prospect_name=body.prospect, company=body.company, concerns=tuple(body.concerns)
+    )
+    # The caller (built in the thread pool) brings the team's compiled rules; the critique
+    # itself is CPU-only and well under a millisecond, so it runs on the event loop.
+    result = critique(body.text, context=context, region=body.region.upper(), rules=user.rule_set())
+    return result.to_dict()  # the CLI's JSON, validated against the model generated above

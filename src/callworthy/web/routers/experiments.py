@@ -1,42 +1,56 @@
-"""The Experiments page: callback rates with their intervals, the curve, what to try next.
+"""The Experiments page and its JSON twins: callback rates, the curve, what to try next, the trial.
 
 Stats and the curve are the team's (every rep learns from the whole team's log);
 "what to try next" offers a rep their own prospects, a manager the team's.
-Stopping the running experiment is for managers.
+Starting and stopping an experiment is for managers.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from sqlalchemy import Engine
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, UnknownExperimentError
 from callworthy.services import experiments as stats_service
 from callworthy.services import next_strategy, trials
-from callworthy.services.accounts import Account
-from callworthy.services.next_strategy import NextPick
+from callworthy.services.caller import Caller
+from callworthy.services.experiments import CurveReport
+from callworthy.services.next_strategy import MAX_SEED, NextPick
 from callworthy.services.trials import ExperimentReport
 from callworthy.web import experiments_view as view
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, Manager, TemplatesDep
-from callworthy.web.errors import status_of
-from callworthy.web.render import page
+from callworthy.web.deps import (
+    ApiCaller,
+    ApiManager,
+    Csrf,
+    EngineDep,
+    PageCaller,
+    PageManager,
+    RecordId,
+    TemplatesDep,
+)
+from callworthy.web.models import StatsRowJson
+from callworthy.web.render import form_error, page
+from callworthy.web.schemas import ExperimentIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["experiments"])
 Field = Annotated[str, Form(max_length=200)]
+Window = Annotated[float, Query(gt=0, le=view.MAX_WINDOW, description="Callback window, days.")]
+Seed = Annotated[int | None, Query(ge=0, le=MAX_SEED, description="Seed of the random draw.")]
 
 
-def _current(engine: Engine, user: Account) -> ExperimentReport | None:
+def _current(engine: Engine, user: Caller) -> ExperimentReport | None:
     try:
-        return trials.show_experiment(engine, view.actor_of(user), None, now=view.now())
+        return trials.show_experiment(engine, user, None, now=view.now())
     except UnknownExperimentError:
         return None
 
 
 def _page_context(
-    engine: Engine, user: Account, by: str, window: str, strategy: str
+    engine: Engine, user: Caller, by: str, window: str, strategy: str
 ) -> dict[str, Any]:
     errors: dict[str, str] = {}
     try:
@@ -46,10 +60,10 @@ def _page_context(
     grouping = by if by in stats_service.SEGMENT_KINDS else None
     if by and grouping is None:
         errors["by"] = f"Cannot group by {by!r}: choose a rep or an industry."
-    actor, moment = view.actor_of(user), view.now()
-    report = stats_service.stats(engine, actor, now=moment, window_days=days, by=grouping)
+    moment = view.now()
+    report = stats_service.stats(engine, user, now=moment, window_days=days, by=grouping)
     curve_for = strategy.strip() or None
-    curve = stats_service.curve(engine, actor, now=moment, window_days=days, strategy=curve_for)
+    curve = stats_service.curve(engine, user, now=moment, window_days=days, strategy=curve_for)
     return {
         "user": user,
         "by": grouping or "",
@@ -62,9 +76,7 @@ def _page_context(
         "curve": curve,
         "curve_svg": view.curve_svg(curve),
         "strategies": sorted({r.strategy for r in report.rows}),
-        "prospects": next_strategy.prospect_choices(
-            engine, actor, owner_rep_id=view.owner_scope(user)
-        ),
+        "prospects": next_strategy.prospect_choices(engine, user),
         "experiment": _current(engine, user),
         "pick": None,
         "picked": None,
@@ -81,10 +93,10 @@ def _markup(context: dict[str, Any]) -> dict[str, Any]:
     return context
 
 
-@router.get("/experiments")
+@pages.get("/experiments")
 def experiments_page(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     by: str = "",
@@ -97,10 +109,43 @@ def experiments_page(
     return page(request, templates, "experiments.html", status=status, **_markup(context))
 
 
-@router.post("/experiments/next", dependencies=[Csrf])
-def next_pick(
+@api.get(
+    "/stats",
+    response_model=list[StatsRowJson],  # type: ignore[valid-type]
+    response_model_exclude_unset=True,
+    responses=errors(),
+)
+def stats(
+    user: ApiCaller,
+    engine: EngineDep,
+    by: Literal["rep", "industry"] | None = None,
+    window: Window = 14.0,
+    baseline: Annotated[str | None, Query(max_length=64)] = None,
+) -> list[dict[str, Any]]:
+    """The team's callback rate per strategy, as `callworthy stats --format json` prints it."""
+    report = stats_service.stats(
+        engine, user, now=view.now(), window_days=window, by=by, baseline=baseline
+    )
+    return report.json_rows()
+
+
+@api.get("/curve", response_model=CurveReport, responses=errors())
+def curve(
+    user: ApiCaller,
+    engine: EngineDep,
+    strategy: Annotated[str | None, Query(max_length=64)] = None,
+    window: Window = 14.0,
+) -> CurveReport:
+    """The share of voicemails called back by day 1, 2, ... (Kaplan-Meier), the team's."""
+    return stats_service.curve(
+        engine, user, now=view.now(), window_days=window, strategy=strategy or None
+    )
+
+
+@pages.post("/experiments/next", dependencies=[Csrf])
+def next_pick_form(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: Field = "",
@@ -109,35 +154,65 @@ def next_pick(
     window: Field = "14",
 ) -> Response:
     """Pick the strategy to try next on one of the user's prospects (logged in an experiment)."""
-    context = _page_context(engine, user, by, window, "")
+    context = _markup(_page_context(engine, user, by, window, ""))
     context["seed"] = seed
-    pick: NextPick | None = None
-    status = 200
+    problems: dict[str, str] = {}
     try:
         chosen = view.parse_seed(seed)
     except ValueError as exc:
-        context["errors"]["seed"], chosen, status = str(exc), None, 422
+        problems["seed"], chosen = str(exc), None
     if not prospect_id.strip().isdigit():
-        context["errors"]["prospect"], status = "Choose a prospect.", 422
-    if status == 200:
-        context["picked"] = int(prospect_id)
-        try:
-            pick = next_strategy.next_strategy(
-                engine,
-                view.actor_of(user),
-                f"#{int(prospect_id)}",
-                now=view.now(),
-                seed=chosen,
-                owner_rep_id=view.owner_scope(user),
-            )
-        except CallworthyError as exc:
-            context["errors"]["prospect"], status = exc.message, status_of(exc)
-    context["pick"] = pick
-    return page(request, templates, "experiments.html", status=status, **_markup(context))
+        problems["prospect"] = "Choose a prospect."
+    if problems:
+        context["errors"].update(problems)
+        return page(request, templates, "experiments.html", status=422, **context)
+    context["picked"] = int(prospect_id)
+    try:
+        context["pick"] = next_strategy.next_strategy(
+            engine, user, int(prospect_id), now=view.now(), seed=chosen
+        )
+    except CallworthyError as exc:
+        return form_error(request, templates, "experiments.html", exc, where="prospect", **context)
+    return page(request, templates, "experiments.html", **context)
 
 
-@router.post("/experiments/{experiment_id}/stop", dependencies=[Csrf])
-def stop(user: Manager, engine: EngineDep, experiment_id: int) -> Response:
+@api.get("/next", response_model=NextPick, responses=errors(404, 409))
+def next_pick(
+    user: ApiCaller,
+    engine: EngineDep,
+    prospect_id: Annotated[int, Query(ge=1, le=999_999)],
+    seed: Seed = None,
+) -> NextPick:
+    """The strategy to try next on a prospect (a rep's own) and the earliest time to call."""
+    return next_strategy.next_strategy(engine, user, prospect_id, now=view.now(), seed=seed)
+
+
+@api.get("/experiments/current", response_model=ExperimentReport, responses=errors(404))
+def current(user: ApiCaller, engine: EngineDep) -> ExperimentReport:
+    """The running experiment (else the latest) with its arms, figures and split check."""
+    return trials.show_experiment(engine, user, None, now=view.now())
+
+
+@api.post("/experiments", status_code=201, response_model=ExperimentReport, responses=errors(409))
+def start(body: ExperimentIn, user: ApiManager, engine: EngineDep) -> ExperimentReport:
+    """Start an experiment on a random half of the open ideas (managers)."""
+    return trials.start_try_half(
+        engine, user, now=view.now(), baseline=body.baseline, seed=body.seed
+    )
+
+
+@pages.post("/experiments/{experiment_id}/stop", dependencies=[Csrf])
+def stop_form(user: PageManager, engine: EngineDep, experiment_id: RecordId) -> Response:
     """Stop the experiment (managers) and go back to the page."""
-    trials.stop_experiment(engine, view.actor_of(user), str(experiment_id), now=view.now())
+    trials.stop_experiment(engine, user, experiment_id, now=view.now())
     return RedirectResponse("/experiments", status_code=303)
+
+
+@api.post(
+    "/experiments/{experiment_id}/stop",
+    response_model=ExperimentReport,
+    responses=errors(404, 409),
+)
+def stop(experiment_id: RecordId, user: ApiManager, engine: EngineDep) -> ExperimentReport:
+    """Stop an experiment (managers)."""
+    return trials.stop_experiment(engine, user, experiment_id, now=view.now())

@@ -1,4 +1,4 @@
-"""The Ideas page: the team's brainstorm board (add, vote), and "try half" for managers."""
+"""The Ideas page (the team's brainstorm board: add, vote, "try half") and `/api/v1/ideas`."""
 
 from __future__ import annotations
 
@@ -8,51 +8,64 @@ from fastapi import APIRouter, Form, Request
 from sqlalchemy import Engine
 from starlette.responses import RedirectResponse, Response
 
-from callworthy.errors import CallworthyError
+from callworthy.errors import CallworthyError, ExperimentInputError
 from callworthy.services import ideas as board
 from callworthy.services import next_strategy, trials
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
+from callworthy.services.ideas import IdeaRecord, VoteResult
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as view
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, Manager, TemplatesDep
-from callworthy.web.errors import status_of
-from callworthy.web.render import page
+from callworthy.web.deps import (
+    ApiCaller,
+    Csrf,
+    EngineDep,
+    PageCaller,
+    PageManager,
+    RecordId,
+    TemplatesDep,
+)
+from callworthy.web.render import form_error, page
+from callworthy.web.schemas import IdeaIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["ideas"])
 Title = Annotated[str, Form(max_length=board.MAX_TITLE * 2)]
 Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=200)]
 
 
-def _context(engine: Engine, user: Account, **extra: Any) -> dict[str, Any]:
-    actor = view.actor_of(user)
+def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {
         "user": user,
-        "ideas": board.list_ideas(engine, actor),
-        "strategies": next_strategy.proposable(engine, actor),
-        "errors": {},
+        "ideas": board.list_ideas(engine, user),
+        "strategies": next_strategy.proposable(engine, user),
         "title": "",
         "script": "",
         "added": None,
         "seed": "",
         "baseline": "",
     }
-    context.update(extra)
-    return context
+    return {**context, **extra}
 
 
-@router.get("/ideas")
+@pages.get("/ideas")
 def ideas_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Show the board, most votes first, each idea with its sample script's score."""
     return page(request, templates, "ideas.html", **_context(engine, user))
 
 
-@router.post("/ideas", dependencies=[Csrf])
-def add(
+@api.get("/ideas", response_model=list[IdeaRecord], responses=errors())
+def list_ideas(user: ApiCaller, engine: EngineDep) -> tuple[IdeaRecord, ...]:
+    """The team's ideas, most votes first, each with its sample script's score today."""
+    return board.list_ideas(engine, user)
+
+
+@pages.post("/ideas", dependencies=[Csrf])
+def add_idea_form(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     title: Title = "",
@@ -60,24 +73,36 @@ def add(
 ) -> Response:
     """Put an idea on the board; its sample script is critiqued and scored."""
     try:
-        added = board.add_idea(engine, view.actor_of(user), title, script)
+        added = board.add_idea(engine, user, title, script)
     except CallworthyError as exc:
-        context = _context(engine, user, title=title, script=script, errors={"idea": exc.message})
-        return page(request, templates, "ideas.html", status=status_of(exc), **context)
+        context = _context(engine, user, title=title, script=script)
+        return form_error(request, templates, "ideas.html", exc, where="idea", **context)
     return page(request, templates, "ideas.html", **_context(engine, user, added=added))
 
 
-@router.post("/ideas/{idea_id}/vote", dependencies=[Csrf])
-def vote(user: CurrentUser, engine: EngineDep, idea_id: int) -> Response:
+@api.post("/ideas", status_code=201, response_model=IdeaRecord, responses=errors())
+def add_idea(body: IdeaIn, user: ApiCaller, engine: EngineDep) -> IdeaRecord:
+    """Put an idea on the board; its sample script is critiqued and scored."""
+    return board.add_idea(engine, user, body.title, body.script)
+
+
+@pages.post("/ideas/{idea_id}/vote", dependencies=[Csrf])
+def vote_form(user: PageCaller, engine: EngineDep, idea_id: RecordId) -> Response:
     """Vote for an idea (once per rep) and go back to the board."""
-    board.vote(engine, view.actor_of(user), str(idea_id))
+    board.vote(engine, user, idea_id)
     return RedirectResponse(f"/ideas#idea-{idea_id}", status_code=303)
 
 
-@router.post("/ideas/try-half", dependencies=[Csrf])
-def try_half(
+@api.post("/ideas/{idea_id}/votes", response_model=VoteResult, responses=errors(404))
+def vote(idea_id: RecordId, user: ApiCaller, engine: EngineDep) -> VoteResult:
+    """Vote for an idea; a rep's second vote is not counted (`counted: false`)."""
+    return board.vote(engine, user, idea_id)
+
+
+@pages.post("/ideas/try-half", dependencies=[Csrf])
+def try_half_form(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     baseline: Field = "",
@@ -85,16 +110,12 @@ def try_half(
 ) -> Response:
     """Start an experiment on a random half of the open ideas (managers), then show it."""
     try:
-        trials.start_try_half(
-            engine,
-            view.actor_of(user),
-            now=view.now(),
-            baseline=baseline or None,
-            seed=view.parse_seed(seed),
-        )
-    except (CallworthyError, ValueError) as exc:
-        message = exc.message if isinstance(exc, CallworthyError) else str(exc)
-        status = status_of(exc) if isinstance(exc, CallworthyError) else 422
-        context = _context(engine, user, baseline=baseline, seed=seed, errors={"try": message})
-        return page(request, templates, "ideas.html", status=status, **context)
+        try:
+            chosen = view.parse_seed(seed)
+        except ValueError as exc:
+            raise ExperimentInputError(str(exc)) from exc
+        trials.start_try_half(engine, user, now=view.now(), baseline=baseline or None, seed=chosen)
+    except CallworthyError as exc:
+        context = _context(engine, user, baseline=baseline, seed=seed)
+        return form_error(request, templates, "ideas.html", exc, where="try", **context)
     return RedirectResponse("/experiments", status_code=303)

@@ -1,51 +1,65 @@
-"""The Import page: upload a CRM export (CSV) and see what it holds and what was added.
+"""The Import page and `POST /api/v1/imports`: a CRM export (CSV) becomes calls, all or nothing.
 
-A manager only: a CRM export carries the whole team's calls, names reps and
-attaches activities to any of the team's prospects. The body cap for this path is
-`max_import_bytes` (BodyLimitMiddleware), so a huge upload is refused before it is
-read whole; a file not named *.csv or not sent as CSV is refused with 415.
+For managers only: a CRM export carries the whole team's calls, names reps and
+attaches activities to any of the team's prospects. The body cap for these paths
+is `max_import_bytes` (BodyLimitMiddleware), so a huge upload is refused before it
+is read whole; a file not named *.csv or not sent as CSV is refused with 415.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from starlette.responses import Response
 
-from callworthy.errors import CallworthyError, ImportFileError
+from callworthy.crm import default_formats
+from callworthy.errors import CallworthyError
 from callworthy.services import importer
-from callworthy.services.crm_formats import FORMATS
-from callworthy.services.prospects import actor_for
-from callworthy.web.deps import Csrf, EngineDep, Manager, TemplatesDep
-from callworthy.web.errors import status_of
-from callworthy.web.render import page
+from callworthy.services.caller import Caller
+from callworthy.services.values import ImportReport
+from callworthy.web.deps import ApiManager, Csrf, EngineDep, PageManager, TemplatesDep
+from callworthy.web.recording import UnsupportedMediaType
+from callworthy.web.render import form_error, page
+from callworthy.web.schemas import errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["prospects"])
 NOT_CSV = "Only CSV files can be imported: the file must be named *.csv and sent as text/csv."
 
 
-def _page(request: Request, templates: TemplatesDep, user: Manager, **extra: Any) -> Response:
-    extra.setdefault("report", None)
-    extra.setdefault("error", None)
-    extra.setdefault("problems", [])
-    extra.setdefault("format", "generic")
-    extra.setdefault("dry_run", True)
-    status = extra.pop("status", 200)
-    formats = sorted(FORMATS)
-    return page(request, templates, "import.html", status, user=user, formats=formats, **extra)
+def _import(
+    engine: EngineDep, user: Caller, file: UploadFile, format_name: str, dry_run: bool
+) -> ImportReport:
+    """Import an upload, refusing (415) one that is not a CSV file before reading it."""
+    if not importer.is_csv_upload(file.filename, file.content_type):
+        raise UnsupportedMediaType(NOT_CSV)
+    return importer.import_upload(
+        engine,
+        user,
+        file.filename or "upload.csv",
+        file.file,
+        format_name=format_name,
+        dry_run=dry_run,
+    )
 
 
-@router.get("/import")
-def import_page(request: Request, user: Manager, templates: TemplatesDep) -> Response:
+def _context(user: Caller, **extra: Any) -> dict[str, Any]:
+    context = {"user": user, "formats": sorted(default_formats()), "report": None, "problems": []}
+    context.update(format="generic", dry_run=True)
+    return {**context, **extra}
+
+
+@pages.get("/import")
+def import_page(request: Request, user: PageManager, templates: TemplatesDep) -> Response:
     """Show the upload form."""
-    return _page(request, templates, user)
+    return page(request, templates, "import.html", **_context(user))
 
 
-@router.post("/import", dependencies=[Csrf])
-def import_submit(
+@pages.post("/import", dependencies=[Csrf])
+def import_form(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     file: Annotated[UploadFile, File()],
@@ -53,23 +67,24 @@ def import_submit(
     dry_run: Annotated[bool, Form()] = False,
 ) -> Response:
     """Import the upload (or only check it on a dry run) and show the report."""
-    shown = {"format": format, "dry_run": dry_run}
-    if not importer.is_csv_upload(file.filename, file.content_type):
-        return _page(request, templates, user, status=415, error=NOT_CSV, **shown)
+    context = _context(user, format=format, dry_run=dry_run)
     try:
-        report = importer.import_upload(
-            engine,
-            actor_for(user),
-            file.filename or "upload.csv",
-            file.file,
-            format_name=format,
-            dry_run=dry_run,
-        )
-    except ImportFileError as exc:
-        problems = [{"line": line, "reason": why} for line, why in exc.problems]
-        return _page(
-            request, templates, user, status=422, error=exc.fix, problems=problems, **shown
-        )
+        report = _import(engine, user, file, format, dry_run)
+    except UnsupportedMediaType as exc:
+        errors = {"form": str(exc.detail)}
+        return page(request, templates, "import.html", 415, errors=errors, **context)
     except CallworthyError as exc:
-        return _page(request, templates, user, status=status_of(exc), error=exc.message, **shown)
-    return _page(request, templates, user, report=report, **shown)
+        return form_error(request, templates, "import.html", exc, **context)
+    return page(request, templates, "import.html", **{**context, "report": report})
+
+
+@api.post("/imports", response_model=ImportReport, responses=errors(415))
+def import_file(
+    user: ApiManager,
+    engine: EngineDep,
+    file: Annotated[UploadFile, File(description="The CRM export, a .csv file.")],
+    format: Annotated[str, Query(pattern="^[a-z]{1,20}$")] = "generic",
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import a CRM export (managers): all or nothing; 422 lists every bad line."""
+    return _import(engine, user, file, format, dry_run)

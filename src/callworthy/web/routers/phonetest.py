@@ -1,4 +1,4 @@
-"""The Phone test page (P14): thirty scenarios, scored, kept per rep, with a history chart."""
+"""The Phone test page (P14) and `/api/v1/phonetest`: thirty scenarios, scored, kept per rep."""
 
 from __future__ import annotations
 
@@ -6,17 +6,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from callworthy.answers import answer_problems
 from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz
 from callworthy.services import phonetest as service
-from callworthy.services.phonetest import PhoneTestRecord
-from callworthy.services.prospects import actor_for
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep
+from callworthy.services.phonetest import PhoneTestRecord, Scenario, ScoredSitting
+from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
+from callworthy.web.schemas import AnswersIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["phonetest"])
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 400, 160, 24
 
 
@@ -78,15 +80,21 @@ def _quiz_view(answers: dict[str, str], problems: dict[str, str]) -> dict[str, A
     return {"quiz": default_quiz(), "answers": answers, "problems": problems, "result": None}
 
 
-@router.get("/phonetest")
-def phonetest_page(request: Request, user: CurrentUser, templates: TemplatesDep) -> Response:
+@pages.get("/phonetest")
+def phonetest_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the thirty scenarios with their options."""
     return page(request, templates, "phonetest.html", user=user, **_quiz_view({}, {}))
 
 
-@router.post("/phonetest", dependencies=[Csrf])
-async def phonetest_submit(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+@api.get("/phonetest/questions", response_model=list[Scenario], responses=errors())
+def phonetest_questions(_user: ApiCaller) -> tuple[Scenario, ...]:
+    """List the scenarios with their options (answer each with an option id)."""
+    return service.scenarios()
+
+
+@pages.post("/phonetest", dependencies=[Csrf])
+async def phonetest_form(
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Score the answers and keep the result for the rep; a missing answer is shown in place."""
     form = await request.form()
@@ -96,18 +104,30 @@ async def phonetest_submit(
     view = _quiz_view(answers, problems)
     if problems:
         return page(request, templates, "phonetest.html", status=422, user=user, **view)
-    result, stored = service.take_test(engine, actor_for(user), answers, quiz=quiz)
+    result, stored = await run_in_threadpool(service.take_test, engine, user, answers, quiz=quiz)
     view.update(result=result, stored=stored, feedback=answer_views(quiz, result))
     return page(request, templates, "phonetest.html", user=user, **view)
 
 
-@router.get("/phonetest/history")
-def phonetest_history(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+@api.post("/phonetest", response_model=ScoredSitting, responses=errors())
+def phonetest_take(body: AnswersIn, user: ApiCaller, engine: EngineDep) -> ScoredSitting:
+    """Score a complete set of answers and keep it for the rep (as `callworthy phonetest`)."""
+    return service.scored_sitting(*service.take_test(engine, user, body.answers))
+
+
+@pages.get("/phonetest/history")
+def phonetest_history_page(
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """Show the rep's results over time, as a table and a small line chart."""
-    records = service.results(engine, actor_for(user))
+    records = service.results(engine, user)
     return page(
         request, templates, "phonetest_history.html", user=user, records=records,
         chart=chart(records),
     )  # fmt: skip
+
+
+@api.get("/phonetest/history", response_model=list[PhoneTestRecord], responses=errors())
+def phonetest_history(user: ApiCaller, engine: EngineDep) -> tuple[PhoneTestRecord, ...]:
+    """List the rep's results, oldest first."""
+    return service.results(engine, user)

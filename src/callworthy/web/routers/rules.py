@@ -1,68 +1,83 @@
-"""The Rules page (the rules in force) and a manager's team-rule editor."""
+"""The Rules page (the rules in force), a manager's team-rule editor, and `/api/v1/rules`.
+
+A saved or deleted rule bumps the team's rules version in the database, so every
+critique after it, on any worker, runs the new rules: nothing is cleared here.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Path, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import RuleFileError
 from callworthy.services import team_rules
-from callworthy.services.accounts import Account
-from callworthy.web.deps import (
-    Csrf,
-    CurrentUser,
-    EngineDep,
-    Manager,
-    TemplatesDep,
-    forget_cached,
-    team_rule_set,
-)
-from callworthy.web.render import page
+from callworthy.services.caller import Caller
+from callworthy.services.team_rules import RulesInForce, TeamRuleRecord
+from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, PageManager, TemplatesDep
+from callworthy.web.render import form_error, page
+from callworthy.web.schemas import TeamRuleIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["rules"])
+RuleId = Annotated[str, Path(max_length=200, description="A dotted rule id, e.g. acme.slogan.")]
 
 
-@router.get("/rules")
+@pages.get("/rules")
 def rules_page(
-    request: Request, user: CurrentUser, engine: EngineDep, templates: TemplatesDep
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
 ) -> Response:
     """List the rules the user's critiques run, with their examples."""
-    rules = team_rule_set(request, engine, user)
-    own = {r.rule_id for r in team_rules.list_team_rules(engine, user)}
-    return page(request, templates, "rules.html", user=user, rules=rules, team_ids=own)
+    rules = team_rules.rules_in_force(engine, user)
+    return page(request, templates, "rules.html", user=user, rules=rules)
 
 
-def _editor(
-    request: Request, templates: Any, engine: Any, user: Account, status: int = 200, **view: Any
-) -> Response:
+@api.get("/rules", response_model=RulesInForce, responses=errors())
+def list_rules(engine: EngineDep, user: ApiCaller) -> RulesInForce:
+    """List the rules in force for the user's team, with their pass/fail examples."""
+    return team_rules.rules_in_force(engine, user)
+
+
+def _editor(engine: EngineDep, user: Caller, **view: Any) -> dict[str, Any]:
     view.setdefault("rule_id", "")
     view.setdefault("source", "")
-    view.setdefault("error", None)
-    view.setdefault("error_line", None)
     view.setdefault("saved", None)
-    stored = team_rules.list_team_rules(engine, user)
-    return page(
-        request, templates, "rules_team.html", status=status, user=user, stored=stored, **view
-    )
+    return {"user": user, "stored": team_rules.list_team_rules(engine, user), **view}
 
 
-@router.get("/rules/team")
+@pages.get("/rules/team")
 def team_rules_page(
-    request: Request, user: Manager, engine: EngineDep, templates: TemplatesDep, rule_id: str = ""
+    request: Request,
+    user: PageManager,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    rule_id: str = "",
 ) -> Response:
     """Show the team's rules and the editor (with one rule loaded when ?rule_id= names it)."""
     source, saved = "", request.query_params.get("saved")
     if rule_id:
         source = team_rules.get_team_rule(engine, user, rule_id[:200]).source
-    return _editor(request, templates, engine, user, rule_id=rule_id, source=source, saved=saved)
+    view = _editor(engine, user, rule_id=rule_id, source=source, saved=saved)
+    return page(request, templates, "rules_team.html", **view)
 
 
-@router.post("/rules/team", dependencies=[Csrf])
-def team_rules_save(
+@api.get("/rules/team", response_model=list[TeamRuleRecord], responses=errors())
+def list_team_rules(engine: EngineDep, user: ApiCaller) -> list[TeamRuleRecord]:
+    """List the team's own rules."""
+    return team_rules.list_team_rules(engine, user)
+
+
+@api.get("/rules/team/{rule_id}", response_model=TeamRuleRecord, responses=errors(404))
+def get_team_rule(engine: EngineDep, user: ApiCaller, rule_id: RuleId) -> TeamRuleRecord:
+    """Return one of the team's rules."""
+    return team_rules.get_team_rule(engine, user, rule_id)
+
+
+@pages.post("/rules/team", dependencies=[Csrf])
+def save_team_rule_form(
     request: Request,
-    user: Manager,
+    user: PageManager,
     engine: EngineDep,
     templates: TemplatesDep,
     rule_id: Annotated[str, Form(max_length=200)] = "",
@@ -72,18 +87,29 @@ def team_rules_save(
     rule_id = rule_id.strip()
     try:
         team_rules.save_team_rule(engine, user, rule_id, source)
-        forget_cached(request)
     except RuleFileError as exc:
-        return _editor(
-            request, templates, engine, user, status=422, rule_id=rule_id, source=source,
-            error=exc.message, error_line=exc.line,
-        )  # fmt: skip
+        view = _editor(engine, user, rule_id=rule_id, source=source)
+        return form_error(request, templates, "rules_team.html", exc, where="rule", **view)
     return RedirectResponse(f"/rules/team?rule_id={rule_id}&saved=1", status_code=303)
 
 
-@router.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
-def team_rules_delete(request: Request, rule_id: str, user: Manager, engine: EngineDep) -> Response:
+@api.put("/rules/team/{rule_id}", response_model=TeamRuleRecord, responses=errors())
+def save_team_rule(
+    body: TeamRuleIn, engine: EngineDep, user: ApiCaller, rule_id: RuleId
+) -> TeamRuleRecord:
+    """Validate and save a team rule (managers only); 422 with the message and line if broken."""
+    return team_rules.save_team_rule(engine, user, rule_id, body.source)
+
+
+@pages.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
+def delete_team_rule_form(rule_id: RuleId, user: PageManager, engine: EngineDep) -> Response:
     """Delete one of the team's rules (a built-in it replaced comes back)."""
     team_rules.delete_team_rule(engine, user, rule_id)
-    forget_cached(request)
     return RedirectResponse("/rules/team", status_code=303)
+
+
+@api.delete("/rules/team/{rule_id}", status_code=204, responses=errors(404))
+def delete_team_rule(engine: EngineDep, user: ApiCaller, rule_id: RuleId) -> Response:
+    """Delete a team rule (managers only)."""
+    team_rules.delete_team_rule(engine, user, rule_id)
+    return Response(status_code=204)

@@ -1,4 +1,4 @@
-"""The Write page: a prospect form, candidate voicemails, and "Use this" to log one."""
+"""The Write page (a prospect form, candidates, "Use this" to log one) and `POST /api/v1/write`."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from starlette.responses import Response
 
 from callworthy.errors import CallworthyError, ProfileError
 from callworthy.services import prospects
-from callworthy.services.accounts import Account
+from callworthy.services.caller import Caller
 from callworthy.services.values import ProspectRecord
-from callworthy.services.writing import field_of, industries, write_for
-from callworthy.web.deps import Csrf, CurrentUser, EngineDep, TemplatesDep, team_rule_set
-from callworthy.web.render import page
+from callworthy.services.writing import Written, field_of, industries, write_for, written
+from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
+from callworthy.web.render import form_error, page
+from callworthy.web.schemas import WriteIn, errors
 
-router = APIRouter()
+pages = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["write"])
 Short = Annotated[str, Form(max_length=200)]
 Lines = Annotated[str, Form(max_length=2000)]
 RELATIONSHIPS = ("cold", "met_briefly", "referred")
@@ -25,24 +27,20 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _visible(engine: Any, user: Account) -> tuple[ProspectRecord, ...]:
-    return prospects.list_prospects(
-        engine, prospects.actor_for(user), owner_rep_id=prospects.owner_scope(user)
-    )
+def _visible(engine: Any, user: Caller) -> tuple[ProspectRecord, ...]:
+    return prospects.list_prospects(engine, user)
 
 
-def _chosen(engine: Any, user: Account, prospect_id: str) -> ProspectRecord | None:
+def _chosen(engine: Any, user: Caller, prospect_id: str) -> ProspectRecord | None:
     if not prospect_id.strip():
         return None
-    return prospects.show_prospect(
-        engine,
-        prospects.actor_for(user),
-        f"#{prospect_id.strip().removeprefix('#')}",
-        owner_rep_id=prospects.owner_scope(user),
-    )
+    number = prospect_id.strip().removeprefix("#")
+    if not number.isdigit():
+        return None
+    return prospects.show_prospect(engine, user, int(number))
 
 
-def _form_from(user: Account, record: ProspectRecord | None) -> dict[str, str]:
+def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
     form = dict.fromkeys(
         ("name", "company", "role", "industry", "facts", "concerns", "relationship",
          "referred_by", "lead_name", "lead_detail", "rep_company", "rep_phone", "humor"),
@@ -61,33 +59,35 @@ def _form_from(user: Account, record: ProspectRecord | None) -> dict[str, str]:
     return form
 
 
-def _show(request: Request, templates: Any, user: Account, engine: Any, **view: Any) -> Response:
+def _view(engine: Any, user: Caller, **view: Any) -> dict[str, Any]:
     view.setdefault("writeup", None)
-    view.setdefault("error", None)
-    view.setdefault("error_field", None)
-    return page(
-        request, templates, "write.html", user=user, prospects=_visible(engine, user),
-        industries=industries(), relationships=RELATIONSHIPS, **view,
-    )  # fmt: skip
+    return {
+        "user": user,
+        "prospects": _visible(engine, user),
+        "industries": industries(),
+        "relationships": RELATIONSHIPS,
+        **view,
+    }
 
 
-@router.get("/write")
+@pages.get("/write")
 def write_page(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: str = "",
 ) -> Response:
     """Show the prospect form (prefilled from a chosen prospect and the account)."""
     record = _chosen(engine, user, prospect_id[:12])
-    return _show(request, templates, user, engine, form=_form_from(user, record), chosen=record)
+    view = _view(engine, user, form=_form_from(user, record), chosen=record)
+    return page(request, templates, "write.html", **view)
 
 
-@router.post("/write", dependencies=[Csrf])
-def write_submit(
+@pages.post("/write", dependencies=[Csrf])
+def write_form(
     request: Request,
-    user: CurrentUser,
+    user: PageCaller,
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: Annotated[str, Form(max_length=12)] = "",
@@ -118,13 +118,17 @@ def write_submit(
         "prospect": {k: v for k, v in prospect.items() if v not in ("", [], None)},
         "rep": {k: v for k, v in rep.items() if v},
     }
-    view: dict[str, Any] = {"form": form, "chosen": chosen}
+    view = _view(engine, user, form=form, chosen=chosen)
     try:
-        view["writeup"] = write_for(data, team_rule_set(request, engine, user), seed=seed)
-    except ProfileError as exc:
-        view.update(error=exc.message, error_field=field_of(exc))
-        return _show(request, templates, user, engine, status=422, **view)
+        view["writeup"] = write_for(data, user.rule_set(), seed=seed)
     except CallworthyError as exc:
-        view["error"] = exc.message
-        return _show(request, templates, user, engine, status=422, **view)
-    return _show(request, templates, user, engine, **view)
+        field = field_of(exc) if isinstance(exc, ProfileError) else None
+        return form_error(request, templates, "write.html", exc, field=field, **view)
+    return page(request, templates, "write.html", **view)
+
+
+@api.post("/write", response_model=Written, responses=errors())
+def write(body: WriteIn, user: ApiCaller) -> Written:
+    """Write candidate voicemails for a prospect, best first, with the strategies skipped."""
+    data = {"prospect": body.prospect, "rep": body.rep}
+    return written(write_for(data, user.rule_set(), seed=body.seed, source="body"))

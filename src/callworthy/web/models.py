@@ -1,0 +1,58 @@
+"""Response models generated from the library's dataclasses, for the few documented projections.
+
+Most routes declare the service's dataclass itself as `response_model`. A few
+core values have a documented JSON of their own (the CLI's `--format json`): the
+critique leaves out its text and an empty `related`; a stats row lists only
+`STATS_KEYS`. For those, `json_model` generates a pydantic model from the
+dataclass's own fields and types, so the schema follows the dataclass and nothing
+is kept by hand; routes declare it with `response_model_exclude_unset=True`, so a
+field the projection leaves out stays out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, create_model
+
+from callworthy.critique import Critique, Finding
+from callworthy.experiments import ArmSummary
+from callworthy.services.experiments import STATS_KEYS
+
+
+def json_model(
+    cls: type,
+    keys: Sequence[str] | None = None,
+    *,
+    name: str | None = None,
+    optional: Sequence[str] = (),
+    types: Mapping[str, Any] | None = None,
+) -> type[BaseModel]:
+    """Return a model of a dataclass's fields (`keys`, in that order; default all of them).
+
+    `optional` fields default to None (a projection may leave them out); `types`
+    replaces a field's type (a nested projection).
+    """
+    hints = typing.get_type_hints(cls)
+    names = list(keys) if keys is not None else [f.name for f in dataclasses.fields(cls)]
+    fields: dict[str, Any] = {}
+    for field in names:
+        kind = (types or {}).get(field, hints[field])
+        fields[field] = (kind | None, None) if field in optional else (kind, ...)
+    doc = (cls.__doc__ or "").strip().splitlines()[0]
+    model: type[BaseModel] = create_model(name or cls.__name__, __doc__=doc, **fields)
+    return model
+
+
+FindingJson = json_model(Finding, optional=("related",))
+CritiqueJson = json_model(
+    Critique,
+    [f.name for f in dataclasses.fields(Critique) if f.name != "text"],
+    types={"findings": list[FindingJson]},  # type: ignore[valid-type]
+)
+StatsRowJson = json_model(
+    ArmSummary, ["segment", *STATS_KEYS], name="StatsRow", optional=("segment",)
+)
