@@ -225,6 +225,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Val, we help companies like yours hire better salespeople. 704-555-0674.",
             "Hi Xu, you're probably busy, so I'll keep it short. 704-555-0675.",
             "Hi Yves, our lease program ends in June. 704-555-0676.",
+            "Hi Abby, could we find a time to talk about your needs? 704-555-0677.",
         ],
     ),
     "offer.follow-up": (
@@ -361,6 +362,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "I'll tell you what I've seen.",
             "Hi Ann, as promised, I have the grant list you asked for; call me at 704-555-0189.",
             "Hi, it's Jeff, 704-555-0190, I'm calling about the money you left at...",
+            "Hi Gil, no need to call me back; I'll email you the two dates tonight. 704-555-0690.",
         ],
     ),
     "pitch.meeting-ask": (
@@ -761,6 +763,8 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Hal, 704-555-0463. I'll call again on Monday with the list.",
             "Hi Ida, 704-555-0464. I'll catch you this afternoon after your rush.",
             "Hi Jay, 704-555-0465. I'll get back to you with the answer after I speak to them.",
+            "Hi Kip, 704-555-0691. There's no need for you to call me back; I'm about to send you "
+            "an email with the times.",
         ],
         [
             "Hi Al, 704-555-0466. Please call me back.",
