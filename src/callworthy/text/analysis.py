@@ -39,27 +39,39 @@ MEASURED_METRICS = ("words_per_minute", "phone_digits_per_second", "longest_paus
 
 # The text rules match on reads typographic punctuation as its typewriter twin, one
 # character for one (offsets keep): a rule written "you're" matches the "you’re" a page or
-# a phone's keyboard types, "..." matches "…", and most pasted scripts become plain ASCII,
-# which the fast paths (RE2 on bytes, the C counts below) need.
-_TYPEWRITER = str.maketrans(
-    {
-        **dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u2033", '"'),
-        **dict.fromkeys("\u2013\u2014\u2012\u2015", "-"),
-        "\u2026": ".",
-        **dict.fromkeys("\u2022\u00b7", "*"),
-        "\u00a0": " ",
-    }
+# a phone's keyboard types, "..." matches "…" as "." does, and most pasted scripts become
+# plain ASCII, which the fast paths (RE2 on bytes, the C counts below) need.
+_TYPEWRITER = (
+    *((c, "'") for c in "\u2019\u2018\u201b\u02bc\u2032"),
+    *((c, '"') for c in "\u201c\u201d\u201e\u2033"),
+    *((c, "-") for c in "\u2013\u2014\u2012\u2015"),
+    ("\u2026", "."),
+    *((c, "*") for c in "\u2022\u00b7"),
+    ("\u00a0", " "),
 )
-# The spoken-time model's own reading: an en or em dash is a comma pause, "…" a sentence end.
-_TIMING_TYPEWRITER = str.maketrans(
-    {
-        "\u2019": "'",  # _WORD_RE joins a word across ’ (and ', nothing else)
-        **dict.fromkeys("\u2013\u2014", ","),
-        "\u2026": ".",
-        **dict.fromkeys("\u2018\u201b\u02bc\u2032\u201c\u201d\u201e\u2033\u2012\u2015\u2022", '"'),
-    }
+# The spoken-time model's own reading: an en or em dash is a comma pause, "…" a sentence
+# end, ’ joins a word as ' does (_WORD_RE); the rest are neither words nor pauses.
+_TIMING_TYPEWRITER = (
+    ("\u2019", "'"),
+    *((c, ",") for c in "\u2013\u2014"),
+    ("\u2026", "."),
+    *((c, '"') for c in "\u2018\u201b\u02bc\u2032\u201c\u201d\u201e\u2033\u2012\u2015\u2022"),
 )
+
+
+def typewrite(text: str, pairs: tuple[tuple[str, str], ...] = _TYPEWRITER) -> str:
+    """Return the text with each typographic character replaced by its one-character twin.
+
+    str.replace per character present, in C: on a pasted script ten times faster than
+    str.translate, which looks every character up in a dict.
+    """
+    if text.isascii():
+        return text
+    for typographic, plain in pairs:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
+
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
@@ -175,7 +187,7 @@ class EstimatedTimeline(Timeline):
         self._masked = masked
         self._plain: tuple[bytes, bytes, bytes] | None = None
         """The text as letters, sentence ends and commas (for the C counts), if plain ASCII."""
-        plain = masked if masked.isascii() else masked.translate(_TIMING_TYPEWRITER)
+        plain = typewrite(masked, _TIMING_TYPEWRITER)
         if plain.isascii() and ("'" not in plain or not _ODD_APOSTROPHE.search(plain)):
             data = plain.encode()
             self._plain = (
@@ -282,7 +294,7 @@ class Document:
     """Whether anything was measured (a recording): a script has no measurements."""
 
     def __init__(self, text: str, region: str = "US") -> None:
-        lowered = text.lower().translate(_TYPEWRITER)
+        lowered = typewrite(text.lower())
         self.text = text
         self.lower: str | None = lowered if len(lowered) == len(text) else None
         """The text lower-cased, typographic punctuation typed plain; None where lower-casing
