@@ -32,6 +32,7 @@ from callworthy.write import (
     write_greetings,
     write_messages,
 )
+from callworthy.write.deliver import Deliverable
 from callworthy.write.profile import merge, read_profile_data
 from callworthy.write.strategies import Strategy
 
@@ -99,11 +100,26 @@ def build_rep(profile_file: Path | None, overrides: dict[str, Any]) -> Rep:
     return rep_from_mapping({"rep": merge({}, {"rep": overrides})["rep"]}, OPTIONS)
 
 
+def _render_deliverable(body: Text, deliverable: Deliverable) -> None:
+    """Append what the message promised, each item, and the follow-up e-mail."""
+    body.append(f"\n\nYou promised {deliverable.promise}:", style="bold")
+    for number, item in enumerate(deliverable.items, 1):
+        body.append(f"\n  {number}. {item.text}")
+        if item.detail:
+            body.append(f" {item.detail}", style="dim")
+        if item.url:
+            body.append(f" {item.url}", style="cyan")
+    body.append(f"\n\nFollow-up e-mail. Subject: {deliverable.email.subject}\n", style="bold")
+    body.append(deliverable.email.body, style="dim")
+
+
 def _render_candidate(rank: int, cand: Candidate) -> Panel:
     body = Text(cand.text)
     body.append(f"\n\nSay it: {cand.spoken}", style="dim")
     if cand.caution:
         body.append(f"\nCaution: {cand.caution}", style="yellow")
+    if cand.deliverable:
+        _render_deliverable(body, cand.deliverable)
     title = Text(f"{rank}. {cand.name} [{cand.strategy}, {cand.principle}]")
     subtitle = f"score {cand.score} · ~{cand.spoken_seconds:.0f} s"
     return Panel(body, title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
@@ -139,7 +155,7 @@ def _notes_to_stderr(writeup: Writeup) -> None:
     "facts",
     multiple=True,
     metavar="TEXT",
-    help='Something they did, completing "I saw that you ..." (repeatable).',
+    help='Something you know about them, in any words: "opened a second location" (repeatable).',
 )
 @click.option(
     "--concern",
@@ -161,7 +177,14 @@ def _notes_to_stderr(writeup: Writeup) -> None:
 )
 @click.option("--referred-by", metavar="TEXT", help="The person you both know who referred you.")
 @click.option("--lead-name", metavar="TEXT", help="A real sales lead for their business (P7).")
-@click.option("--lead-detail", metavar="TEXT", help='What the lead needs ("... is looking for").')
+@click.option(
+    "--lead-detail",
+    metavar="TEXT",
+    help='What the lead needs, in any words ("needs two trucks", "two trucks").',
+)
+@click.option(
+    "--lead-contact", metavar="TEXT", help="The lead's phone or e-mail, for the follow-up e-mail."
+)
 @_rep_options
 @SEED_OPTION
 @PROFILE_OPTION
@@ -171,8 +194,9 @@ def write_command(
     name: str | None, company: str | None, role: str | None, industry: str | None,
     facts: tuple[str, ...], concerns: tuple[str, ...], humor_ok: bool | None,
     relationship: str | None, referred_by: str | None, lead_name: str | None,
-    lead_detail: str | None, rep_name: str | None, rep_company: str | None,
-    rep_phone: str | None, rep_email: str | None, seed: int, profile_file: Path | None,
+    lead_detail: str | None, lead_contact: str | None, rep_name: str | None,
+    rep_company: str | None, rep_phone: str | None, rep_email: str | None, seed: int,
+    profile_file: Path | None,
     output_format: str,
 ) -> None:  # fmt: skip
     """Write candidate voicemails for a prospect, one per strategy that fits, best first.
@@ -187,8 +211,9 @@ def write_command(
         "facts": facts, "concerns": concerns, "humor_ok": humor_ok,
         "relationship": relationship, "referred_by": referred_by,
     }  # fmt: skip
-    if lead_name or lead_detail:
-        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
+    if lead_name or lead_detail or lead_contact:
+        lead = {"name": lead_name, "detail": lead_detail, "contact": lead_contact}
+        prospect["lead"] = {k: v for k, v in lead.items() if v}
     rep = _rep_values(rep_name, rep_company, rep_phone, rep_email)
     profile = build_profile(profile_file, {"prospect": prospect, "rep": rep})
     writeup = write_messages(profile.prospect, profile.rep, seed=seed)

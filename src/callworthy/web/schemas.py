@@ -73,7 +73,8 @@ class WriteIn(_In):
 
     prospect: dict[str, Any] = Field(
         description="name (required), company, role, industry, phone, facts[], concerns[], "
-        "humor_ok, relationship (cold|met_briefly|referred), lead {name, detail}, referred_by."
+        "humor_ok, relationship (cold|met_briefly|referred), lead {name, detail, contact}, "
+        "referred_by."
     )
     rep: dict[str, Any] = Field(description="name and phone (required), company, email.")
     seed: int = Field(default=0, ge=0, le=1_000_000, description="Same seed, same text.")

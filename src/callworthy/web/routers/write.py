@@ -43,7 +43,8 @@ def _chosen(engine: Any, user: Caller, prospect_id: str) -> ProspectRecord | Non
 def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
     form = dict.fromkeys(
         ("name", "company", "role", "industry", "facts", "concerns", "relationship",
-         "referred_by", "lead_name", "lead_detail", "rep_company", "rep_phone", "humor"),
+         "referred_by", "lead_name", "lead_detail", "lead_contact", "rep_company", "rep_phone",
+         "humor"),
         "",
     )  # fmt: skip
     form.update(rep_name=user.name, rep_email=user.email, prospect_id="", seed="0")
@@ -94,7 +95,8 @@ def write_form(
     name: Short = "", company: Short = "", role: Short = "", industry: Short = "",
     facts: Lines = "", concerns: Lines = "", humor: Short = "", relationship: Short = "",
     referred_by: Short = "", lead_name: Short = "", lead_detail: Short = "",
-    rep_name: Short = "", rep_company: Short = "", rep_phone: Short = "", rep_email: Short = "",
+    lead_contact: Short = "", rep_name: Short = "", rep_company: Short = "",
+    rep_phone: Short = "", rep_email: Short = "",
     seed: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
 ) -> Response:  # fmt: skip
     """Write the candidates and show them under the form (errors beside their field)."""
@@ -102,8 +104,9 @@ def write_form(
         "prospect_id": prospect_id, "name": name, "company": company, "role": role,
         "industry": industry, "facts": facts, "concerns": concerns, "humor": humor,
         "relationship": relationship, "referred_by": referred_by, "lead_name": lead_name,
-        "lead_detail": lead_detail, "rep_name": rep_name, "rep_company": rep_company,
-        "rep_phone": rep_phone, "rep_email": rep_email, "seed": str(seed),
+        "lead_detail": lead_detail, "lead_contact": lead_contact, "rep_name": rep_name,
+        "rep_company": rep_company, "rep_phone": rep_phone, "rep_email": rep_email,
+        "seed": str(seed),
     }  # fmt: skip
     chosen = _chosen(engine, user, prospect_id)
     prospect: dict[str, Any] = {
@@ -111,8 +114,9 @@ def write_form(
         "facts": _lines(facts), "concerns": _lines(concerns), "humor_ok": bool(humor),
         "relationship": relationship or "cold", "referred_by": referred_by,
     }  # fmt: skip
-    if lead_name or lead_detail:
-        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
+    if lead_name or lead_detail or lead_contact:
+        lead = {"name": lead_name, "detail": lead_detail, "contact": lead_contact}
+        prospect["lead"] = {k: v for k, v in lead.items() if v}
     rep = {"name": rep_name, "company": rep_company, "phone": rep_phone, "email": rep_email}
     data = {
         "prospect": {k: v for k, v in prospect.items() if v not in ("", [], None)},
