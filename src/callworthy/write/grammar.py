@@ -40,7 +40,9 @@ _VERBS = frozenset(
 )
 #: Base forms a lead's detail may open with after "they" ("They need ..."): made to agree.
 _BASE_VERBS = frozenset(
-    "need want plan hope seek require ask mention say tell call run own wish expect intend get".split()
+    """
+    need want plan hope seek require ask mention say tell call run own wish expect intend get
+    """.split()
 )
 _AUXILIARIES_TO_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
 _AUXILIARIES_TO_3SG = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "'s"}

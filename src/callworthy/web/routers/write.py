@@ -8,8 +8,9 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from callworthy.errors import CallworthyError, ProfileError
-from callworthy.services import prospects
+from callworthy.services import profiles, prospects
 from callworthy.services.caller import Caller
+from callworthy.services.profiles import Profile
 from callworthy.services.values import ProspectRecord
 from callworthy.services.writing import Written, field_of, industries, write_for, written
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
@@ -40,14 +41,17 @@ def _chosen(engine: Any, user: Caller, prospect_id: str) -> ProspectRecord | Non
     return prospects.show_prospect(engine, user, int(number))
 
 
-def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
+def _form_from(user: Caller, record: ProspectRecord | None, mine: Profile) -> dict[str, str]:
     form = dict.fromkeys(
         ("name", "company", "role", "industry", "facts", "concerns", "relationship",
          "referred_by", "lead_name", "lead_detail", "lead_contact", "rep_company", "rep_phone",
          "humor"),
         "",
     )  # fmt: skip
-    form.update(rep_name=user.name, rep_email=user.email, prospect_id="", seed="0")
+    form.update(
+        rep_name=mine.name, rep_phone=mine.form_phone or "", rep_company=mine.company or "",
+        rep_email=user.email, prospect_id="", seed="0",
+    )  # fmt: skip
     if record is not None:
         form.update(
             prospect_id=str(record.id),
@@ -79,9 +83,10 @@ def write_page(
     templates: TemplatesDep,
     prospect_id: str = "",
 ) -> Response:
-    """Show the prospect form (prefilled from a chosen prospect and the account)."""
+    """Show the prospect form (prefilled from a chosen prospect and the rep's profile)."""
     record = _chosen(engine, user, prospect_id[:12])
-    view = _view(engine, user, form=_form_from(user, record), chosen=record)
+    form = _form_from(user, record, profiles.get_profile(engine, user))
+    view = _view(engine, user, form=form, chosen=record)
     return page(request, templates, "write.html", **view)
 
 
@@ -132,7 +137,13 @@ def write_form(
 
 
 @api.post("/write", response_model=Written, responses=errors())
-def write(body: WriteIn, user: ApiCaller) -> Written:
-    """Write candidate voicemails for a prospect, best first, with the strategies skipped."""
-    data = {"prospect": body.prospect, "rep": body.rep}
+def write(body: WriteIn, user: ApiCaller, engine: EngineDep) -> Written:
+    """Write candidate voicemails for a prospect, best first, with the strategies skipped.
+
+    The rep's name, phone and company default to the caller's saved profile.
+    """
+    rep = dict(body.rep)
+    if not (rep.get("name") and rep.get("phone")):
+        rep = {**profiles.get_profile(engine, user).rep_mapping(), **rep}
+    data = {"prospect": body.prospect, "rep": rep}
     return written(write_for(data, user.rule_set(), seed=body.seed, source="body"))
