@@ -20,6 +20,7 @@ def test_the_profile_is_saved_once_and_fills_in_write_and_check(client: TestClie
     set_up(client)
     page = client.get("/profile")
     assert page.status_code == 200 and 'name="name" value="Mia Manager"' in page.text
+    assert 'type="tel" autocomplete="tel"' in page.text  # attributes, not escaped text
     assert 'href="/profile"' in page.text  # in the navigation
     saved = _save(client, name="Mia Moss", phone="704 333 1112", company="Northwind")
     assert saved.status_code == 200 and 'id="profile-saved"' in saved.text  # type: ignore[attr-defined]

@@ -128,7 +128,8 @@ def _render_deliverable(body: Text, deliverable: Deliverable) -> None:
     for number, item in enumerate(deliverable.items, 1):
         body.append(f"\n  {number}. {item.text}")
         if item.detail:
-            body.append(f" {item.detail}", style="dim")
+            body.append(f" ({item.detail})" if deliverable.kind == "answer" else f": {item.detail}",
+                        style="dim")  # fmt: skip
         if item.url:
             body.append(f" {item.url}", style="cyan")
     body.append(f"\n\nFollow-up e-mail. Subject: {deliverable.email.subject}\n", style="bold")

@@ -84,7 +84,7 @@ def items_for(slot: str, content: Any, pack: Pack | None, *, counted: bool) -> t
         return (Item(content.answer, content.basis),)
     if slot == "reason" and pack is not None:  # the reason said first, then the others
         ordered = sorted(pack.buying_reasons, key=lambda r: r.reason != content.reason)
-        return tuple(Item(r.reason, r.how) for r in ordered)
+        return tuple(Item(_sentence(r.reason), r.how) for r in ordered)
     if isinstance(content, Concern):
         return tuple(Item(idea) for idea in content.ideas[: None if counted else 1])
     if isinstance(content, Item):
@@ -153,7 +153,7 @@ def compose(
         subject = _sentence(promise)
         body = f"Here are the {promise}, as promised:\n\n{_numbered(items, ': ')}"
     elif slot == "question":
-        promise = f"the answer to: {topic}"
+        promise = f'the answer to "{topic}"'
         subject = "The answer to my question"
         body = (
             f"My voicemail asked: {topic}\n\nThe answer: {items[0].text}\n\n"
