@@ -123,17 +123,7 @@ def phonetest(
     if ctx.invoked_subcommand is not None:
         return
     quiz = default_quiz()
-    if attempt is not None and not is_attempt(attempt):
-        raise AnswersError(
-            f"{attempt!r} is not an attempt id.", "Give 6-40 letters, digits, - or _."
-        )
-    answers: Mapping[str, object]
-    if answers_file:
-        answers = read_answers(answers_file)
-    else:
-        order = attempt or service.new_attempt()
-        click.echo(f"Attempt {order}: each scenario's options are in their own order.", err=True)
-        answers = ask(prompts(quiz, order), show_ids=False)
+    answers = read_answers(answers_file) if answers_file else _ask(quiz, attempt)
     result = score_answers(answers, quiz)
     stored = None
     if not no_save:
@@ -145,6 +135,17 @@ def phonetest(
         output_format,
         lambda sitting: _render_sitting(sitting, saved_for),
     )
+
+
+def _ask(quiz: Quiz, attempt: str | None) -> Mapping[str, object]:
+    """Ask every scenario at the prompt, its options in the attempt's order (a new one if None)."""
+    if attempt is not None and not is_attempt(attempt):
+        raise AnswersError(
+            f"{attempt!r} is not an attempt id.", "Give 6-40 letters, digits, - or _."
+        )
+    order = attempt or service.new_attempt()
+    click.echo(f"Attempt {order}: each scenario's options are in their own order.", err=True)
+    return ask(prompts(quiz, order), show_ids=False)
 
 
 def _render_sitting(sitting: service.ScoredSitting, rep: str) -> None:
