@@ -30,6 +30,8 @@ def test_the_profile_is_saved_once_and_fills_in_write_and_check(client: TestClie
     assert 'name="rep_company" value="Northwind"' in write
     check = client.get("/check").text
     assert re.search(r'name="rep_phone"[^>]*value="\(704\) 333-1112"', check)
+    posted = client.post("/check", data={"text": "Hi Sam.", "csrf_token": csrf(client, "/check")})
+    assert re.search(r'name="rep_phone"[^>]*value="\(704\) 333-1112"', posted.text)
 
 
 def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_saved(client: TestClient) -> None:

@@ -150,10 +150,16 @@ def _critiqued(form: ScriptForm, user: Caller) -> dict[str, Any]:
 
 @pages.post("/check", dependencies=[Csrf])
 def check_form(
-    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    form: ScriptFormDep,
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    return page(request, templates, "check.html", user=user, **_critiqued(form, user))
+    phone = profiles.get_profile(engine, user).form_phone or ""
+    view = {**_critiqued(form, user), "rep_phone": phone}
+    return page(request, templates, "check.html", user=user, **view)
 
 
 @pages.post("/check/critique", dependencies=[Csrf])
