@@ -13,7 +13,7 @@ from diagnose_histories import ABOUT_US, NEUTRAL
 from callworthy.cli import main
 from callworthy.diagnose import default_model
 from callworthy.errors import AnswersError, NoAnswersError, UnknownProspectError
-from callworthy.phoneability import default_quiz
+from callworthy.phoneability import default_quiz, shuffled
 
 QUIZ = default_quiz()
 BEST = {q.id: q.best().id for q in QUIZ.questions}
@@ -139,17 +139,19 @@ def test_phonetest_from_a_file_stores_and_lists_results(db: str, tmp_path: Path)
     worse = {**BEST, "length": "long"}
     first = json.loads(ok(run(db, "phonetest", "--answers", answers_file(tmp_path, worse),
                               "--format", "json")).stdout)  # fmt: skip
-    assert first["score"] == 97 and first["band"] == "callworthy" and first["id"] == 1
+    # Formula scoring: 3 points lost on a 0/1/3 question, out of 158/3 to beat: 94.
+    assert first["score"] == 94 and first["band"] == "callworthy" and first["id"] == 1
     assert first["weakest"][0]["area"] == "voicemail_content"
     text = ok(run(db, "phonetest", "--answers", answers_file(tmp_path, BEST))).stdout
     assert "Phone-ability: 100/100" in text and "Saved as result #2 for alice" in text
     history = json.loads(ok(run(db, "phonetest", "history", "--format", "json")).stdout)
     assert [(r["id"], r["score"], r["rep"]) for r in history] == [
-        (1, 97, "alice"),
+        (1, 94, "alice"),
         (2, 100, "alice"),
     ]
+    assert {r["scoring"] for r in history} == {"formula"}
     table = ok(run(db, "phonetest", "history")).stdout
-    assert "+3" in table
+    assert "+6" in table
     other = CliRunner().invoke(main, ["phonetest", "history", "--db", db, "--rep", "bob"])
     assert "No phone-ability results yet for bob" in other.stdout
 
@@ -159,7 +161,25 @@ def test_phonetest_interactive(db: str) -> None:
     result = ok(run(db, "phonetest", "--no-save", "--format", "json", input=typed))
     assert json.loads(result.stdout)["score"] == 100 and json.loads(result.stdout)["id"] is None
     assert QUIZ.questions[0].scenario in result.stderr
+    assert f"[{QUIZ.questions[0].best().id}]" not in result.stderr  # ids would hint
     assert ok(run(db, "phonetest", "history", "--format", "json")).stdout.strip() == "[]"
+
+
+def test_phonetest_asks_each_attempt_in_its_own_order(db: str) -> None:
+    """Answered by number: the numbers follow the attempt's order, which --attempt repeats."""
+    numbers = [
+        str([o.id for o in options].index(q.best().id) + 1)
+        for q, options in shuffled(QUIZ, "attempt-cli")
+    ]
+    typed = "\n".join(numbers) + "\n"
+    args = ["phonetest", "--attempt", "attempt-cli", "--no-save", "--format", "json"]
+    result = ok(run(db, *args, input=typed))
+    assert json.loads(result.stdout)["score"] == 100
+    assert "Attempt attempt-cli" in result.stderr
+    first_only = ok(run(db, "phonetest", "--no-save", "--format", "json", input="1\n" * 40))
+    assert json.loads(first_only.stdout)["score"] < 35  # the first option is no strategy
+    bad = run(db, "phonetest", "--attempt", "../x", input="")
+    assert bad.exit_code == AnswersError.exit_code and "not an attempt id" in bad.stderr
 
 
 def test_phonetest_answers_file_error(db: str, tmp_path: Path) -> None:

@@ -133,3 +133,33 @@ def test_strategies_list() -> None:
     assert all(d["principle"].startswith("P") and d["phrasings"] >= 3 for d in data)
     text = CliRunner().invoke(main, ["strategies", "list"]).stdout
     assert "sales_lead" in text and "P7" in text
+
+
+def test_every_candidate_carries_what_it_promised_and_a_follow_up_email() -> None:
+    args = ["write", *DANA, *REP, "--humor", "--relationship", "met_briefly",
+            "--lead-name", "Hannah Cole", "--lead-detail", "needs two refrigerated trucks",
+            "--lead-contact", "hannah@example.com", "--format", "json"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    for item in json.loads(result.stdout):
+        deliverable = item["deliverable"]
+        if item["strategy"] == "competitor_tease":  # what competitors said: the rep's to know
+            assert deliverable is None
+            continue
+        assert set(deliverable) == {"kind", "promise", "items", "email"}
+        assert deliverable["items"] and set(deliverable["email"]) == {"subject", "body"}
+        assert deliverable["email"]["body"].startswith("Hi Dana,")
+        assert "Kim Alvarez" in deliverable["email"]["body"]
+        for entry in deliverable["items"]:
+            assert set(entry) == {"text", "detail", "url"}
+            assert entry["text"] in deliverable["email"]["body"]
+    lead = next(d for d in json.loads(result.stdout) if d["strategy"] == "sales_lead")
+    body = lead["deliverable"]["email"]["body"]
+    assert "Hannah Cole, who needs two refrigerated trucks." in body
+    assert "hannah@example.com" in body
+
+
+def test_the_text_output_shows_the_promise_and_the_email() -> None:
+    result = CliRunner().invoke(main, ["write", *DANA, *REP, "--seed", "1"])
+    assert result.exit_code == 0
+    assert "You promised" in result.stdout and "Follow-up e-mail. Subject:" in result.stdout

@@ -74,6 +74,8 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/phonetest/questions",
         "POST /api/v1/phonetest",
         "GET /api/v1/phonetest/history",
+        "GET /api/v1/profile",
+        "PUT /api/v1/profile",
     }
 
 

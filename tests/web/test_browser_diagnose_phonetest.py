@@ -56,7 +56,16 @@ def test_the_phone_test_and_the_diagnose_page(server: str, page: Any, tmp_path: 
     _set_up(page, server)
 
     page.click("nav >> text=Phone test")
-    page.wait_for_url("**/phonetest")
+    page.wait_for_url("**/phonetest?attempt=*")  # each visit, its own order of the options
+    address = page.url
+    order = page.locator("#phonetest-form input[type=radio]").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
+    )
+    page.reload()
+    assert page.url == address
+    assert order == page.locator("#phonetest-form input[type=radio]").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
+    )
     questions = page.locator("fieldset.question")
     assert questions.count() == 30
     for index in range(questions.count()):  # a mixed sitting: first option, then second

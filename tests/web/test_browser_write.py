@@ -74,19 +74,33 @@ def test_write_for_an_existing_prospect_and_use_a_candidate(
         tmp_path / "browser.sqlite3", "Dana <i>Whitfield</i>", company="Bright Smiles"
     )
 
+    page.goto(server + "/profile")  # saved once, then the Write page is filled in
+    page.fill("input[name=phone]", "704 333 1112")
+    page.fill("input[name=company]", "Northwind")
+    page.click("#profile-form button[type=submit]")
+    page.wait_for_selector("#profile-saved")
     page.goto(server + "/write")
     assert page.locator("input[name=rep_name]").input_value() == "Mia Manager"
+    assert page.locator("input[name=rep_phone]").input_value() == "(704) 333-1112"
+    assert page.locator("input[name=rep_company]").input_value() == "Northwind"
     page.select_option("select#prospect_id", str(pid))
     page.fill("input[name=name]", "Dana Whitfield")
     page.fill("input[name=company]", "Bright Smiles")
     page.select_option("select[name=industry]", "dental")
     page.fill("textarea[name=concerns]", "keeping good hygienists")
-    page.fill("input[name=rep_phone]", "704-333-1112")
     page.click("#write-form button[type=submit]")
     page.wait_for_selector(".candidate")
     assert page.locator(".candidate").count() >= 2
     assert "Skipped" in page.locator("#candidates").inner_text()
     assert "Dana <i>Whitfield</i>" in page.locator("select#prospect_id").inner_text()  # text
+    promised = page.locator(".candidate .deliverable").first
+    assert promised.locator("h3").inner_text().startswith("You promised")
+    assert promised.locator("ol.items li").count() >= 1
+    body = promised.locator(".email-body")
+    assert not body.is_visible()
+    promised.locator("summary").focus()  # the e-mail opens from the keyboard
+    page.keyboard.press("Enter")
+    assert body.is_visible() and body.inner_text().startswith("Hi Dana,")
     page.screenshot(path=str(SHOTS / "write.png"), full_page=True)
 
     first = page.locator(".candidate").first

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fastapi.testclient import TestClient
 
-from callworthy.phoneability import default_quiz
+from callworthy.phoneability import default_quiz, score_answers
+from callworthy.services import accounts
+from callworthy.services import phonetest as service
+from callworthy.services.caller import caller_for
 
-from .helpers_web import add_rep, bearer, csrf, log_in, new_token, set_up
+from .helpers_web import MANAGER, PASSWORD, add_rep, bearer, csrf, log_in, new_token, set_up
 
 
 def best_answers() -> dict[str, str]:
@@ -31,13 +35,45 @@ def test_the_page_lists_the_thirty_scenarios_with_options(client: TestClient) ->
     assert "points" not in page.text.split('id="phonetest-form"')[1].split("</form>")[0]
 
 
+def _order(html: str) -> list[str]:
+    return re.findall(r'type="radio" name="[a-z_]+" value="([a-z_]+)"', html)
+
+
+def test_each_attempt_has_its_own_order_and_a_reload_keeps_it(client: TestClient) -> None:
+    set_up(client)
+    first = client.get("/phonetest", follow_redirects=False)
+    assert first.status_code == 303
+    address = first.headers["location"]
+    assert re.fullmatch(r"/phonetest\?attempt=[A-Za-z0-9_-]{6,40}", address)
+    shown = client.get(address)
+    assert _order(shown.text) == _order(client.get(address).text)  # a reload: the same order
+    attempt = address.split("=", 1)[1]
+    assert f'name="attempt" value="{attempt}"' in shown.text
+    others = {tuple(_order(client.get(f"/phonetest?attempt=other-{n}").text)) for n in range(3)}
+    assert len(others | {tuple(_order(shown.text))}) == 4  # another attempt, another order
+    quiz_order = [o.id for q in default_quiz().questions for o in q.options]
+    assert sorted(_order(shown.text)) == sorted(quiz_order) != _order(shown.text)
+    assert client.get("/phonetest?attempt=<b>x</b>", follow_redirects=False).status_code == 303
+
+
+def test_a_missing_answer_keeps_the_attempts_order(client: TestClient) -> None:
+    set_up(client)
+    page = client.get("/phonetest?attempt=keep-this-order")
+    answers = best_answers()
+    del answers[next(iter(answers))]
+    form = {**answers, "attempt": "keep-this-order", "csrf_token": csrf(client, "/phonetest")}
+    again = client.post("/phonetest", data=form)
+    assert again.status_code == 422 and _order(again.text) == _order(page.text)
+
+
 def test_submitting_scores_explains_and_names_the_weakest_areas(client: TestClient) -> None:
     set_up(client)
     form = {**worst_answers(), "csrf_token": csrf(client, "/phonetest")}
     page = client.post("/phonetest", data=form)
     assert page.status_code == 200
     score = int(re.search(r'id="score">(\d+)<', page.text).group(1))  # type: ignore[union-attr]
-    assert score < 50
+    assert score == 0  # below chance is clipped to 0
+    assert "beat guessing" in page.text
     weakest = page.text.split('id="weakest">')[1].split("</ol>")[0]
     assert weakest.count("<li>") == 3
     assert page.text.count('class="answer missed"') == 30
@@ -76,8 +112,15 @@ def test_results_are_kept_per_rep_and_drawn_over_time(client: TestClient) -> Non
 def test_api_scores_stores_and_lists(client: TestClient) -> None:
     set_up(client)
     token = new_token(client)
-    questions = client.get("/api/v1/phonetest/questions", headers=bearer(token)).json()
+    sheet = client.get("/api/v1/phonetest/questions", headers=bearer(token)).json()
+    assert set(sheet) == {"attempt", "quiz_version", "scenarios"}
+    assert sheet["quiz_version"].startswith("formula-")
+    questions = sheet["scenarios"]
     assert len(questions) == 30 and "points" not in questions[0]["options"][0]
+    again = client.get(
+        f"/api/v1/phonetest/questions?attempt={sheet['attempt']}", headers=bearer(token)
+    ).json()
+    assert again == sheet
     taken = client.post(
         "/api/v1/phonetest", json={"answers": best_answers()}, headers=bearer(token)
     )
@@ -86,6 +129,21 @@ def test_api_scores_stores_and_lists(client: TestClient) -> None:
     assert body["score"] == 100 and body["weakest"] == [] and isinstance(body["id"], int)
     history = client.get("/api/v1/phonetest/history", headers=bearer(token)).json()
     assert [r["score"] for r in history] == [100] and history[0]["id"] == body["id"]
+    assert history[0]["scoring"] == "formula"
+
+
+def test_a_sitting_scored_before_formula_scoring_keeps_its_score(client: TestClient) -> None:
+    set_up(client)
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    actor = caller_for(accounts.authenticate(engine, MANAGER["email"], PASSWORD))
+    old = replace(score_answers(worst_answers()), score=41, quiz_version="0123456789ab")
+    service.save_result(engine, actor, old)
+    client.post("/phonetest", data={**best_answers(), "csrf_token": csrf(client, "/phonetest")})
+    records = service.results(engine, actor)
+    assert [(r.score, r.scoring) for r in records] == [(41, "share"), (100, "formula")]
+    history = client.get("/phonetest/history").text
+    assert "(earlier scoring)" in history and "new scoring" in history
+    assert "+59" not in history  # two scorings are not compared
 
 
 def test_api_refuses_bad_answers_and_no_token(client: TestClient) -> None:

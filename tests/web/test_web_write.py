@@ -61,6 +61,29 @@ def test_writing_shows_candidates_and_skipped_without_a_prospect(client: TestCli
     assert "/voicemails" not in response.text
 
 
+def test_each_candidate_shows_what_it_promised_and_its_email(client: TestClient) -> None:
+    set_up(client)
+    form = _write_form(
+        client, lead_name="Hannah Cole", lead_detail="needs two refrigerated trucks",
+        lead_contact="555-0100", humor="on", relationship="met_briefly",
+    )  # fmt: skip
+    response = client.post("/write", data=form)
+    assert response.status_code == 200
+    articles = re.findall(r'<article class="candidate" data-strategy="(\w+)">(.*?)</article>',
+                          response.text, re.S)  # fmt: skip
+    assert len(articles) >= 5
+    for strategy, body in articles:
+        if strategy == "competitor_tease":
+            assert 'class="deliverable"' not in body
+            continue
+        assert 'class="deliverable"' in body and "You promised" in body
+        assert "<details" in body and "Follow-up e-mail" in body and "Hi Dana," in body
+        assert re.search(r'<ol class="items">\s*<li>', body)
+    lead = next(body for strategy, body in articles if strategy == "sales_lead")
+    assert "Hannah Cole, who needs two refrigerated trucks." in lead
+    assert "who is looking for needs" not in response.text
+
+
 def test_use_this_posts_to_the_chosen_prospects_voicemails(client: TestClient) -> None:
     set_up(client)
     pid = _add_prospect(client, MANAGER["email"], "Dana Whitfield")
@@ -130,6 +153,8 @@ def test_the_api_returns_the_clis_candidates_and_the_skipped(client: TestClient)
     )  # fmt: skip
     assert cli.exit_code == 0, cli.output
     assert data["candidates"] == json.loads(cli.stdout)
+    kinds = {c["strategy"]: (c["deliverable"] or {}).get("kind") for c in data["candidates"]}
+    assert kinds["value_tip"] == "ways" and kinds["provocative_question"] == "answer"
 
 
 def test_the_api_refuses_a_bad_profile_with_the_clis_message(client: TestClient) -> None:

@@ -67,31 +67,76 @@ def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
 def test_every_phrasing_can_clear_the_bar(strategy) -> None:  # type: ignore[no-untyped-def]
-    """Each phrasing, on its example profile, writes a candidate for some seed."""
+    """Each phrasing, on its example profile with and without a fact, writes for some seed."""
+    example = next(e for e in strategy.examples if e.expect == "candidate")
+    seen = set()
+    for facts in ([], ["opened a second location"]):
+        prospect = {**example.prospect, "facts": facts}
+        prospect.setdefault("company", "Harbor Point")
+        prospect.setdefault("lead", {"name": "Harvey Zilch", "detail": "a new supplier"})
+        profile = profile_from_mapping({"prospect": prospect, "rep": example.rep})
+        for seed in range(40):
+            for cand in write_messages(
+                profile.prospect, profile.rep, seed=seed, strategies=(strategy,)
+            ).candidates:
+                seen.add(cand.phrasing)
+    assert seen == set(range(len(strategy.phrasings)))
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
+def test_a_fact_is_used_wherever_a_strategy_has_a_phrasing_for_it(strategy) -> None:  # type: ignore[no-untyped-def]
+    """The Facts field is never ignored: a strategy that can say a fact says it."""
+    if not any("fact" in template_slots(p) for p in strategy.phrasings):
+        return
     example = next(e for e in strategy.examples if e.expect == "candidate")
     prospect = {**example.prospect, "facts": ["opened a second location"]}
-    prospect.setdefault("company", "Harbor Point")
-    prospect.setdefault("lead", {"name": "Harvey Zilch", "detail": "a new supplier"})
     profile = profile_from_mapping({"prospect": prospect, "rep": example.rep})
-    seen = set()
-    for seed in range(40):
-        for cand in write_messages(
+    for seed in range(5):
+        (cand,) = write_messages(
             profile.prospect, profile.rep, seed=seed, strategies=(strategy,)
-        ).candidates:
-            seen.add(cand.phrasing)
-    assert seen == set(range(len(strategy.phrasings)))
+        ).candidates
+        assert "I saw that you opened a second location" in cand.text
+
+
+def _spoken(pack) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return every phrase of a pack that a message says aloud."""
+    return [
+        *pack.concern_names,
+        *(t.topic for t in pack.tips),
+        *(r.topic for r in pack.resources),
+        *(q.question for q in pack.questions),
+        *(r.reason for r in pack.buying_reasons),
+    ]
 
 
 @pytest.mark.parametrize("pack", PACKS.values(), ids=lambda p: p.id)
 def test_pack_file(pack) -> None:  # type: ignore[no-untyped-def]
     assert Path(pack.path).stem == pack.id
-    stems = [*pack.concerns, *pack.tips, *pack.resources, *pack.questions, *pack.buying_reasons]
-    assert not any(re.search(r"\d", s) for s in stems)
-    assert all(q.endswith("?") for q in pack.questions)
+    assert not any(re.search(r"\d", s) for s in _spoken(pack))
+    assert all(q.question.endswith("?") for q in pack.questions)
     assert len(pack.vocabulary) >= 5 and len(pack.concerns) >= 3
     # Generic advice, not claims: no capitalised names inside a stem (questions open a sentence).
-    for stem in [*pack.concerns, *pack.tips, *pack.resources, *pack.buying_reasons]:
-        assert stem[0].islower(), stem
+    for stem in _spoken(pack):
+        assert stem[0].islower() or stem.endswith("?"), stem
+
+
+@pytest.mark.parametrize("pack", PACKS.values(), ids=lambda p: p.id)
+def test_every_promise_a_pack_makes_has_its_content(pack) -> None:  # type: ignore[no-untyped-def]
+    """Ways for each tip, ideas for each concern, named sites, an answer with its basis."""
+    for concern in pack.concerns:
+        assert len(concern.ideas) >= 2 and len(set(concern.ideas)) == len(concern.ideas)
+    for tip in pack.tips:
+        assert 2 <= len(tip.ways) <= 6 and len(set(tip.ways)) == len(tip.ways)
+    for resources in pack.resources:
+        names = [site.name for site in resources.sites]
+        assert len(names) >= 2 and len(set(names)) == len(names), names
+        for site in resources.sites:
+            assert site.description and site.description[0].isupper(), site
+            assert site.url is None or site.url.startswith("https://"), site
+    for question in pack.questions:
+        assert question.answer.endswith((".", '"')) and len(question.basis) > 20, question
+    for reason in pack.buying_reasons:
+        assert reason.how[0].isupper() and reason.how.endswith("."), reason
 
 
 @pytest.mark.parametrize("pack", PACKS.values(), ids=lambda p: p.id)
@@ -107,6 +152,7 @@ def test_every_pack_writes_candidates(pack) -> None:  # type: ignore[no-untyped-
         writeup = write_messages(profile.prospect, profile.rep, seed=seed)
         assert writeup.pack == pack.id
         assert len(writeup.candidates) == 8, writeup.skipped  # all but sales_lead, mutual_referral
+        assert all(c.deliverable for c in writeup.candidates if c.strategy != "competitor_tease")
 
 
 @pytest.mark.parametrize("script", default_greetings(), ids=lambda g: g.id)
@@ -132,6 +178,15 @@ def test_a_strategy_with_a_bad_field_names_it(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_strategies(tmp_path)
     assert "principle" in caught.value.message
+
+
+def test_a_phrasing_that_counts_nothing_is_refused(tmp_path: Path) -> None:
+    source = Path(next(s for s in STRATEGIES if s.id == "provocative_question").path).read_text()
+    broken = source.replace("A question for you:", "{n} questions:", 1)
+    (tmp_path / "broken.yaml").write_text(broken)
+    with pytest.raises(DataFileError) as caught:
+        load_strategies(tmp_path)
+    assert "broken.yaml:" in caught.value.message and "{n}" in caught.value.message
 
 
 def test_a_pack_with_digits_is_refused(tmp_path: Path) -> None:

@@ -35,8 +35,12 @@ def writeups() -> list[tuple[dict[str, Any], Writeup]]:
 def _profile_words(data: dict[str, Any], pack_id: str) -> set[str]:
     pack = default_packs()[pack_id]
     texts = [str(v) for section in data.values() for v in _flatten(section)]
-    texts += [*pack.concerns, *pack.tips, *pack.resources, *pack.questions]
-    texts += [*pack.buying_reasons, *pack.vocabulary, pack.customers, pack.business]
+    texts += [*pack.concern_names, *(t.topic for t in pack.tips)]
+    texts += [*(r.topic for r in pack.resources), *(q.question for q in pack.questions)]
+    texts += [*(r.reason for r in pack.buying_reasons), *pack.vocabulary]
+    texts += [pack.customers, pack.business]
+    general = default_packs()["general"]  # a concern in their own words may match its ideas
+    texts += [*general.concern_names]
     return {w for t in texts for w in re.findall(r"[\w'’-]+", t)}
 
 
@@ -182,3 +186,15 @@ def test_a_profile_with_concerns_speaks_to_them() -> None:
         for c in write_messages(profile.prospect, profile.rep, seed=s).candidates
     ]
     assert any("cash flow" in t for t in texts)
+
+
+def test_a_concern_no_pack_has_ideas_on_is_noted_and_not_promised() -> None:
+    data = {
+        "prospect": {"name": "Dana Lee", "industry": "dental", "concerns": ["zebra migration"]},
+        "rep": {"name": "Kim Alvarez", "phone": "704-333-1112"},
+    }
+    profile = profile_from_mapping(data)
+    writeup = write_messages(profile.prospect, profile.rep)
+    assert any("zebra migration" in note and "no ideas" in note for note in writeup.notes)
+    for cand in writeup.candidates:
+        assert "zebra" not in cand.text  # only the competitor tease may name it, and humor is off

@@ -63,15 +63,19 @@ def read_answers(path: str) -> dict[str, object]:
     return {str(k): v for k, v in data.items()}
 
 
-def ask(prompts: Sequence[Prompt]) -> dict[str, str]:
-    """Ask each question on the terminal; return question id -> option id."""
+def ask(prompts: Sequence[Prompt], *, show_ids: bool = True) -> dict[str, str]:
+    """Ask each question on the terminal; return question id -> option id.
+
+    Without `show_ids` an option is shown by its number alone (a test's ids would hint at
+    the answer); its id is still accepted.
+    """
     answers: dict[str, str] = {}
     for number, prompt in enumerate(prompts, 1):
         click.echo(f"\n{number}. {prompt.text}", err=True)
         if prompt.help:
             click.echo(f"   ({prompt.help})", err=True)
         for index, (oid, label) in enumerate(prompt.options, 1):
-            click.echo(f"   {index}) {label}  [{oid}]", err=True)
+            click.echo(f"   {index}) {label}" + (f"  [{oid}]" if show_ids else ""), err=True)
         ids = [oid for oid, _ in prompt.options]
         numbers = [str(i) for i in range(1, len(ids) + 1)]
         try:

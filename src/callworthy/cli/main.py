@@ -14,6 +14,7 @@ from callworthy.cli.diagnose import diagnose_command
 from callworthy.cli.experiments import curve, next_command, stats
 from callworthy.cli.ideas import experiment, idea
 from callworthy.cli.phonetest import phonetest
+from callworthy.cli.profile import profile
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.serve import serve
@@ -43,6 +44,7 @@ main.add_command(import_command)
 main.add_command(dnc)
 main.add_command(write_command)
 main.add_command(greeting)
+main.add_command(profile)
 main.add_command(strategies)
 main.add_command(transcribe)
 main.add_command(stats)

@@ -18,7 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from callworthy.cli.common import FORMAT_OPTION, as_data, console, emit, handle_errors
+from callworthy.cli.db import DB_OPTION, REP_OPTION
 from callworthy.errors import ProfileError
+from callworthy.services import profiles
 from callworthy.write import (
     Candidate,
     Greeting,
@@ -26,12 +28,12 @@ from callworthy.write import (
     Rep,
     Writeup,
     default_strategies,
-    load_profile,
     profile_from_mapping,
     rep_from_mapping,
     write_greetings,
     write_messages,
 )
+from callworthy.write.deliver import Deliverable
 from callworthy.write.profile import merge, read_profile_data
 from callworthy.write.strategies import Strategy
 
@@ -63,13 +65,11 @@ def _rep_options(func: Any) -> Any:
 
 def _require(values: dict[str, Any], needed: Sequence[tuple[str, str, str]]) -> None:
     for section, field, flag in needed:
-        if not values[section].get(field):
-            raise ProfileError(
-                OPTIONS,
-                None,
-                f"{section}.{field} is missing.",
-                f"Give {flag}, or a --profile FILE.",
-            )
+        if not values.get(section, {}).get(field):
+            fix = f"Give {flag}, or a --profile FILE."
+            if section == "rep":
+                fix = f"Give {flag}, a --profile FILE, or save yours once: callworthy profile set."
+            raise ProfileError(OPTIONS, None, f"{section}.{field} is missing.", fix)
 
 
 def _rep_values(
@@ -78,25 +78,62 @@ def _rep_values(
     return {"name": name, "company": company, "phone": phone, "email": email}
 
 
-def build_profile(profile_file: Path | None, overrides: dict[str, dict[str, Any]]) -> Profile:
-    """Return the profile from a file (if given) with option values on top."""
+def _with_saved_rep(data: dict[str, Any], db: str | None, rep: str | None) -> dict[str, Any]:
+    """Fill the rep's name, phone and company the options and file left out from the saved
+    profile (`callworthy profile set`); what was given still wins."""
+    given = data.get("rep") or {}
+    if given.get("name") and given.get("phone"):
+        return data  # nothing missing: the database is not even opened
+    saved = profiles.stored_profile(db, rep)
+    return merge({"rep": saved.rep_mapping()}, data) if saved else data
+
+
+def build_profile(
+    profile_file: Path | None,
+    overrides: dict[str, dict[str, Any]],
+    db: str | None = None,
+    rep: str | None = None,
+) -> Profile:
+    """Return the profile: options over a file (if given) over the rep's saved profile."""
     if profile_file is not None:
-        return load_profile(profile_file, overrides)
+        data, node = read_profile_data(profile_file)
+        data = _with_saved_rep(merge(data, overrides), db, rep)
+        return profile_from_mapping(data, str(profile_file), node)
+    data = _with_saved_rep(merge({}, overrides), db, rep)
     _require(
-        overrides,
+        data,
         [("prospect", "name", "--name"), ("rep", "name", "--rep-name"),
          ("rep", "phone", "--rep-phone")],
     )  # fmt: skip
-    return profile_from_mapping(merge({}, overrides), OPTIONS)
+    return profile_from_mapping(data, OPTIONS)
 
 
-def build_rep(profile_file: Path | None, overrides: dict[str, Any]) -> Rep:
-    """Return the rep from a file's [rep] section (if given) with option values on top."""
+def build_rep(
+    profile_file: Path | None, overrides: dict[str, Any], db: str | None = None,
+    rep: str | None = None,
+) -> Rep:  # fmt: skip
+    """Return the rep: options over a file's [rep] section over the saved profile."""
     if profile_file is not None:
         data, node = read_profile_data(profile_file)
-        return rep_from_mapping(merge(data, {"rep": overrides}), str(profile_file), node)
-    _require({"rep": overrides}, [("rep", "name", "--rep-name"), ("rep", "phone", "--rep-phone")])
-    return rep_from_mapping({"rep": merge({}, {"rep": overrides})["rep"]}, OPTIONS)
+        data = _with_saved_rep(merge(data, {"rep": overrides}), db, rep)
+        return rep_from_mapping(data, str(profile_file), node)
+    data = _with_saved_rep(merge({}, {"rep": overrides}), db, rep)
+    _require(data, [("rep", "name", "--rep-name"), ("rep", "phone", "--rep-phone")])
+    return rep_from_mapping(data, OPTIONS)
+
+
+def _render_deliverable(body: Text, deliverable: Deliverable) -> None:
+    """Append what the message promised, each item, and the follow-up e-mail."""
+    body.append(f"\n\nYou promised {deliverable.promise}:", style="bold")
+    for number, item in enumerate(deliverable.items, 1):
+        body.append(f"\n  {number}. {item.text}")
+        if item.detail:
+            body.append(f" ({item.detail})" if deliverable.kind == "answer" else f": {item.detail}",
+                        style="dim")  # fmt: skip
+        if item.url:
+            body.append(f" {item.url}", style="cyan")
+    body.append(f"\n\nFollow-up e-mail. Subject: {deliverable.email.subject}\n", style="bold")
+    body.append(deliverable.email.body, style="dim")
 
 
 def _render_candidate(rank: int, cand: Candidate) -> Panel:
@@ -104,6 +141,8 @@ def _render_candidate(rank: int, cand: Candidate) -> Panel:
     body.append(f"\n\nSay it: {cand.spoken}", style="dim")
     if cand.caution:
         body.append(f"\nCaution: {cand.caution}", style="yellow")
+    if cand.deliverable:
+        _render_deliverable(body, cand.deliverable)
     title = Text(f"{rank}. {cand.name} [{cand.strategy}, {cand.principle}]")
     subtitle = f"score {cand.score} · ~{cand.spoken_seconds:.0f} s"
     return Panel(body, title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
@@ -139,7 +178,7 @@ def _notes_to_stderr(writeup: Writeup) -> None:
     "facts",
     multiple=True,
     metavar="TEXT",
-    help='Something they did, completing "I saw that you ..." (repeatable).',
+    help='Something you know about them, in any words: "opened a second location" (repeatable).',
 )
 @click.option(
     "--concern",
@@ -161,36 +200,51 @@ def _notes_to_stderr(writeup: Writeup) -> None:
 )
 @click.option("--referred-by", metavar="TEXT", help="The person you both know who referred you.")
 @click.option("--lead-name", metavar="TEXT", help="A real sales lead for their business (P7).")
-@click.option("--lead-detail", metavar="TEXT", help='What the lead needs ("... is looking for").')
+@click.option(
+    "--lead-detail",
+    metavar="TEXT",
+    help='What the lead needs, in any words ("needs two trucks", "two trucks").',
+)
+@click.option(
+    "--lead-contact", metavar="TEXT", help="The lead's phone or e-mail, for the follow-up e-mail."
+)
 @_rep_options
 @SEED_OPTION
 @PROFILE_OPTION
+@DB_OPTION
+@REP_OPTION
 @FORMAT_OPTION
 @handle_errors
 def write_command(
     name: str | None, company: str | None, role: str | None, industry: str | None,
     facts: tuple[str, ...], concerns: tuple[str, ...], humor_ok: bool | None,
     relationship: str | None, referred_by: str | None, lead_name: str | None,
-    lead_detail: str | None, rep_name: str | None, rep_company: str | None,
-    rep_phone: str | None, rep_email: str | None, seed: int, profile_file: Path | None,
-    output_format: str,
+    lead_detail: str | None, lead_contact: str | None, rep_name: str | None,
+    rep_company: str | None, rep_phone: str | None, rep_email: str | None, seed: int,
+    profile_file: Path | None, db: str | None, rep: str | None, output_format: str,
 ) -> None:  # fmt: skip
     """Write candidate voicemails for a prospect, one per strategy that fits, best first.
 
     Every candidate is critiqued and clears the bar: score 80+, 12-30 spoken
     seconds, your number in the first half and again at the end, no
     money-saving pitch, nothing guessed about the prospect. Strategies that do
-    not fit (no lead, humor off ...) are listed with the reason.
+    not fit (no lead, humor off ...) are listed with the reason. Each candidate
+    comes with what it promised (the ways, the sites, the answer ...) and a
+    follow-up e-mail, ready to send.
+
+    Your name, phone and company come from the --rep-* options, else the
+    --profile file, else the profile you saved with `callworthy profile set`.
     """
     prospect: dict[str, Any] = {
         "name": name, "company": company, "role": role, "industry": industry,
         "facts": facts, "concerns": concerns, "humor_ok": humor_ok,
         "relationship": relationship, "referred_by": referred_by,
     }  # fmt: skip
-    if lead_name or lead_detail:
-        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
-    rep = _rep_values(rep_name, rep_company, rep_phone, rep_email)
-    profile = build_profile(profile_file, {"prospect": prospect, "rep": rep})
+    if lead_name or lead_detail or lead_contact:
+        lead = {"name": lead_name, "detail": lead_detail, "contact": lead_contact}
+        prospect["lead"] = {k: v for k, v in lead.items() if v}
+    mine = _rep_values(rep_name, rep_company, rep_phone, rep_email)
+    profile = build_profile(profile_file, {"prospect": prospect, "rep": mine}, db, rep)
     writeup = write_messages(profile.prospect, profile.rep, seed=seed)
     emit(writeup, output_format, render_writeup, data=as_data(writeup.candidates))
     if output_format == "json":  # the notes go to stderr, so stdout stays pure JSON
@@ -211,19 +265,22 @@ def _render_greeting(greeting: Greeting) -> Panel:
 @_rep_options
 @SEED_OPTION
 @PROFILE_OPTION
+@DB_OPTION
+@REP_OPTION
 @FORMAT_OPTION
 @handle_errors
 def greeting(
     rep_name: str | None, rep_company: str | None, rep_phone: str | None,
-    rep_email: str | None, seed: int, profile_file: Path | None, output_format: str,
+    rep_email: str | None, seed: int, profile_file: Path | None, db: str | None,
+    rep: str | None, output_format: str,
 ) -> None:  # fmt: skip
     """Write greetings for your own voicemail (P13): traffic report, weather, plain but warm.
 
     Only the length is judged (12-30 spoken seconds): a greeting is not a
     message to a prospect.
     """
-    rep = build_rep(profile_file, _rep_values(rep_name, rep_company, rep_phone, rep_email))
-    greetings = write_greetings(rep, seed=seed)
+    mine = _rep_values(rep_name, rep_company, rep_phone, rep_email)
+    greetings = write_greetings(build_rep(profile_file, mine, db, rep), seed=seed)
     emit(greetings, output_format, lambda found: console().print(*map(_render_greeting, found)))
 
 

@@ -24,6 +24,9 @@ from callworthy.phoneability.schema import (
 )
 
 DOCS = "docs/phonetest.md"
+#: How sittings are scored now; part of the quiz version stored with each sitting, so a
+#: sitting scored otherwise before (the plain share of points) is told apart in history.
+SCORING = "formula"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,7 @@ def load_quiz(folder: Path | None = None) -> Quiz:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return Quiz(
         spec.name, spec.description, tuple(spec.bands), dict(spec.areas), questions,
-        digest.hexdigest()[:12],
+        f"{SCORING}-{digest.hexdigest()[:12]}",
     )  # fmt: skip
 
 

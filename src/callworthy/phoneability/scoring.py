@@ -1,10 +1,18 @@
 """Score a sitting of the phone-ability test (P14): total, band, areas, what to practise.
 
-The model (docs/phonetest.md): each option is worth 0-3 points. The score is
-the share of the points available, 0-100, rounded half up:
+The model (docs/phonetest.md) is formula scoring, the textbook correction for
+guessing (Thurstone 1919; Lord and Novick 1968, ch. 14; Frary 1988), extended
+to options worth 0-3 points: each answer counts by how far it beats what a
+blind pick of that question earns on average (the mean of its options' points),
+and the score is the share of the most that can be beaten, 0-100, rounded half
+up and never below 0:
 
-    score = round(100 * sum(points chosen) / sum(points of the best options))
+    chance(q) = mean of q's option points
+    score     = round(100 * max(0, sum(points chosen - chance)) / sum(best - chance))
 
+With one right answer worth 1 among k options this is R - W/(k-1), the classic
+formula score, as a share of the questions. Answering at random, by position or
+by length therefore scores about 0, and knowing every principle scores 100.
 Each area gets the same share on its own questions; the weakest three areas
 (lowest share, then most points lost, then quiz order) are the ones to
 practise. An area with a full share is never called weak. The band is the
@@ -13,12 +21,12 @@ first whose `min` the score reaches (quiz.yaml lists them from the top).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from callworthy.answers import check_answers
-from callworthy.phoneability.data import Quiz, default_quiz
+from callworthy.phoneability.data import Question, Quiz, default_quiz
 
 WEAKEST = 3
 
@@ -46,6 +54,7 @@ class AreaScore:
     points: int
     max_points: int
     share: float
+    """The area's formula score, 0-1 (points and max_points are the raw points)."""
     practise: str
     missed: tuple[str, ...]
     """Questions in the area that did not get the best answer."""
@@ -97,15 +106,27 @@ def _feedback(quiz: Quiz, answers: Mapping[str, str]) -> tuple[Feedback, ...]:
     return tuple(items)
 
 
+def chance(question: Question) -> float:
+    """Return what a blind pick of this question earns on average: its options' mean points."""
+    return sum(o.points for o in question.options) / len(question.options)
+
+
+def corrected_share(items: Sequence[tuple[int, int, float]]) -> float:
+    """Return the formula score of (points, best, chance) answers as a share, 0-1."""
+    gained = sum(points - luck for points, _, luck in items)
+    most = sum(best - luck for _, best, luck in items)
+    return max(0.0, gained) / most
+
+
 def _areas(quiz: Quiz, feedback: tuple[Feedback, ...]) -> tuple[AreaScore, ...]:
+    luck = {q.id: chance(q) for q in quiz.questions}
     result = []
     for area, spec in quiz.areas.items():
         mine = [f for f in feedback if f.area == area]
         points, most = sum(f.points for f in mine), sum(f.max_points for f in mine)
+        share = corrected_share([(f.points, f.max_points, luck[f.question]) for f in mine])
         missed = tuple(f.question for f in mine if f.points < f.max_points)
-        result.append(
-            AreaScore(area, spec.name, points, most, points / most, spec.practise, missed)
-        )
+        result.append(AreaScore(area, spec.name, points, most, share, spec.practise, missed))
     return tuple(result)
 
 
@@ -115,9 +136,9 @@ def score_answers(answers: Mapping[str, object], quiz: Quiz | None = None) -> Ph
     clean = check_answers(quiz.choices(), answers, what="phone-ability test")
     feedback = _feedback(quiz, clean)
     areas = _areas(quiz, feedback)
-    total = sum(f.points for f in feedback)
-    most = sum(f.max_points for f in feedback)
-    score = _round_half_up(100 * total / most)
+    luck = {q.id: chance(q) for q in quiz.questions}
+    share = corrected_share([(f.points, f.max_points, luck[f.question]) for f in feedback])
+    score = _round_half_up(100 * share)
     band = next(b for b in quiz.bands if score >= b.min)
     order = {a.area: i for i, a in enumerate(areas)}
     weak = sorted(

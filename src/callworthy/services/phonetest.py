@@ -1,12 +1,15 @@
-"""Phone-ability test results (P14): score a sitting, keep it per rep, list a rep's results.
+"""Phone-ability test results (P14): draw an attempt, score a sitting, keep it per rep, list them.
 
 The one place the quiz (pure, callworthy.phoneability) meets storage: the
 PhoneTestResult table keeps the score, band, quiz version, answers and area
-shares of each sitting, so a rep can watch the numbers move over time.
+shares of each sitting, so a rep can watch the numbers move over time. A sitting
+keeps the score it was given: one scored before formula scoring (its quiz version
+has no "formula-" in front) is shown as scored on the share of points.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -14,7 +17,15 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, score_answers
+from callworthy.phoneability import (
+    SCORING,
+    PhoneTestScore,
+    Quiz,
+    default_quiz,
+    is_attempt,
+    score_answers,
+    shuffled,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import queries
@@ -34,6 +45,14 @@ class PhoneTestRecord(_Dumpable):
     quiz_version: str
     answers: dict[str, str]
     areas: dict[str, float]
+    scoring: str
+    """How the stored score was given: "formula" (corrected for guessing), or "share" (the
+    share of points, before formula scoring); scores of the two are not comparable."""
+
+
+def scoring_of(quiz_version: str) -> str:
+    """Return how a sitting of this quiz version was scored ("formula" or "share")."""
+    return SCORING if quiz_version.startswith(f"{SCORING}-") else "share"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +79,39 @@ class Scenario(_Dumpable):
     area_title: str
     scenario: str
     options: tuple[ScenarioOption, ...]
+    """In this attempt's order."""
 
 
-def scenarios(quiz: Quiz | None = None) -> tuple[Scenario, ...]:
-    """Return the quiz's scenarios with their options, without the points."""
+@dataclass(frozen=True, slots=True)
+class Sheet(_Dumpable):
+    """One attempt at the test: its id, and every scenario with its options in its order."""
+
+    attempt: str
+    quiz_version: str
+    scenarios: tuple[Scenario, ...]
+
+
+def new_attempt() -> str:
+    """Return a fresh attempt id (random, URL-safe): a new order of every scenario's options."""
+    return secrets.token_urlsafe(9)
+
+
+def sheet(attempt: str | None = None, quiz: Quiz | None = None) -> Sheet:
+    """Return the scenarios in the order of this attempt (a new attempt when none is valid)."""
     quiz = quiz or default_quiz()
-    return tuple(
+    attempt = attempt if is_attempt(attempt) else new_attempt()
+    assert attempt is not None
+    scenarios = tuple(
         Scenario(
             q.id,
             q.area,
             quiz.areas[q.area].name,
             q.scenario,
-            tuple(ScenarioOption(o.id, o.text) for o in q.options),
+            tuple(ScenarioOption(o.id, o.text) for o in options),
         )
-        for q in quiz.questions
+        for q, options in shuffled(quiz, attempt)
     )
+    return Sheet(attempt, quiz.version, scenarios)
 
 
 def scored_sitting(result: PhoneTestScore, stored: PhoneTestRecord | None) -> ScoredSitting:
@@ -93,6 +130,7 @@ def _record(row: PhoneTestResult, rep: str) -> PhoneTestRecord:
         quiz_version=row.quiz_version,
         answers=dict(row.answers or {}),
         areas={k: float(v) for k, v in (row.areas or {}).items()},
+        scoring=scoring_of(row.quiz_version),
     )
 
 

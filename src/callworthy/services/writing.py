@@ -58,5 +58,5 @@ def field_of(error: ProfileError) -> str | None:
     if section == "rep":
         return f"rep_{name}"
     if name == "lead":
-        return f"lead_{sub if sub in ('name', 'detail') else 'name'}"
+        return f"lead_{sub if sub in ('name', 'detail', 'contact') else 'name'}"
     return name

@@ -98,6 +98,26 @@ class Rep(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
+class RepProfile(Base):
+    """How a rep signs their messages, saved once: name, phone, company and region.
+
+    One row per rep (a web account's rep, or a CLI rep), read to prefill the Write
+    page, the Check page's phone field and `callworthy write` when its flags are absent.
+    """
+
+    __tablename__ = "rep_profile"
+
+    rep_id: Mapped[int] = mapped_column(ForeignKey("rep.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    """The name the rep's messages say (the rep's own name by default)."""
+    phone: Mapped[str | None] = mapped_column(String(20))
+    """E.164."""
+    company: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(String(2), default="US", server_default="US")
+    """The ISO 3166 region the rep's numbers are read and written for ("US", "GB")."""
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
 class Prospect(Base):
     """Someone the rep calls; phone in E.164, time zone derived from it."""
 

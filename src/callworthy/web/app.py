@@ -36,6 +36,7 @@ from callworthy.web.routers import (
     ideas,
     imports,
     phonetest,
+    profile,
     prospects,
     rules,
     write,
@@ -94,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
         app.include_router(resource.pages)
         app.include_router(resource.api)
-    for resource in (ideas, write, rules):
+    for resource in (ideas, write, rules, profile):
         app.include_router(resource.pages)
         app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

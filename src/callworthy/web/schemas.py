@@ -73,10 +73,24 @@ class WriteIn(_In):
 
     prospect: dict[str, Any] = Field(
         description="name (required), company, role, industry, phone, facts[], concerns[], "
-        "humor_ok, relationship (cold|met_briefly|referred), lead {name, detail}, referred_by."
+        "humor_ok, relationship (cold|met_briefly|referred), lead {name, detail, contact}, "
+        "referred_by."
     )
-    rep: dict[str, Any] = Field(description="name and phone (required), company, email.")
+    rep: dict[str, Any] = Field(
+        default_factory=dict,
+        description="name, phone, company, email; what is left out comes from your saved "
+        "profile (name and phone are then required there).",
+    )
     seed: int = Field(default=0, ge=0, le=1_000_000, description="Same seed, same text.")
+
+
+class ProfileIn(_In):
+    """Your profile: a field left out keeps its saved value; "" clears the phone or company."""
+
+    name: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+    company: str | None = Field(default=None, max_length=200)
+    region: str | None = Field(default=None, max_length=2, description="Two letters: US, GB ...")
 
 
 class IdeaIn(_In):

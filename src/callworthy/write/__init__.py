@@ -3,6 +3,7 @@
 Pure core: takes a profile and returns critiqued candidates; no storage, no web, no CLI.
 """
 
+from callworthy.write.deliver import Deliverable, FollowUp, Item
 from callworthy.write.greeting import Greeting, write_greetings
 from callworthy.write.packs import Pack, default_packs, find_pack, load_packs
 from callworthy.write.profile import (
@@ -28,8 +29,11 @@ __all__ = [
     "BAR",
     "Bar",
     "Candidate",
+    "Deliverable",
+    "FollowUp",
     "Greeting",
     "GreetingScript",
+    "Item",
     "Lead",
     "Pack",
     "Profile",

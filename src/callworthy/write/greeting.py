@@ -54,7 +54,7 @@ def _write_one(script: GreetingScript, filler: SlotFiller, bar: Bar) -> Greeting
         names = template_slots(template)
         if filler.missing(names):
             continue  # e.g. no company: never guess one
-        values = filler.values(names)
+        values = filler.fill(names).values
         text = render(template, values, filler.written)
         result = critique(text, region=filler.region)
         if not bar.min_seconds <= result.spoken_seconds <= bar.max_seconds:

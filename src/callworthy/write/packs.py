@@ -1,15 +1,19 @@
 """Industry packs: what keeps them up at night (P9), as YAML data, one file per industry.
 
-A pack holds generic advice stems for one industry — concerns in the owners'
-words, tip and resource stems, provocative questions, reasons their customers
-buy — and the vocabulary the critique should recognise as "about them". Stems
-are generic advice, never claims about a particular prospect, so a pack holds
-no digits and no names. Unknown industries fall back to `general`.
+A pack holds, for one industry, what a rep needs to earn the call (P11) and to
+keep every promise a message makes: concerns in the owners' words with ideas
+on each, tips with their ways, resource lists naming real public resources,
+provocative questions with the answer the rep will give and its basis, and
+the reasons their customers buy with how to act on each. The words a message
+says (a concern, a tip's topic, a question) are generic, never claims about a
+particular prospect, so they hold no digits and no names; the content behind
+them may. Unknown industries fall back to `general`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,23 +26,75 @@ from callworthy.errors import DataFileError
 
 FALLBACK = "general"
 DOCS = "docs/writer.md"
+#: A resource's address: https only, a host and an optional path (never a tracking query).
+URL_RE = r"^https://[a-z0-9.-]+\.[a-z]{2,}(/[A-Za-z0-9._~/-]*)?$"
 
 
 def _no_digits(value: str) -> str:
     if re.search(r"\d", value):
-        raise ValueError("a pack stem must not contain digits: a number would be a claim")
+        raise ValueError("words a message says must not contain digits: a number would be a claim")
     return value
-
-
-Stem = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=3), AfterValidator(_no_digits)
-]
 
 
 def _question(value: str) -> str:
     if not value.endswith("?"):
         raise ValueError("a question must end with '?'")
     return value
+
+
+#: Words a message says (a concern, a topic, a question): generic, so no digits.
+Stem = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3), AfterValidator(_no_digits)
+]
+#: What the rep delivers (a way, an idea, an answer): short, and it may hold numbers.
+Content = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=320)]
+
+
+class Concern(Strict):
+    """What keeps them up at night, in their words, with ideas the rep can give on it (P9)."""
+
+    concern: Stem = Field(description='A noun phrase: "keeping good hygienists".')
+    keywords: list[str] = Field(
+        default_factory=list, description="Words in a rep's own phrasing that mean this concern."
+    )
+    ideas: list[Content] = Field(min_length=2, max_length=5)
+
+
+class Tip(Strict):
+    """A counted tip (P5): its topic completes "ways to ___"; its ways are what is sent."""
+
+    topic: Stem
+    ways: list[Content] = Field(min_length=2, max_length=6)
+
+
+class Site(Strict):
+    """A real, public, long-lived resource: its name, what it is for, an address if stable."""
+
+    name: str = Field(min_length=2, max_length=120)
+    description: Content
+    url: Annotated[str, StringConstraints(pattern=URL_RE)] | None = None
+
+
+class Resources(Strict):
+    """A resource list (P5): its topic completes "sites ... to ___"; its sites are sent."""
+
+    topic: Stem
+    sites: list[Site] = Field(min_length=2, max_length=5)
+
+
+class Question(Strict):
+    """A question that provokes a response (P6), with the answer the rep gives and its basis."""
+
+    question: Annotated[Stem, AfterValidator(_question)]
+    answer: Content
+    basis: Content = Field(description="Where the answer comes from: a rule, a source, arithmetic.")
+
+
+class Reason(Strict):
+    """Why their customers buy (P6), and how the business can make that reason its own."""
+
+    reason: Stem
+    how: Content
 
 
 class PackExample(Strict):
@@ -55,11 +111,11 @@ class PackSpec(Strict):
     aliases: list[str] = Field(default_factory=list)
     customers: Stem = Field(description='Their customers, plural: "patients", "diners".')
     business: Stem = Field(description='Their kind of business: "practice", "restaurant".')
-    concerns: list[Stem] = Field(min_length=3, description="Noun phrases, in their words.")
-    tips: list[Stem] = Field(min_length=3, description='Complete "there are three ways to ___".')
-    resources: list[Stem] = Field(min_length=2, description='Complete "sites ... to ___".')
-    questions: list[Annotated[Stem, AfterValidator(_question)]] = Field(min_length=2)
-    buying_reasons: list[Stem] = Field(min_length=3, description="Why their customers buy.")
+    concerns: list[Concern] = Field(min_length=3)
+    tips: list[Tip] = Field(min_length=3)
+    resources: list[Resources] = Field(min_length=2)
+    questions: list[Question] = Field(min_length=2)
+    buying_reasons: list[Reason] = Field(min_length=3)
     vocabulary: list[Stem] = Field(min_length=5)
     examples: list[PackExample] = Field(min_length=1)
 
@@ -73,14 +129,19 @@ class Pack:
     aliases: tuple[str, ...]
     customers: str
     business: str
-    concerns: tuple[str, ...]
-    tips: tuple[str, ...]
-    resources: tuple[str, ...]
-    questions: tuple[str, ...]
-    buying_reasons: tuple[str, ...]
+    concerns: tuple[Concern, ...]
+    tips: tuple[Tip, ...]
+    resources: tuple[Resources, ...]
+    questions: tuple[Question, ...]
+    buying_reasons: tuple[Reason, ...]
     vocabulary: tuple[str, ...]
     examples: tuple[PackExample, ...]
     path: str
+
+    @property
+    def concern_names(self) -> tuple[str, ...]:
+        """Return the concerns as a message says them (what the critique recognises)."""
+        return tuple(c.concern for c in self.concerns)
 
 
 def builtin_packs_dir() -> Path:
@@ -125,6 +186,35 @@ def load_packs(folder: Path | None = None) -> dict[str, Pack]:
 def default_packs() -> dict[str, Pack]:
     """Return the built-in packs, loaded once on first use."""
     return load_packs()
+
+
+#: Words that say nothing about which concern is meant ("keeping good people" -> "people").
+_GENERIC = frozenset(
+    """
+    a an the of for to in on at and or with our their your my his her its good better more less
+    new keeping keep getting get finding find having making managing dealing after before too
+    many much during tough year years all some that this these those not no is are
+    """.split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", ""))
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in words if w not in _GENERIC}  # fmt: skip
+
+
+def match_concern(words: str, packs: Sequence[Pack]) -> Concern | None:
+    """Return the concern of the first pack that a rep's words name (most words shared), if any."""
+    mine = _stems(words)
+    for pack in packs:
+        shared = [
+            (len(mine & _stems(" ".join([c.concern, *c.keywords]))), c) for c in pack.concerns
+        ]
+        count, best = max(shared, key=lambda pair: pair[0], default=(0, None))
+        if count:
+            return best
+    return None
 
 
 def _key(industry: str) -> str:

@@ -64,7 +64,10 @@ class Lead:
 
     name: Name
     detail: Phrase | None = None
-    """What the lead is looking for, completing "... is looking for ___"."""
+    """What the lead needs, in any words: "needs two refrigerated trucks", "two refrigerated
+    trucks", "He wants a new roof." (the slot grammar makes it fit the sentence)."""
+    contact: Phrase | None = None
+    """How to reach the lead (a phone number or an e-mail), for the follow-up e-mail."""
 
 
 @with_config(ConfigDict(extra="forbid", frozen=True))
@@ -78,7 +81,8 @@ class Prospect:
     industry: Name | None = None
     phone: Phone | None = None
     facts: tuple[Phrase, ...] = ()
-    """Things they did, completing "I saw that you ___" ("opened a second location")."""
+    """Things the rep knows about them, in any words: "opened a second location", "They are
+    hiring drivers.", "a new warehouse in Reno" (the slot grammar makes each fit "I saw ___")."""
     concerns: tuple[Phrase, ...] = ()
     """What keeps them up at night, in their words (P9): "keeping good hygienists"."""
     humor_ok: bool = False

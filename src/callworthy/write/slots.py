@@ -2,9 +2,12 @@
 
 Fixed slots ({first_name}, {lead_name}, ...) come from the profile and are
 empty when the profile lacks them: a phrasing that needs an empty slot is
-skipped. Pool slots ({tip_topic}, {concern}, ...) draw from shuffled stems so
-that two strategies for one profile do not reuse a stem (P10), and the seeded
-`random.Random` makes the draw repeatable.
+skipped. What the rep typed is made to fit its sentence by the slot grammar
+(a lead's detail after "who", a fact after "I saw"). Pool slots ({tip_topic},
+{concern}, ...) draw from shuffled content so that two strategies for one
+profile do not reuse it (P10), and the seeded `random.Random` makes the draw
+repeatable. `{n}` is the count of what the phrasing delivers, taken from the
+content drawn (deliver.py), never invented.
 """
 
 from __future__ import annotations
@@ -13,12 +16,16 @@ import random
 import re
 import string
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import phonenumbers
 
 from callworthy.text.numbers import speak_phone
-from callworthy.write.packs import Pack
+from callworthy.write.deliver import Item, items_for, promise_slot
+from callworthy.write.grammar import count_word, fact_clause, fix_articles, lead_clause
+from callworthy.write.packs import Pack, match_concern
 from callworthy.write.profile import Prospect, Rep
 
 #: Slots filled from the profile: None where the profile does not say.
@@ -26,14 +33,15 @@ FIXED_SLOTS = (
     "first_name", "company", "role", "lead_name", "lead_detail", "referred_by",
     "rep_first_name", "rep_name", "rep_company",
 )  # fmt: skip
-#: Slots drawn from a pool of stems (the prospect's own words first, then the pack's).
+#: Slots drawn from a pool (the prospect's own words first, then the pack's content).
 POOL_SLOTS = (
-    "concern", "fact", "tip_topic", "resource_topic", "question", "reason", "n", "greet",
+    "concern", "their_concern", "fact", "tip_topic", "resource_topic", "question", "reason",
+    "greet",
 )  # fmt: skip
-#: Slots from the pack that do not vary, and the phone number (written or spoken).
-OTHER_SLOTS = ("customers", "business", "number")
+#: Slots from the pack that do not vary, the count of what is delivered, and the number.
+OTHER_SLOTS = ("customers", "business", "n", "number")
 SLOTS = frozenset(FIXED_SLOTS + POOL_SLOTS + OTHER_SLOTS)
-REP_SLOTS = frozenset(("rep_first_name", "rep_name", "rep_company", "number", "greet", "n"))
+REP_SLOTS = frozenset(("rep_first_name", "rep_name", "rep_company", "number", "greet"))
 
 #: Why a strategy is skipped when every phrasing needs a slot the profile leaves empty.
 MISSING_REASON = {
@@ -46,8 +54,25 @@ MISSING_REASON = {
     "rep_company": "the rep has no company",
 }
 
-COUNT_WORDS = ("three", "four", "five")
 GREETINGS = ("Hi", "Hello")
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """A pool slot's value: the words the message says, and the content behind them."""
+
+    text: str
+    content: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A phrasing's slot values, and what it promises: the content slot and its items."""
+
+    values: dict[str, str]
+    slot: str | None = None
+    content: Any = None
+    items: tuple[Item, ...] = field(default=())
 
 
 @lru_cache(maxsize=64)
@@ -69,18 +94,47 @@ def written_number(e164: str) -> tuple[str, str, str]:
     return written, speak_phone(national), region
 
 
-class SlotFiller:
-    """The values one profile offers, with seeded pools of stems drawn without repeats."""
+def _concern_pools(
+    own: tuple[str, ...], pack: Pack | None, fallback: Pack | None
+) -> tuple[tuple[Drawn, ...], tuple[Drawn, ...], tuple[str, ...]]:
+    """Return the concerns to promise ideas on, the concerns to name, and the unmatched."""
+    searched = [p for p in (pack, fallback) if p is not None]
+    matched: list[Drawn] = []
+    unmatched: list[str] = []
+    for words in own:
+        concern = match_concern(words, searched)
+        (matched.append(Drawn(words, concern)) if concern else unmatched.append(words))
+    used = {id(d.content) for d in matched}
+    rest = tuple(Drawn(c.concern, c) for c in (pack.concerns if pack else ()) if id(c) not in used)
+    named = tuple(Drawn(w) for w in own) + rest
+    return (*matched, *rest), named, tuple(unmatched)
 
-    def __init__(self, prospect: Prospect | None, rep: Rep, pack: Pack | None, rng: random.Random):
+
+class SlotFiller:
+    """The values one profile offers, with seeded pools of content drawn without repeats."""
+
+    def __init__(
+        self,
+        prospect: Prospect | None,
+        rep: Rep,
+        pack: Pack | None,
+        rng: random.Random,
+        fallback: Pack | None = None,
+    ):
         self.rng = rng
-        lead = prospect.lead if prospect else None
+        self.pack = pack
+        self.lead = prospect.lead if prospect else None
+        lead = self.lead
+        lead_names = (lead.name, lead.name.split()[0]) if lead else ()
+        company = prospect.company if prospect else None
         self.fixed: dict[str, str | None] = {
             "first_name": prospect.first_name if prospect else None,
-            "company": prospect.company if prospect else None,
+            "company": company,
             "role": prospect.role if prospect else None,
             "lead_name": lead.name if lead else None,
-            "lead_detail": lead.detail if lead else None,
+            "lead_detail": lead_clause(lead.detail, lead_names) or None
+            if lead and lead.detail
+            else None,
             "referred_by": prospect.referred_by if prospect else None,
             "rep_first_name": rep.first_name,
             "rep_name": rep.name,
@@ -90,18 +144,25 @@ class SlotFiller:
         }
         self.written, self.spoken, self.region = written_number(rep.phone)
         own = prospect.concerns if prospect else ()
-        self._sources: dict[str, tuple[tuple[str, ...], ...]] = {
-            # Their own words first (P9), then the pack's generic stems.
-            "concern": (own, pack.concerns if pack else ()),
-            "fact": (prospect.facts if prospect else (),),
-            "tip_topic": (pack.tips if pack else (),),
-            "resource_topic": (pack.resources if pack else (),),
-            "question": (pack.questions if pack else (),),
-            "reason": (pack.buying_reasons if pack else (),),
-            "n": (COUNT_WORDS,),
-            "greet": (GREETINGS,),
+        promised, named, self.unmatched = _concern_pools(own, pack, fallback)
+        names = tuple(filter(None, (company, prospect.name if prospect else None)))
+        facts = prospect.facts if prospect else ()
+        self._sources: dict[str, tuple[tuple[Drawn, ...], ...]] = {
+            # Their own words first (P9), then the pack's content.
+            "concern": (promised,),
+            "their_concern": (named,),
+            "fact": (tuple(Drawn(fact_clause(f, names)) for f in facts),),
+            "tip_topic": (tuple(Drawn(t.topic, t) for t in (pack.tips if pack else ())),),
+            "resource_topic": (tuple(Drawn(r.topic, r) for r in (pack.resources if pack else ())),),
+            "question": (tuple(Drawn(q.question, q) for q in (pack.questions if pack else ())),),
+            "reason": (tuple(Drawn(r.reason, r) for r in (pack.buying_reasons if pack else ())),),
+            "greet": (tuple(Drawn(g) for g in GREETINGS),),
         }
-        self._queues: dict[str, list[str]] = {}
+        self._queues: dict[str, list[Drawn]] = {}
+
+    def has_facts(self) -> bool:
+        """Return True when the profile gives a fact the phrasings can use."""
+        return any(self._sources["fact"])
 
     def missing(self, names: Iterable[str]) -> list[str]:
         """Return the slots among `names` that this profile cannot fill."""
@@ -110,11 +171,11 @@ class SlotFiller:
             if name in self._sources:
                 if not any(self._sources[name]):
                     out.append(name)
-            elif name != "number" and not self.fixed.get(name):
+            elif name not in ("number", "n") and not self.fixed.get(name):
                 out.append(name)
         return out
 
-    def _draw(self, name: str) -> str:
+    def _draw(self, name: str) -> Drawn:
         queue = self._queues.get(name)
         if not queue:
             queue = []
@@ -126,19 +187,32 @@ class SlotFiller:
             self._queues[name] = queue
         return queue.pop()
 
-    def values(self, names: Iterable[str]) -> dict[str, str]:
-        """Draw a value for every slot in `names` (call `missing` first)."""
-        out: dict[str, str] = {}
-        for name in sorted(names):
+    def fill(self, names: Iterable[str]) -> Fill:
+        """Draw a value for every slot in `names` (call `missing` first), and what they promise."""
+        wanted = frozenset(names)
+        values: dict[str, str] = {}
+        drawn: dict[str, Drawn] = {}
+        for name in sorted(wanted - {"n", "number"}):
             if name in self._sources:
-                out[name] = self._draw(name)
-            elif name != "number":
-                out[name] = self.fixed[name] or ""
-        return out
+                drawn[name] = self._draw(name)
+                values[name] = drawn[name].text
+            else:
+                values[name] = self.fixed[name] or ""
+        slot = promise_slot(wanted)
+        if slot is None:
+            return Fill(values)
+        content = drawn[slot].content if slot in drawn else None
+        if slot == "lead_name" and self.lead is not None:
+            content = Item(self.lead.name, self.fixed["lead_detail"] or "")
+        items = items_for(slot, content, self.pack, counted="n" in wanted)
+        if "n" in wanted:
+            values["n"] = count_word(len(items))
+        return Fill(values, slot, content, items)
 
 
 def render(template: str, values: Mapping[str, str], number: str) -> str:
     """Fill a phrasing with drawn values and the phone number as given."""
     text = template.format_map({**values, "number": number})
     # A slot value may open a sentence ("{question}"): capitalise each sentence's first letter.
-    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    text = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    return fix_articles(text)

@@ -19,6 +19,7 @@ from pydantic import Field, field_validator
 from callworthy.datafile import Strict, line_of, load_entries, load_entry, package_data
 from callworthy.errors import DataFileError
 from callworthy.principles import check_principle
+from callworthy.write.deliver import COUNTED
 from callworthy.write.profile import Relationship
 from callworthy.write.slots import REP_SLOTS, SLOTS, template_slots
 
@@ -108,6 +109,15 @@ def _check_slots(path: Path, node: Any, phrasings: list[str], allowed: frozenset
                 str(path), line_of(node, ["phrasings", index]), f"bad template ({exc}).",
                 "Write {{ }} for literal braces.",
             ) from exc  # fmt: skip
+        used = template_slots(phrasing)
+        if "n" in used and not used & COUNTED:
+            raise DataFileError(
+                str(path),
+                line_of(node, ["phrasings", index]),
+                "{n} counts what the message delivers, and this phrasing delivers no list.",
+                "Use {n} with {tip_topic}, {resource_topic}, {reason} or {concern}.",
+                docs=DOCS,
+            )
         if unknown:
             raise DataFileError(
                 str(path),

@@ -17,9 +17,10 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from callworthy.critique import Context, Critique, RuleSet, critique, default_rules
-from callworthy.write.packs import Pack, default_packs, find_pack
+from callworthy.write.deliver import Deliverable, compose
+from callworthy.write.packs import FALLBACK, Pack, default_packs, find_pack
 from callworthy.write.profile import Prospect, Rep
-from callworthy.write.slots import MISSING_REASON, SlotFiller, render, template_slots
+from callworthy.write.slots import MISSING_REASON, Fill, SlotFiller, render, template_slots
 from callworthy.write.strategies import Strategy, default_strategies
 
 
@@ -55,6 +56,9 @@ class Candidate:
     phrasing: int
     caution: str
     critique: Critique = field(repr=False)
+    deliverable: Deliverable | None = None
+    """What the message promised (the ways, the sites, the answer ...) and its follow-up e-mail;
+    None only where it promises nothing the writer can know (the competitor tease)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the CLI and the API."""
@@ -74,6 +78,7 @@ class Candidate:
                 {"rule": f.rule, "level": f.level.value, "points": f.points, "message": f.message}
                 for f in self.critique.findings
             ],
+            "deliverable": self.deliverable.to_dict() if self.deliverable else None,
         }
 
 
@@ -133,7 +138,7 @@ def context_for(prospect: Prospect, pack: Pack) -> Context:
     return Context(
         prospect_name=prospect.name,
         company=prospect.company,
-        concerns=prospect.concerns + pack.concerns,
+        concerns=prospect.concerns + pack.concern_names,
         vocabulary=pack.vocabulary,
     )
 
@@ -162,6 +167,7 @@ class _Run:
     """The state of one writing run: the profile's slots, context, rules and what was accepted."""
 
     prospect: Prospect
+    rep: Rep
     filler: SlotFiller
     context: Context
     rules: RuleSet
@@ -175,7 +181,8 @@ class _Run:
         missing = self.filler.missing(names)
         if missing:
             return MISSING_REASON.get(missing[0], f"no value for {{{missing[0]}}}")
-        values = self.filler.values(names)
+        fill = self.filler.fill(names)
+        values = fill.values
         text = render(template, values, self.filler.written)
         result = critique(text, rules=self.rules, region=self.filler.region, context=self.context)
         problem = bar_problem(result, strategy, self.bar)
@@ -195,7 +202,16 @@ class _Run:
             phrasing=index,
             caution=strategy.caution,
             critique=result,
+            deliverable=self._deliverable(fill),
         )
+
+    def _deliverable(self, fill: Fill) -> Deliverable | None:
+        if fill.slot is None or not fill.items:
+            return None
+        return compose(
+            fill.slot, fill.items, fill.values, pack=self.filler.pack, prospect=self.prospect,
+            rep=self.rep, number=self.filler.written,
+        )  # fmt: skip
 
     def write(self, strategy: Strategy) -> Candidate | Skipped:
         """Try the strategy's phrasings in a seeded order; return the first that clears the bar."""
@@ -204,6 +220,8 @@ class _Run:
             return Skipped(strategy.id, unfit)
         order = list(range(len(strategy.phrasings)))
         self.filler.rng.shuffle(order)
+        if self.filler.has_facts():  # what the rep knows about them comes first (P11)
+            order.sort(key=lambda i: "fact" not in template_slots(strategy.phrasings[i]))
         problems: list[str] = []
         for index in order:
             outcome = self.attempt(strategy, index)
@@ -226,15 +244,16 @@ def write_messages(
     bar: Bar = BAR,
 ) -> Writeup:
     """Write a candidate for every strategy that fits the profile, critiqued and ranked."""
-    pack, note = find_pack(prospect.industry, packs or default_packs())
-    rng = random.Random(seed)
-    run = _Run(
-        prospect,
-        SlotFiller(prospect, rep, pack, rng),
-        context_for(prospect, pack),
-        rules or default_rules(),
-        bar,
-    )
+    known = packs or default_packs()
+    pack, note = find_pack(prospect.industry, known)
+    filler = SlotFiller(prospect, rep, pack, random.Random(seed), fallback=known.get(FALLBACK))
+    run = _Run(prospect, rep, filler, context_for(prospect, pack), rules or default_rules(), bar)
+    notes = [note] if note else []
+    notes += [
+        f"no ideas on {words!r} in the packs: messages that promise ideas speak to the "
+        f"{pack.name.lower()} concerns instead."
+        for words in filler.unmatched
+    ]
     skipped: list[Skipped] = []
     for strategy in strategies or default_strategies():
         outcome = run.write(strategy)
@@ -242,4 +261,4 @@ def write_messages(
             skipped.append(outcome)
     # Best score first; on a tie, plain before humor (P8: pick your shots), then shorter.
     ranked = sorted(run.accepted, key=lambda c: (-c.score, c.humor, c.spoken_seconds, c.strategy))
-    return Writeup(tuple(ranked), tuple(skipped), pack.id, (note,) if note else (), seed)
+    return Writeup(tuple(ranked), tuple(skipped), pack.id, tuple(notes), seed)

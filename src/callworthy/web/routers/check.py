@@ -20,9 +20,10 @@ from callworthy.audio import AudioCritique
 from callworthy.critique import Context, Critique, RuleSet, critique
 from callworthy.critique.model import SUBSCORE_MAX
 from callworthy.errors import CallworthyError
+from callworthy.services import profiles
 from callworthy.services.caller import Caller
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import ApiCaller, Csrf, PageCaller, TemplatesDep
+from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.highlight import segments
 from callworthy.web.models import CritiqueJson
@@ -121,9 +122,13 @@ def home() -> Response:
 
 
 @pages.get("/check")
-def check_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
-    """Show the editor, empty."""
-    return page(request, templates, "check.html", user=user, **_view("", "", "", ""))
+def check_page(
+    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+) -> Response:
+    """Show the editor, empty (the recording form's phone from the rep's profile)."""
+    phone = profiles.get_profile(engine, user).form_phone or ""
+    view = {**_view("", "", "", ""), "rep_phone": phone}
+    return page(request, templates, "check.html", user=user, **view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +150,16 @@ def _critiqued(form: ScriptForm, user: Caller) -> dict[str, Any]:
 
 @pages.post("/check", dependencies=[Csrf])
 def check_form(
-    request: Request, user: PageCaller, templates: TemplatesDep, form: ScriptFormDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    form: ScriptFormDep,
 ) -> Response:
     """Critique the script and show the whole page (the form works without JavaScript)."""
-    return page(request, templates, "check.html", user=user, **_critiqued(form, user))
+    phone = profiles.get_profile(engine, user).form_phone or ""
+    view = {**_critiqued(form, user), "rep_phone": phone}
+    return page(request, templates, "check.html", user=user, **view)
 
 
 @pages.post("/check/critique", dependencies=[Csrf])

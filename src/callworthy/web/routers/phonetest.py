@@ -1,18 +1,23 @@
-"""The Phone test page (P14) and `/api/v1/phonetest`: thirty scenarios, scored, kept per rep."""
+"""The Phone test page (P14) and `/api/v1/phonetest`: thirty scenarios, scored, kept per rep.
+
+Each attempt shows every scenario's options in its own order: the page carries the
+attempt id (in its address and its form), so a reload shows the same order, and the
+answers are sent by option id whatever the order.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from callworthy.answers import answer_problems
-from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz
+from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, is_attempt, shuffled
 from callworthy.services import phonetest as service
-from callworthy.services.phonetest import PhoneTestRecord, Scenario, ScoredSitting
+from callworthy.services.phonetest import PhoneTestRecord, ScoredSitting, Sheet
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import page
 from callworthy.web.schemas import AnswersIn, errors
@@ -76,20 +81,35 @@ def chart(records: tuple[PhoneTestRecord, ...]) -> dict[str, Any]:
     }
 
 
-def _quiz_view(answers: dict[str, str], problems: dict[str, str]) -> dict[str, Any]:
-    return {"quiz": default_quiz(), "answers": answers, "problems": problems, "result": None}
+Attempt = Annotated[str, Query(max_length=40, description="An attempt id; a new one if absent.")]
+
+
+def _quiz_view(attempt: str, answers: dict[str, str], problems: dict[str, str]) -> dict[str, Any]:
+    quiz = default_quiz()
+    return {
+        "quiz": quiz,
+        "sheet": shuffled(quiz, attempt),
+        "attempt": attempt,
+        "answers": answers,
+        "problems": problems,
+        "result": None,
+    }
 
 
 @pages.get("/phonetest")
-def phonetest_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
-    """Show the thirty scenarios with their options."""
-    return page(request, templates, "phonetest.html", user=user, **_quiz_view({}, {}))
+def phonetest_page(
+    request: Request, user: PageCaller, templates: TemplatesDep, attempt: Attempt = ""
+) -> Response:
+    """Show the thirty scenarios, each with its options in this attempt's order."""
+    if not is_attempt(attempt):  # a new attempt gets its own address: a reload keeps the order
+        return RedirectResponse(f"/phonetest?attempt={service.new_attempt()}", status_code=303)
+    return page(request, templates, "phonetest.html", user=user, **_quiz_view(attempt, {}, {}))
 
 
-@api.get("/phonetest/questions", response_model=list[Scenario], responses=errors())
-def phonetest_questions(_user: ApiCaller) -> tuple[Scenario, ...]:
-    """List the scenarios with their options (answer each with an option id)."""
-    return service.scenarios()
+@api.get("/phonetest/questions", response_model=Sheet, responses=errors())
+def phonetest_questions(_user: ApiCaller, attempt: Attempt = "") -> Sheet:
+    """List the scenarios with their options in an attempt's order (answer with option ids)."""
+    return service.sheet(attempt)
 
 
 @pages.post("/phonetest", dependencies=[Csrf])
@@ -101,7 +121,8 @@ async def phonetest_form(
     quiz = default_quiz()
     answers = {q.id: str(form.get(q.id) or "")[:200] for q in quiz.questions}
     problems = answer_problems(quiz.choices(), answers)
-    view = _quiz_view(answers, problems)
+    attempt = str(form.get("attempt") or "")
+    view = _quiz_view(attempt if is_attempt(attempt) else service.new_attempt(), answers, problems)
     if problems:
         return page(request, templates, "phonetest.html", status=422, user=user, **view)
     result, stored = await run_in_threadpool(service.take_test, engine, user, answers, quiz=quiz)

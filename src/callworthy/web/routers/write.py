@@ -8,8 +8,9 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from callworthy.errors import CallworthyError, ProfileError
-from callworthy.services import prospects
+from callworthy.services import profiles, prospects
 from callworthy.services.caller import Caller
+from callworthy.services.profiles import Profile
 from callworthy.services.values import ProspectRecord
 from callworthy.services.writing import Written, field_of, industries, write_for, written
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
@@ -40,13 +41,17 @@ def _chosen(engine: Any, user: Caller, prospect_id: str) -> ProspectRecord | Non
     return prospects.show_prospect(engine, user, int(number))
 
 
-def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
+def _form_from(user: Caller, record: ProspectRecord | None, mine: Profile) -> dict[str, str]:
     form = dict.fromkeys(
         ("name", "company", "role", "industry", "facts", "concerns", "relationship",
-         "referred_by", "lead_name", "lead_detail", "rep_company", "rep_phone", "humor"),
+         "referred_by", "lead_name", "lead_detail", "lead_contact", "rep_company", "rep_phone",
+         "humor"),
         "",
     )  # fmt: skip
-    form.update(rep_name=user.name, rep_email=user.email, prospect_id="", seed="0")
+    form.update(
+        rep_name=mine.name, rep_phone=mine.form_phone or "", rep_company=mine.company or "",
+        rep_email=user.email, prospect_id="", seed="0",
+    )  # fmt: skip
     if record is not None:
         form.update(
             prospect_id=str(record.id),
@@ -78,9 +83,10 @@ def write_page(
     templates: TemplatesDep,
     prospect_id: str = "",
 ) -> Response:
-    """Show the prospect form (prefilled from a chosen prospect and the account)."""
+    """Show the prospect form (prefilled from a chosen prospect and the rep's profile)."""
     record = _chosen(engine, user, prospect_id[:12])
-    view = _view(engine, user, form=_form_from(user, record), chosen=record)
+    form = _form_from(user, record, profiles.get_profile(engine, user))
+    view = _view(engine, user, form=form, chosen=record)
     return page(request, templates, "write.html", **view)
 
 
@@ -94,7 +100,8 @@ def write_form(
     name: Short = "", company: Short = "", role: Short = "", industry: Short = "",
     facts: Lines = "", concerns: Lines = "", humor: Short = "", relationship: Short = "",
     referred_by: Short = "", lead_name: Short = "", lead_detail: Short = "",
-    rep_name: Short = "", rep_company: Short = "", rep_phone: Short = "", rep_email: Short = "",
+    lead_contact: Short = "", rep_name: Short = "", rep_company: Short = "",
+    rep_phone: Short = "", rep_email: Short = "",
     seed: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
 ) -> Response:  # fmt: skip
     """Write the candidates and show them under the form (errors beside their field)."""
@@ -102,8 +109,9 @@ def write_form(
         "prospect_id": prospect_id, "name": name, "company": company, "role": role,
         "industry": industry, "facts": facts, "concerns": concerns, "humor": humor,
         "relationship": relationship, "referred_by": referred_by, "lead_name": lead_name,
-        "lead_detail": lead_detail, "rep_name": rep_name, "rep_company": rep_company,
-        "rep_phone": rep_phone, "rep_email": rep_email, "seed": str(seed),
+        "lead_detail": lead_detail, "lead_contact": lead_contact, "rep_name": rep_name,
+        "rep_company": rep_company, "rep_phone": rep_phone, "rep_email": rep_email,
+        "seed": str(seed),
     }  # fmt: skip
     chosen = _chosen(engine, user, prospect_id)
     prospect: dict[str, Any] = {
@@ -111,8 +119,9 @@ def write_form(
         "facts": _lines(facts), "concerns": _lines(concerns), "humor_ok": bool(humor),
         "relationship": relationship or "cold", "referred_by": referred_by,
     }  # fmt: skip
-    if lead_name or lead_detail:
-        prospect["lead"] = {"name": lead_name, "detail": lead_detail}
+    if lead_name or lead_detail or lead_contact:
+        lead = {"name": lead_name, "detail": lead_detail, "contact": lead_contact}
+        prospect["lead"] = {k: v for k, v in lead.items() if v}
     rep = {"name": rep_name, "company": rep_company, "phone": rep_phone, "email": rep_email}
     data = {
         "prospect": {k: v for k, v in prospect.items() if v not in ("", [], None)},
@@ -128,7 +137,13 @@ def write_form(
 
 
 @api.post("/write", response_model=Written, responses=errors())
-def write(body: WriteIn, user: ApiCaller) -> Written:
-    """Write candidate voicemails for a prospect, best first, with the strategies skipped."""
-    data = {"prospect": body.prospect, "rep": body.rep}
+def write(body: WriteIn, user: ApiCaller, engine: EngineDep) -> Written:
+    """Write candidate voicemails for a prospect, best first, with the strategies skipped.
+
+    The rep's name, phone and company default to the caller's saved profile.
+    """
+    rep = dict(body.rep)
+    if not (rep.get("name") and rep.get("phone")):
+        rep = {**profiles.get_profile(engine, user).rep_mapping(), **rep}
+    data = {"prospect": body.prospect, "rep": rep}
     return written(write_for(data, user.rule_set(), seed=body.seed, source="body"))
