@@ -55,6 +55,8 @@ class Subject:
     """Scans (by id) the prefilter showed cannot match this script."""
     confirmed: frozenset[int] = frozenset()
     """Scans (by id) the prefilter saw match: no need to run them just to know that."""
+    ascii: bytes | None = None
+    """The lower-cased text as bytes where the prefilter found it plain ASCII (RE2 runs on it)."""
 
 
 class Checker(Protocol):
@@ -108,12 +110,11 @@ class CompiledMatcher:
 
     def spans(self, subject: Subject) -> list[tuple[int, int, str]]:
         """Return (start, end, text) of every match, in order."""
-        text = subject.doc.text
+        doc = subject.doc
+        text = doc.text
         found = [
             (start, end, text[start:end])
-            for start, end in (
-                m.span() for m in self.terms.finditer(text, subject.doc.lower, subject.ruled_out)
-            )
+            for start, end in self.terms.spans(text, doc.lower, subject.ruled_out, subject.ascii)
             if end > start
         ]
         extra = subject.ctx.regex(self.context) if self.context else None
@@ -125,8 +126,7 @@ class CompiledMatcher:
     def count(self, subject: Subject) -> int:
         """Return how many matches there are (no spans built)."""
         doc = subject.doc
-        matches = self.terms.finditer(doc.text, doc.lower, subject.ruled_out)
-        found = sum(1 for m in matches if m.end() > m.start())
+        found = self.terms.count(doc.text, doc.lower, subject.ruled_out)
         extra = subject.ctx.regex(self.context) if self.context else None
         return found + (sum(1 for _ in extra.finditer(doc.text)) if extra is not None else 0)
 
@@ -136,7 +136,7 @@ class CompiledMatcher:
         confirmed = subject.confirmed
         if confirmed and any(id(scan) in confirmed for scan in self.terms.fast):
             return True
-        if self.terms.finditer(doc.text, doc.lower, subject.ruled_out):
+        if self.terms.spans(doc.text, doc.lower, subject.ruled_out, subject.ascii):
             return True
         extra = subject.ctx.regex(self.context) if self.context else None
         return bool(extra is not None and extra.search(doc.text))

@@ -13,17 +13,25 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from callworthy.critique.custom import BUILTIN_CHECKS
-from callworthy.critique.kinds import TEMPLATE_FIELDS, Checker, CustomCheck, build_checker
+from callworthy.critique.kinds import (
+    TEMPLATE_FIELDS,
+    Checker,
+    CustomCheck,
+    Hit,
+    Metric,
+    Subject,
+    build_checker,
+)
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
 from callworthy.critique.patterns import PatternProblem, check_pattern
 from callworthy.critique.prefilter import Prefilter
@@ -31,6 +39,7 @@ from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
 from callworthy.datafile import line_of, load_model
 from callworthy.errors import RuleFileError, UnsafePatternError
+from callworthy.text.analysis import MEASURED_METRICS
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*$")
 
@@ -75,6 +84,18 @@ class RuleText:
     source: str
 
 
+class Step(NamedTuple):
+    """One rule as the engine checks it, with what it needs looked up once per rule set."""
+
+    index: int
+    rule_id: str
+    check: Callable[[Subject], list[Hit]]
+    needs: frozenset[int] | None
+    silenced_by: frozenset[str]
+    silencer: bool
+    """Some rule's `unless` names it: its firing counts even when it is silenced itself."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules a critique runs, with a version that changes when any rule does."""
@@ -88,17 +109,29 @@ class RuleSet:
     """Indexes of rules worth 0 points that silence nothing: a critique need not check them."""
     silencers: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     """Ids of the rules some rule's `unless` names."""
+    plans: tuple[tuple[Step, ...], ...] = field(default=(), compare=False, repr=False)
+    """The steps the engine runs, in `order`: [every rule, a critique's, a critique's of a
+    script] — a critique skips the inert rules, and a script the rules only a recording
+    can fire (the audio metrics)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "order", _check_order(self.rules))
+        order = _check_order(self.rules)
+        object.__setattr__(self, "order", order)
         silencers = frozenset(rid for rule in self.rules for rid in rule.silenced_by)
         object.__setattr__(self, "silencers", silencers)
-        inert = (
+        inert = frozenset(
             i
             for i, rule in enumerate(self.rules)
             if min(rule.weight, rule.max_points) == 0 and rule.id not in silencers
         )
-        object.__setattr__(self, "inert", frozenset(inert))
+        object.__setattr__(self, "inert", inert)
+        steps = [
+            Step(i, r.id, r.checker.check, r.needs, r.silenced_by, r.id in silencers)
+            for i, r in ((i, self.rules[i]) for i in order)
+        ]
+        lean = tuple(step for step in steps if step.index not in inert)
+        script = tuple(s for s in lean if not _measured_only(self.rules[s.index].checker))
+        object.__setattr__(self, "plans", (tuple(steps), lean, script))
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -115,6 +148,11 @@ class RuleSet:
         rules = tuple(_weighted(rule, weights) for rule in self.rules)
         version = hashlib.sha256(f"{self.version}:{weights.digest}".encode()).hexdigest()[:12]
         return replace(self, rules=rules, version=version)
+
+
+def _measured_only(checker: Checker) -> bool:
+    """Return whether a checker can fire only on a recording (a metric a script lacks)."""
+    return isinstance(checker, Metric) and checker.name in MEASURED_METRICS
 
 
 def _check_order(rules: tuple[Rule, ...]) -> tuple[int, ...]:

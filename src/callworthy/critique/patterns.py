@@ -13,9 +13,14 @@ import re._constants as sre_c  # type: ignore[import-not-found]  # private, no s
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from callworthy.errors import CallworthyError
+from callworthy.text.fastre import AsciiPattern, ascii_pattern
+
+Span = tuple[int, int]
+_SPAN = re.Match.span
 
 _UNBOUNDED = 10  # a repeat allowing more than this many is treated as unbounded
 
@@ -121,14 +126,39 @@ def _token_alternation(tokens: Iterable[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """One regex pass, over the lower-cased text (`on_lower`) or the original."""
+    """One regex pass, over the lower-cased text (`on_lower`) or the original.
+
+    `twin` is the same pattern compiled by RE2 where RE2 can express it exactly
+    (no look-arounds). On plain ASCII text — where the two engines agree on
+    every character class and a byte offset is a character offset — it finds
+    the same spans as `re` in linear time, several times faster on the bounded
+    repeats ("[^.;?!]{0,60}?") the detectors are written with.
+    """
 
     regex: re.Pattern[str]
     on_lower: bool
+    twin: AsciiPattern | None = None
 
-    def matches(self, text: str, lower: str | None) -> list[re.Match[str]]:
-        """Return every match in the text this scan runs on."""
-        return list(self.regex.finditer(lower if self.on_lower and lower is not None else text))
+    def spans(self, text: str, lower: str | None, ascii: bytes | None = None) -> list[Span]:
+        """Return the (start, end) of every match in the text this scan runs on."""
+        if self.on_lower and lower is not None:
+            if ascii is not None and self.twin is not None:
+                return self.twin.spans(ascii)
+            return list(map(_SPAN, self.regex.finditer(lower)))
+        return list(map(_SPAN, self.regex.finditer(text)))
+
+    def count(self, text: str, lower: str | None) -> int:
+        """Return how many non-empty matches there are (in `re`: counting makes no spans)."""
+        target = lower if self.on_lower and lower is not None else text
+        if _never_empty(self.regex):
+            return len(self.regex.findall(target))  # no match objects to make
+        return sum(1 for m in self.regex.finditer(target) if m.end() > m.start())
+
+
+@lru_cache(maxsize=None)
+def _never_empty(regex: re.Pattern[str]) -> bool:
+    """Return whether a regex cannot match the empty string (its shortest match is a character)."""
+    return bool(sre_parse.parse(regex.pattern, regex.flags).getwidth()[0] > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,25 +175,35 @@ class CompiledTerms:
     fast: tuple[Scan, ...]
     fallback: tuple[Scan, ...]
 
-    def finditer(
-        self, text: str, lower: str | None, ruled_out: frozenset[int] = frozenset()
-    ) -> list[re.Match[str]]:
-        """Return matches in order, skipping scans the prefilter ruled out."""
-        if lower is None:
-            scans = self.fallback
-        elif ruled_out:
-            scans = tuple([s for s in self.fast if id(s) not in ruled_out])
-        else:
-            scans = self.fast
+    def spans(
+        self,
+        text: str,
+        lower: str | None,
+        ruled_out: frozenset[int] = frozenset(),
+        ascii: bytes | None = None,
+    ) -> list[Span]:
+        """Return the (start, end) of every match, in order, skipping ruled-out scans.
+
+        `ascii`: the lower-cased text as bytes when it is plain ASCII that RE2 may
+        match (the prefilter says so); scans with an RE2 twin then run on it.
+        """
+        scans = self._scans(lower, ruled_out)
         if len(scans) == 1:
-            return scans[0].matches(text, lower)
-        found = [m for scan in scans for m in scan.matches(text, lower)]
-        found.sort(key=_start)
+            return scans[0].spans(text, lower, ascii)
+        found = [span for scan in scans for span in scan.spans(text, lower, ascii)]
+        found.sort()
         return found
 
+    def count(self, text: str, lower: str | None, ruled_out: frozenset[int] = frozenset()) -> int:
+        """Return how many non-empty matches there are."""
+        return sum(scan.count(text, lower) for scan in self._scans(lower, ruled_out))
 
-def _start(match: re.Match[str]) -> int:
-    return match.start()
+    def _scans(self, lower: str | None, ruled_out: frozenset[int]) -> tuple[Scan, ...]:
+        if lower is None:
+            return self.fallback
+        if ruled_out:
+            return tuple([s for s in self.fast if id(s) not in ruled_out])
+        return self.fast
 
 
 _CASE_SPECIFIC = re.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]*i|\\[xuUN0-7]")
@@ -207,6 +247,6 @@ def compile_terms(
     folded_src = _join(token_list, [p for p, low in lowered if low])
     slow_src = _join([], [p for p, low in lowered if low is None])
     slow = (Scan(re.compile(slow_src, re.IGNORECASE), False),) if slow_src else ()
-    fast = (Scan(re.compile(fast_src), True),) if fast_src else ()
+    fast = (Scan(re.compile(fast_src), True, ascii_pattern(fast_src)),) if fast_src else ()
     folded = (Scan(re.compile(folded_src, re.IGNORECASE), False),) if folded_src else ()
     return CompiledTerms(fast + slow, folded + slow)
