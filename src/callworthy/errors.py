@@ -130,7 +130,8 @@ class RuleFileError(DataFileError):
 
 
 class UnsafePatternError(RuleFileError):
-    """A rule pattern could backtrack catastrophically."""
+    """A rule pattern that could make a critique slow: RE2 cannot run it in linear time
+    (a backreference, a look-around, too large) or, in a built-in, it could backtrack."""
 
     exit_code = 7
 
