@@ -1,8 +1,10 @@
-"""Reading a CSV export (spreadsheets, CRMs) from a stream, or saying clearly why not.
+"""Reading a CSV export (spreadsheets, CRMs) from a stream, and writing one safe to open.
 
-UTF-8 with or without BOM; comma, semicolon or tab, detected from the header
-line; every row carries the line number it starts on, for error reports. Reads
-any binary stream (an open file, an upload) up to MAX_BYTES: no temporary file.
+Reading: UTF-8 with or without BOM; comma, semicolon or tab, detected from the
+header line; every row carries the line number it starts on, for error reports.
+Reads any binary stream (an open file, an upload) up to MAX_BYTES: no temporary
+file. Writing: every cell quoted, and a cell a spreadsheet would run as a formula
+made text (OWASP's CSV injection advice); what is imported is never altered.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from callworthy.errors import ImportFileError
 
@@ -104,3 +107,34 @@ def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> 
     if len(set(map(header_key, header))) != len(header):
         raise ImportFileError(name, [(1, "the header names a column twice")])
     return CsvTable(name, header, tuple(rows), delimiter or ",")
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection": =, +, -, @,
+#: tab, carriage return, line feed; ASVS 1.2.10 adds the NUL character).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+
+
+def formula_safe(value: Any) -> Any:
+    """Return a cell a spreadsheet shows as text: one starting like a formula gets a ' in front.
+
+    Excel, LibreOffice and Google Sheets run `=HYPERLINK(...)`, `+1+1` or `@SUM(1)` typed
+    by a rep when a manager opens the export; the leading ' makes them plain text (and
+    is not shown). Numbers and empty cells are left as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """Return rows as CSV text with a header: every cell quoted and made formula-safe.
+
+    Quoting every cell keeps a cell whole where a spreadsheet splits on another separator
+    (";" in many locales), so no formula can start in the middle of one (OWASP).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([formula_safe(row.get(column, "")) for column in columns])
+    return buffer.getvalue()

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.critique import Context, critique
+from callworthy.crm import write_csv
 from callworthy.errors import (
     CallworthyError,
     DoNotCallError,
@@ -200,3 +201,13 @@ def export_rows(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
                 row.update(at=item.at.isoformat(), outcome=item.outcome, notes=item.notes)
             rows.append(row)
     return rows
+
+
+def export_csv(engine: Engine, caller: Caller) -> tuple[str, int]:
+    """Return the team's voicemails and callbacks as CSV (and how many rows), safe to open.
+
+    A cell a rep typed as `=HYPERLINK(...)` or `+1+1` is written as text (a leading '),
+    so it does not run in the spreadsheet of whoever opens the export.
+    """
+    rows = export_rows(engine, caller)
+    return write_csv(rows, EXPORT_COLUMNS), len(rows)
