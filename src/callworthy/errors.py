@@ -146,9 +146,28 @@ class InputFileError(CallworthyError):
 
 
 class DatabaseError(CallworthyError):
-    """The database cannot be opened, reached, written or is not in the expected shape."""
+    """The database cannot be opened, reached, written or is not in the expected shape.
+
+    The message never names the database (no URL, credentials, SQL or path): a web page
+    shows it to whoever asked. What the driver said and where the database is are kept
+    as `detail` and `location` (its URL with the password hidden), for the server's log
+    and for the terminal of whoever runs the CLI on their own database.
+    """
 
     category = Category.UNAVAILABLE  # exit code 11
+
+    def __init__(
+        self,
+        problem: str,
+        fix: str = "",
+        *,
+        field: str | None = None,
+        detail: str = "",
+        location: str = "",
+    ) -> None:
+        self.detail = detail
+        self.location = location
+        super().__init__(problem, fix, field=field)
 
 
 class MigrationRequiredError(DatabaseError):

@@ -52,6 +52,7 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "POST /api/v1/prospects/{prospect_id}/voicemails",
         "POST /api/v1/prospects/{prospect_id}/callbacks",
         "POST /api/v1/imports",
+        "GET /api/v1/export.csv",
         "GET /api/v1/stats",
         "GET /api/v1/curve",
         "GET /api/v1/next",

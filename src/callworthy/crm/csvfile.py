@@ -31,6 +31,10 @@ class CsvTable:
     header: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, str]], ...]
     delimiter: str
+    bad: tuple[tuple[int, str], ...] = ()
+    """Rows that are not the header's shape (too many or too few fields): (line, why).
+
+    Reported like any other bad row, with the rest, rather than stopping the read."""
 
 
 def header_key(name: str) -> str:
@@ -79,7 +83,7 @@ def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> 
             name, [(1, "not a CSV file: no comma, semicolon or tab in the header line")]
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",", strict=True)
-    problems: list[tuple[int | None, str]] = []
+    shape: list[tuple[int, str]] = []
     rows: list[tuple[int, dict[str, str]]] = []
     header: tuple[str, ...] = ()
     line, after_blank = 1, False
@@ -95,18 +99,19 @@ def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> 
                 header = tuple(h.strip() for h in record)
                 continue
             if len(record) != len(header):
-                problems.append((start, f"{len(record)} fields where the header has {len(header)}"))
+                shape.append((start, f"{len(record)} fields where the header has {len(header)}"))
                 continue
             rows.append((start, dict(zip(header, record, strict=True))))
-    except csv.Error as exc:
-        problems.append((line, f"malformed CSV from this line on: {exc} (an unclosed quote?)"))
-    if problems and not rows and all("fields where" in why for _, why in problems):
-        problems = [(1, f"not a CSV file: no row has the header's {len(header)} fields")]
-    if problems:
-        raise ImportFileError(name, problems)
+    except csv.Error as exc:  # an unreadable stretch: nothing after it can be trusted
+        why = f"malformed CSV from this line on: {exc} (an unclosed quote?)"
+        raise ImportFileError(name, [*shape, (line, why)]) from exc
+    if shape and not rows:
+        raise ImportFileError(
+            name, [(1, f"not a CSV file: no row has the header's {len(header)} fields")]
+        )
     if len(set(map(header_key, header))) != len(header):
         raise ImportFileError(name, [(1, "the header names a column twice")])
-    return CsvTable(name, header, tuple(rows), delimiter or ",")
+    return CsvTable(name, header, tuple(rows), delimiter or ",", tuple(shape))
 
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection": =, +, -, @,

@@ -25,6 +25,7 @@ from callworthy.errors import (
     PermissionDeniedError,
     UnknownRecordError,
 )
+from callworthy.fields import EMAIL, TextField, check_text
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import account_queries as aq
 from callworthy.storage import queries
@@ -90,7 +91,7 @@ def hash_token(token: str) -> str:
 
 
 def _clean_email(email: str) -> str:
-    value = (email or "").strip().lower()
+    value = (check_text(EMAIL, email) or "").strip().lower()
     local, _, domain = value.partition("@")
     if not local or "." not in domain or " " in value or len(value) > 320:
         raise AccountError(f"{email!r} is not an e-mail address.", "Give one like ana@example.com.")
@@ -110,7 +111,7 @@ def _check_password(password: str) -> None:
 
 
 def _clean_name(name: str, what: str) -> str:
-    value = " ".join((name or "").split())
+    value = check_text(TextField("name", what, 200), " ".join((name or "").split())) or ""
     if not value or len(value) > 200:
         raise AccountError(f"The {what} must have 1-200 characters.", f"Give the {what}.")
     return value
@@ -199,6 +200,7 @@ def session_login(engine: Engine, user_id: int) -> tuple[Account, int] | None:
 
 def authenticate(engine: Engine, email: str, password: str) -> Account:
     """Return the account for this e-mail and password, or raise NotAuthenticatedError."""
+    check_text(EMAIL, email)  # a NUL byte is no address (and PostgreSQL refuses to look it up)
     with read_session(engine) as session:
         row = aq.user_row_by_email(session, (email or "").strip().lower())
     stored = row[0].password_hash if row else _DUMMY_HASH

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from callworthy.critique import RuleSet, critique
 from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError, UnknownIdeaError
+from callworthy.fields import SCRIPT, TITLE, check_text
 from callworthy.services.caller import Caller
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
@@ -28,7 +29,7 @@ from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Idea, IdeaVote
 
 STATUSES = ("open", "testing", "kept", "dropped")
-MAX_TITLE = 300
+MAX_TITLE = TITLE.max_chars
 _REF = re.compile(r"^(?:#|idea-)?(\d{1,9})$", re.IGNORECASE)
 
 
@@ -96,18 +97,12 @@ def add_idea(
     engine: Engine, caller: Caller, title: str, script: str = "", *, now: datetime | None = None
 ) -> IdeaRecord:
     """Put an idea on the board: a strategy in a sentence and a sample script (critiqued)."""
-    title = " ".join((title or "").split())
+    title = check_text(TITLE, " ".join((title or "").split())) or ""
     if not title:
         raise InvalidFieldError(
             "An idea needs a sentence saying what it is.", "Give the idea.", field="title"
         )
-    if len(title) > MAX_TITLE:
-        raise InvalidFieldError(
-            f"The idea is {len(title)} characters long.",
-            f"Say it in {MAX_TITLE} or fewer.",
-            field="title",
-        )
-    script = (script or "").strip()
+    script = check_text(SCRIPT, (script or "").strip()) or ""
     try:  # outside the write lock; raises on a bad script
         score = _score(script, caller.rule_set())
     except CallworthyError as exc:

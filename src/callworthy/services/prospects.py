@@ -22,13 +22,28 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
-from callworthy.fields import clean, looks_like_phone, normalise_phone
+from callworthy.fields import (
+    COMPANY,
+    EXTERNAL_ID,
+    INDUSTRY,
+    NAME,
+    PHONE,
+    ROLE,
+    TAG,
+    check_text,
+    clean,
+    looks_like_phone,
+    normalise_phone,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.values import ForgetReport, ProspectRecord
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.maintenance import checkpoint
 from callworthy.storage.tables import Prospect
+
+#: Most tags one prospect carries.
+MAX_TAGS = 30
 
 
 def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
@@ -135,14 +150,9 @@ def add_prospect(
     region: str = "US",
 ) -> ProspectRecord:
     """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
-    if not clean(name):
-        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
-    try:
-        e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
-    except InvalidPhoneError as exc:
-        exc.field = "phone"
-        raise
-    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    check_profile(name, company, role, industry, phone, external_id)
+    e164, zone = _phone(phone, region)
+    tag_list = clean_tags(tags)
 
     def work(session: Session) -> ProspectRecord:
         _refuse_duplicate(session, caller.team_id, e164, clean(external_id))
@@ -171,6 +181,46 @@ def add_prospect(
             raise DuplicateProspectError(
                 f"{name} is already stored.", "Use the stored prospect.", field="phone"
             ) from exc
+        raise
+
+
+def check_profile(
+    name: str,
+    company: str | None = None,
+    role: str | None = None,
+    industry: str | None = None,
+    phone: str | None = None,
+    external_id: str | None = None,
+) -> None:
+    """Refuse a prospect's text that no surface may store: too long, control characters."""
+    for field, value in (
+        (NAME, name), (COMPANY, company), (ROLE, role), (INDUSTRY, industry),
+        (PHONE, phone), (EXTERNAL_ID, external_id),
+    ):  # fmt: skip
+        check_text(field, value)
+    if not clean(name):
+        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Return the tags trimmed, unique and sorted; each checked like any text field."""
+    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    for tag in tag_list:
+        check_text(TAG, tag)
+    if len(tag_list) > MAX_TAGS:
+        raise InvalidFieldError(
+            f"{len(tag_list)} tags; a prospect may have at most {MAX_TAGS}.",
+            "Keep the ones you filter by.",
+            field="tags",
+        )
+    return tag_list
+
+
+def _phone(phone: str | None, region: str) -> tuple[str | None, str | None]:
+    try:
+        return normalise_phone(phone or "", region) if clean(phone) else (None, None)
+    except InvalidPhoneError as exc:
+        exc.field = "phone"
         raise
 
 

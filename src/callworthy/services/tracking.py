@@ -17,7 +17,14 @@ from callworthy.errors import (
     NoOpenVoicemailError,
     UnknownProspectError,
 )
-from callworthy.fields import CallbackOutcome, validate_outcome, validate_strategy
+from callworthy.fields import (
+    NOTES,
+    SCRIPT,
+    CallbackOutcome,
+    check_text,
+    validate_outcome,
+    validate_strategy,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get, records
 from callworthy.services.values import CallbackRecord, History, VoicemailRecord
@@ -92,6 +99,7 @@ def log_voicemail(
     except InvalidFieldError as exc:
         exc.field = "strategy"
         raise
+    check_text(SCRIPT, script)
     with read_session(engine) as session:
         prospect = get(session, caller, prospect_id)
         _refuse_blocked(session, caller.team_id, prospect)
@@ -137,6 +145,7 @@ def log_callback(
 ) -> CallbackRecord:
     """Store a return call, matched to the prospect's latest voicemail not yet answered."""
     result = validate_outcome(str(outcome))
+    check_text(NOTES, notes)
     when = at or utc_now()
 
     def work(session: Session) -> CallbackRecord:

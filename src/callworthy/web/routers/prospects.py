@@ -26,8 +26,11 @@ from callworthy.web.schemas import CallbackIn, ProspectIn, VoicemailIn, errors
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", tags=["prospects"])
-Field = Annotated[str, Form(max_length=200)]
-Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
+# Lengths and characters are the services' to check (fields.check_text), one message per
+# field for every surface; the body cap bounds what a form can send.
+Field = Annotated[str, Form()]
+Script = Annotated[str, Form()]
+PROSPECT_FIELDS = ("name", "company", "role", "industry", "phone", "tags")
 #: The outcomes offered as one-click buttons (the service also accepts "other").
 OUTCOMES = (CallbackOutcome.RETURNED, CallbackOutcome.MEETING, CallbackOutcome.NOT_INTERESTED)
 EMPTY_FORM = {"name": "", "company": "", "role": "", "industry": "", "phone": "", "tags": ""}
@@ -114,7 +117,7 @@ def add_prospect_form(
         record = _add(engine, user, body)
     except CallworthyError as exc:
         return form_error(
-            request, templates, "prospect_new.html", exc, fields=("name", "phone"), where="name",
+            request, templates, "prospect_new.html", exc, fields=PROSPECT_FIELDS, where="name",
             user=user, form=form,
         )  # fmt: skip
     return RedirectResponse(f"/prospects/{record.id}", status_code=303)
