@@ -411,3 +411,13 @@ class RuleExampleError(RuleFileError):
     """A team rule's own pass/fail example does not behave as declared; it is not saved."""
 
     exit_code = 48
+
+
+# --- Corrections and their audit log (issue 11): exit code 50 ---------------------------------
+
+
+class ChangeStateError(CallworthyError):
+    """A change cannot be undone now: already undone, changed again since, or its record gone."""
+
+    category = Category.CONFLICT
+    exit_code = 50

@@ -74,9 +74,12 @@ def test_the_api_refuses_the_same_text_with_the_same_message_and_field(
     no_database_in(script)
     assert script.json()["error"]["field"] == "script"
     lines = {"strategy": "value_tip", "script": SCRIPT.replace("; ", ";\n")}  # a script has lines
-    assert db_client.post(
-        f"/api/v1/prospects/{pid}/voicemails", json=lines, headers=headers
-    ).status_code == 201
+    assert (
+        db_client.post(
+            f"/api/v1/prospects/{pid}/voicemails", json=lines, headers=headers
+        ).status_code
+        == 201
+    )
     idea = db_client.post("/api/v1/ideas", json={"title": "Tip\x00"}, headers=headers)
     no_database_in(idea)
     assert idea.json()["error"]["field"] == "title"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 
@@ -20,6 +20,7 @@ from callworthy.services import accounts
 from callworthy.services.accounts import Account
 from callworthy.services.caller import Caller, caller_for
 from callworthy.services.database import MAX_ID
+from callworthy.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 from callworthy.services.team_rules import TeamRules
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, LoginLimiter, csrf_matches
 from callworthy.web.settings import Settings
@@ -62,6 +63,16 @@ LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
 TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
 #: A record's id in a path: a whole number that fits the id columns.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
+#: An API list's paging: the `next` of the page before, and how many items a page holds.
+Cursor = Annotated[
+    str | None,
+    Query(max_length=2000, description="The `next` of the page before; leave out for the first."),
+]
+Limit = Annotated[
+    int | None, Query(description=f"Items per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}).")
+]
+#: A web list's page number (`?page=3`; past the last shows the last).
+PageNumber = Annotated[int | None, Query(alias="page", ge=1, le=MAX_ID)]
 
 
 def bearer_token(request: Request) -> str | None:
