@@ -46,7 +46,7 @@ def test_a_mis_clicked_meeting_is_corrected_logged_and_undone(
     assert fixed.record.outcome == "returned"
     assert fixed.change is not None and fixed.change.before == {"outcome": "meeting"}
     assert fixed.change.after == {"outcome": "returned"} and fixed.change.who == "alice"
-    assert fixed.change.summary == "Edited callback #%d of Jane Doe: outcome" % cb
+    assert fixed.change.summary == f"Edited callback #{cb} of Jane Doe: outcome"
     undone = audit.undo(db_engine, caller)  # the caller's own last change
     assert undone.action == "undo" and undone.undoes == fixed.change.id
     assert (
