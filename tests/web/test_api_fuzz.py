@@ -67,6 +67,15 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/phonetest/questions",
         "POST /api/v1/phonetest",
         "GET /api/v1/phonetest/history",
+        "PATCH /api/v1/prospects/{prospect_id}",
+        "DELETE /api/v1/prospects/{prospect_id}",
+        "PATCH /api/v1/voicemails/{voicemail_id}",
+        "DELETE /api/v1/voicemails/{voicemail_id}",
+        "PATCH /api/v1/callbacks/{callback_id}",
+        "DELETE /api/v1/callbacks/{callback_id}",
+        "GET /api/v1/changes",
+        "POST /api/v1/changes/undo",
+        "POST /api/v1/changes/{change_id}/undo",
     }
 
 

@@ -159,6 +159,15 @@ def numbered_changes(
     return NumberedPage(tuple(change_record(e) for e in rows), number, page_count(total), total)
 
 
+def get_change(engine: Engine, caller: Caller, change_id: int) -> ChangeRecord | None:
+    """Return a change the caller may see (their own; a manager: the team's), else None."""
+    with read_session(engine) as session:
+        entry = aq.entry_of_team(session, caller.team_id, change_id)
+    if entry is None or not (caller.is_manager or entry.rep_id == caller.rep_id):
+        return None
+    return change_record(entry)
+
+
 def last_change(engine: Engine, caller: Caller) -> ChangeRecord | None:
     """Return the caller's own newest change still standing (what "Undo" would undo), or None."""
     with read_session(engine) as session:

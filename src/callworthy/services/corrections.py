@@ -32,7 +32,7 @@ from callworthy.services.tracking import callback_record, voicemail_record
 from callworthy.services.values import CallbackRecord, ProspectRecord, VoicemailRecord
 from callworthy.storage import audit_queries as aq
 from callworthy.storage import queries
-from callworthy.storage.engine import run_write
+from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Prospect
 
 T = TypeVar("T")
@@ -156,6 +156,27 @@ def _visible_pair(
     return found
 
 
+def voicemail_for_edit(
+    engine: Engine, caller: Caller, voicemail_id: int
+) -> tuple[VoicemailRecord, ProspectRecord]:
+    """Return a voicemail the caller may correct, with its prospect (the Edit page)."""
+    with read_session(engine) as session:
+        found = aq.voicemail_of_team(session, caller.team_id, voicemail_id)
+        row, prospect = _visible_pair(found, caller, "voicemail", voicemail_id)
+        reps = queries.rep_names(session, [row.rep_id] if row.rep_id else [])
+        return voicemail_record(row, reps), records(session, [prospect])[0]
+
+
+def callback_for_edit(
+    engine: Engine, caller: Caller, callback_id: int
+) -> tuple[CallbackRecord, ProspectRecord]:
+    """Return a callback the caller may correct, with its prospect (the Edit page)."""
+    with read_session(engine) as session:
+        found = aq.callback_of_team(session, caller.team_id, callback_id)
+        row, prospect = _visible_pair(found, caller, "callback", callback_id)
+        return callback_record(row), records(session, [prospect])[0]
+
+
 def _voicemail_values(
     caller: Caller, prospect: Prospect, changes: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -275,6 +296,7 @@ __all__ = [
     "VOICEMAIL_FIELDS",
     "ChangeRecord",
     "Corrected",
+    "callback_for_edit",
     "change_record",
     "delete_callback",
     "delete_prospect",
@@ -282,4 +304,5 @@ __all__ = [
     "edit_callback",
     "edit_prospect",
     "edit_voicemail",
+    "voicemail_for_edit",
 ]

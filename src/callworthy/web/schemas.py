@@ -53,6 +53,36 @@ class VoicemailIn(_In):
     script: str = Field(description="What was said: 1-5,000 characters, lines allowed.")
 
 
+class ProspectPatch(_In):
+    """The profile fields to change; those left out stay, `null` clears an optional one."""
+
+    name: str | None = None
+    company: str | None = None
+    role: str | None = None
+    industry: str | None = None
+    phone: str | None = None
+    humor_ok: bool | None = None
+    tags: list[str] | None = None
+
+
+class VoicemailPatch(_In):
+    """A voicemail's fields to change; a new script is critiqued and scored again."""
+
+    strategy: str | None = None
+    script: str | None = None
+    left_at: str | None = Field(default=None, description="ISO 8601; without a zone: UTC.")
+
+
+class CallbackPatch(_In):
+    """A callback's fields to change."""
+
+    outcome: str | None = Field(
+        default=None, description="returned, meeting, not_interested or other"
+    )
+    notes: str | None = None
+    at: str | None = Field(default=None, description="ISO 8601; without a zone: UTC.")
+
+
 class CallbackIn(_In):
     """A return call: how it went and, optionally, when (ISO 8601; default now)."""
 

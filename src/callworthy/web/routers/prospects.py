@@ -32,6 +32,7 @@ from callworthy.web.deps import (
     RecordId,
     TemplatesDep,
 )
+from callworthy.web.notices import change_notice
 from callworthy.web.render import form_error, page
 from callworthy.web.schemas import CallbackIn, ProspectIn, VoicemailIn, errors
 
@@ -93,7 +94,10 @@ def prospects_page(
 ) -> Response:
     """List the user's prospects (a manager: the team's, with their owner), 50 a page."""
     pager = service.numbered_prospects(engine, user, tag=tag, name=q, page=page_number)
-    return page(request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag)
+    notice = change_notice(engine, user, request)
+    return page(
+        request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag, notice=notice
+    )
 
 
 @api.get("/prospects", response_model=Page[ProspectRecord], responses=errors())
@@ -180,7 +184,7 @@ def prospect_page(
 ) -> Response:
     """Show a prospect, its voicemails and callbacks, and the forms to log more."""
     found = tracking.history(engine, user, prospect_id)
-    context = _detail(user, found)
+    context = _detail(user, found, notice=change_notice(engine, user, request))
     return page(request, templates, "prospect.html", **context)
 
 
