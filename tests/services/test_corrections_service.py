@@ -119,7 +119,7 @@ def test_a_deleted_voicemail_leaves_the_stats_with_its_callbacks_and_comes_back(
 
     assert counts() == (1, 1)
     deleted = corrections.delete_voicemail(db_engine, caller, vm)
-    assert deleted.summary == f"Deleted voicemail #{vm} of Jane Doe with 1 callbacks"
+    assert deleted.summary == f"Deleted voicemail #{vm} of Jane Doe with 1 callback"
     assert counts() == (0, 0)
     history = tracking.history(db_engine, caller, pid)
     assert history.voicemails == () and history.callbacks == ()  # its callback went with it

@@ -130,7 +130,7 @@ def test_the_pages_edit_delete_and_undo_with_the_undo_beside_the_change(client: 
     )
     after = client.get(deleted.headers["location"]).text
     assert "No voicemail yet." in after and "No callback yet." in after
-    assert "Deleted voicemail #1 of Jane Doe with 1 callbacks" in after
+    assert "Deleted voicemail #1 of Jane Doe with 1 callback" in after
     log = client.get("/changes").text
     assert (
         "Edited callback #1 of Jane Doe: at, notes, outcome" in log and "meeting → returned" in log

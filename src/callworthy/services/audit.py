@@ -77,8 +77,11 @@ def _summary(entry: AuditEntry) -> str:
         return f"Edited {what}{of}: {', '.join(sorted(entry.after or {}))}"
     if entry.action == "delete":
         removed = entry.before or {}
-        extra = [f"{len(rows)} {key}" for key, rows in sorted(removed.items())
-                 if rows and key[:-1] != entry.kind and key != "assignments"]  # fmt: skip
+        extra = [
+            f"{len(rows)} {key if len(rows) > 1 else key[:-1]}"
+            for key, rows in sorted(removed.items())
+            if rows and key[:-1] != entry.kind and key != "assignments"
+        ]
         return f"Deleted {what}{of}" + (f" with {', '.join(extra)}" if extra else "")
     return f"Undid change #{entry.undoes_id} to {what}{of}"
 
