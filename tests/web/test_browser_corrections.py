@@ -53,7 +53,8 @@ def test_edit_delete_and_undo_on_a_phone(server: str, page: Any) -> None:  # noq
     assert page.locator("#callbacks .outcome").inner_text() == "returned"
     # The table scrolls inside itself: the page is no wider than the phone.
     wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
+        "[...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > 391)"
         ".map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 8)"
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
