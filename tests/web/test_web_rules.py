@@ -135,9 +135,8 @@ def test_the_api_twins(client: TestClient) -> None:
     after = client.get("/api/v1/rules", headers=auth).json()
     assert after["version"] != listed["version"]
     assert any(r["id"] == "acme.slogan" and r["team"] for r in after["rules"])
-    assert [r["rule_id"] for r in client.get("/api/v1/rules/team", headers=auth).json()] == [
-        "acme.slogan"
-    ]
+    stored = client.get("/api/v1/rules/team", headers=auth).json()["items"]
+    assert [r["rule_id"] for r in stored] == ["acme.slogan"]
     broken = SLOGAN.replace("level: warning", "level: loud")
     bad = client.put("/api/v1/rules/team/acme.slogan", json={"source": broken}, headers=auth)
     assert bad.status_code == 422

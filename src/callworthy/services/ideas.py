@@ -23,6 +23,7 @@ from callworthy.critique import RuleSet, critique
 from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError, UnknownIdeaError
 from callworthy.fields import SCRIPT, TITLE, check_text
 from callworthy.services.caller import Caller
+from callworthy.services.paging import NumberedPage, Page, keyset, numbered
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
@@ -167,3 +168,32 @@ def list_ideas(
         found = eq.ideas_with_votes(session, caller.team_id, status)
     rules = caller.rule_set()
     return tuple(_record(idea, votes, author, rules) for idea, votes, author in found)
+
+
+def _board_key(row: tuple[Idea, int, str | None]) -> tuple[int, int]:
+    return (-row[1], row[0].id)  # most votes first, then oldest
+
+
+def idea_page(
+    engine: Engine, caller: Caller, *, cursor: str | None = None, limit: int | None = None
+) -> Page[IdeaRecord]:
+    """Return one page of the board, most votes first (the API's list); only it is critiqued."""
+    with read_session(engine) as session:
+        found = eq.ideas_with_votes(session, caller.team_id)
+    shown, following = keyset(found, _board_key, cursor, limit, (int, int))
+    rules = caller.rule_set()
+    return Page(
+        tuple(_record(idea, votes, author, rules) for idea, votes, author in shown), following
+    )
+
+
+def numbered_ideas(
+    engine: Engine, caller: Caller, page: int | None = None
+) -> NumberedPage[IdeaRecord]:
+    """Return one numbered page of the board (the Ideas page); only it is critiqued."""
+    with read_session(engine) as session:
+        found = eq.ideas_with_votes(session, caller.team_id)
+    part = numbered(found, page)
+    rules = caller.rule_set()
+    items = tuple(_record(idea, votes, author, rules) for idea, votes, author in part.items)
+    return NumberedPage(items, part.number, part.pages, part.total)

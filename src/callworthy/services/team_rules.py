@@ -30,6 +30,7 @@ from callworthy.errors import (
     RuleFileError,
     UnknownRecordError,
 )
+from callworthy.services.paging import Page, keyset
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import team_rule_queries as trq
 from callworthy.storage.engine import read_session, run_write
@@ -117,6 +118,20 @@ def list_team_rules(engine: Engine, caller: Caller) -> list[TeamRuleRecord]:
     """Return the caller's team's own rules by id (every member may read them)."""
     with read_session(engine) as session:
         return [_record(row) for row in trq.team_rules(session, caller.team_id)]
+
+
+def team_rule_page(
+    engine: Engine, caller: Caller, *, cursor: str | None = None, limit: int | None = None
+) -> Page[TeamRuleRecord]:
+    """Return one page of the team's own rules, by id (the API's list)."""
+    with read_session(engine) as session:
+        rows = trq.team_rules(session, caller.team_id)
+    shown, following = keyset(rows, _rule_key, cursor, limit, (str,))
+    return Page(tuple(_record(row) for row in shown), following)
+
+
+def _rule_key(row: TeamRule) -> tuple[str]:
+    return (row.rule_id,)
 
 
 def rules_in_force(engine: Engine, caller: Caller) -> RulesInForce:
