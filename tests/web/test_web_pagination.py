@@ -68,8 +68,9 @@ def test_limits_and_cursors_that_are_not_ours_are_refused_naming_the_field(
     db_client: TestClient,
 ) -> None:
     headers = imported(db_client)
-    for params, field in (({"limit": 0}, "limit"), ({"limit": 201}, "limit"),
-                          ({"cursor": "not-a-cursor"}, "cursor"), ({"cursor": "WzFd"}, "cursor")):  # fmt: skip
+    refusals = [({"limit": 0}, "limit"), ({"limit": 201}, "limit")]
+    refusals += [({"cursor": "not-a-cursor"}, "cursor"), ({"cursor": "WzFd"}, "cursor")]
+    for params, field in refusals:
         refused = db_client.get("/api/v1/prospects", params=params, headers=headers)
         assert refused.status_code == 422, params
         assert refused.json()["error"]["field"] == field
