@@ -61,7 +61,9 @@ def log_in(client: TestClient) -> dict[str, str]:
     return {"Authorization": f"Bearer {found.group(1)}"}
 
 
-def measure(client: TestClient, path: str, headers: dict[str, str], rounds: int) -> tuple[float, int]:
+def measure(
+    client: TestClient, path: str, headers: dict[str, str], rounds: int
+) -> tuple[float, int]:
     """Return the median seconds and the size in bytes of GET path."""
     times, size = [], 0
     for _ in range(rounds):
@@ -93,7 +95,8 @@ def main() -> None:
             paths += [("tag filter", "/prospects?tag=t3&page=200", {})]
             for label, where, headers in paths:
                 seconds, size = measure(client, where, headers, args.rounds)
-                print(f"{label:<11} GET {where:<28} median {seconds * 1000:8.1f} ms  {size:>12,} bytes")
+                print(f"{label:<11} GET {where:<28} median {seconds * 1000:8.1f} ms  "
+                      f"{size:>12,} bytes")  # fmt: skip
         app.state.engine.dispose()
 
 
