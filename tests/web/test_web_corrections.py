@@ -142,3 +142,21 @@ def test_the_pages_edit_delete_and_undo_with_the_undo_beside_the_change(client: 
     assert gone.headers["location"].startswith("/prospects?changed=")
     listing = client.get(gone.headers["location"]).text
     assert "Deleted prospect #1 (Jane Doe)" in listing and "No prospects yet" in listing
+
+
+def test_a_null_for_a_field_that_must_have_a_value_is_a_422_naming_it(client: TestClient) -> None:
+    set_up(client)
+    from .helpers_web import new_token
+
+    headers = bearer(new_token(client))
+    pid, vm, cb = logged(client, headers)
+    for path, body, field in (
+        (f"/api/v1/prospects/{pid}", {"humor_ok": None}, "humor_ok"),
+        (f"/api/v1/prospects/{pid}", {"name": None}, "name"),
+        (f"/api/v1/voicemails/{vm}", {"left_at": None}, "left_at"),
+        (f"/api/v1/callbacks/{cb}", {"at": None}, "at"),
+        (f"/api/v1/callbacks/{cb}", {"at": "yesterday"}, "at"),
+    ):
+        answer = client.patch(path, json=body, headers=headers)
+        assert answer.status_code == 422, (path, body, answer.text)
+        assert answer.json()["error"]["field"] == field

@@ -23,7 +23,7 @@ def read_input(source: str) -> str:
     if source == "-":
         return decode_script(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
     path = Path(source)
-    one_word = "\n" not in source and len(source) < 4096 and not any(c.isspace() for c in source)
+    one_word = 0 < len(source) < 4096 and not any(c.isspace() for c in source)
     if "\n" not in source and len(source) < 4096 and path.is_file():
         with path.open("rb") as handle:
             return decode_script(handle.read(MAX_BYTES + 1), str(path))

@@ -72,7 +72,12 @@ def _diff(row: Any, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str
     return before, after
 
 
-def _when(value: str | datetime, field: str) -> datetime:
+def _when(value: str | datetime | None, field: str) -> datetime:
+    if value is None or (isinstance(value, datetime) and value.tzinfo is None):
+        raise InvalidFieldError(
+            "A time is needed, with its zone or in UTC.", "Give one like 2024-03-05T14:30.",
+            field=field,
+        )  # fmt: skip
     try:
         return parse_time(value) if isinstance(value, str) else value
     except InvalidFieldError as exc:
@@ -91,7 +96,13 @@ def _prospect_values(
     prospect_service.check_profile(
         merged["name"], merged["company"], merged["role"], merged["industry"], merged["phone"]
     )
-    values: dict[str, Any] = {f: changes[f] for f in ("humor_ok",) if f in changes}
+    values: dict[str, Any] = {}
+    if "humor_ok" in changes:
+        if not isinstance(changes["humor_ok"], bool):
+            raise InvalidFieldError(
+                "Whether humour suits them is yes or no.", "Give true or false.", field="humor_ok"
+            )
+        values["humor_ok"] = changes["humor_ok"]
     for field in ("name", "company", "role", "industry"):
         if field in changes:
             text = (changes[field] or "").strip()
