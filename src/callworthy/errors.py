@@ -130,7 +130,8 @@ class RuleFileError(DataFileError):
 
 
 class UnsafePatternError(RuleFileError):
-    """A rule pattern could backtrack catastrophically."""
+    """A rule pattern that could make a critique slow: RE2 cannot run it in linear time
+    (a backreference, a look-around, too large) or, in a built-in, it could backtrack."""
 
     exit_code = 7
 
@@ -145,9 +146,28 @@ class InputFileError(CallworthyError):
 
 
 class DatabaseError(CallworthyError):
-    """The database cannot be opened, reached, written or is not in the expected shape."""
+    """The database cannot be opened, reached, written or is not in the expected shape.
+
+    The message never names the database (no URL, credentials, SQL or path): a web page
+    shows it to whoever asked. What the driver said and where the database is are kept
+    as `detail` and `location` (its URL with the password hidden), for the server's log
+    and for the terminal of whoever runs the CLI on their own database.
+    """
 
     category = Category.UNAVAILABLE  # exit code 11
+
+    def __init__(
+        self,
+        problem: str,
+        fix: str = "",
+        *,
+        field: str | None = None,
+        detail: str = "",
+        location: str = "",
+    ) -> None:
+        self.detail = detail
+        self.location = location
+        super().__init__(problem, fix, field=field)
 
 
 class MigrationRequiredError(DatabaseError):
@@ -403,3 +423,13 @@ class RuleExampleError(RuleFileError):
     """A team rule's own pass/fail example does not behave as declared; it is not saved."""
 
     exit_code = 48
+
+
+# --- Corrections and their audit log (issue 11): exit code 50 ---------------------------------
+
+
+class ChangeStateError(CallworthyError):
+    """A change cannot be undone now: already undone, changed again since, or its record gone."""
+
+    category = Category.CONFLICT
+    exit_code = 50

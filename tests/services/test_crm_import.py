@@ -242,3 +242,43 @@ def test_export_then_import_round_trip(db_engine: Engine, caller: Caller, tmp_pa
         assert dana.callbacks[0].voicemail_id == dana.voicemails[0].id
     finally:
         other.dispose()
+
+
+def test_a_row_with_too_many_fields_is_one_bad_row_among_the_others(
+    db_engine: Engine, caller: Caller, tmp_path: Path
+) -> None:
+    text = (
+        HEADER
+        + "1,2024-03-04,Ann,,other\n"
+        + "2,2024-03-04,Bo,,other,surplus,fields\n"  # too many fields
+        + "3,yesterday,Cy,,other\n"  # a bad date after it is still reported
+        + "4,2024-03-04,Di,,other\n"
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, caller, path)
+    assert [line for line, _ in caught.value.problems] == [3, 4]
+    assert "7 fields where the header has 5" in caught.value.problems[0][1]
+    assert counts(db_engine) == (0, 0, 0)
+    report = import_file(db_engine, caller, path, keep_going=True)
+    assert report.voicemails_added == 2 and [r.line for r in report.rejected] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("cell", "says"),
+    [
+        ("N" * 100_000, "the name has 100,000 characters; it may have at most 200"),
+        ("Ann\x07Lee", "the name holds a control character (U+0007)"),
+        ("Ann\x1b[2JLee", "the name holds a control character (U+001B)"),
+    ],
+)
+def test_an_import_refuses_what_no_form_would_take(
+    db_engine: Engine, caller: Caller, tmp_path: Path, cell: str, says: str
+) -> None:
+    path = write(tmp_path, HEADER + f"1,2024-03-04,{cell},,other\n2,2024-03-04,Bo,,other\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, caller, path)
+    assert caught.value.problems == [(2, says)]
+    report = import_file(db_engine, caller, path, keep_going=True)
+    assert report.voicemails_added == 1
+    assert [p.name for p in list_prospects(db_engine, caller)] == ["Bo"]

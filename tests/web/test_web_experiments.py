@@ -136,7 +136,7 @@ def test_the_api_twins(client: TestClient) -> None:
     vote = client.post("/api/v1/ideas/1/votes", headers=auth).json()
     assert vote == {"idea_id": 1, "slug": "idea-1", "votes": 1, "counted": True}
     assert client.post("/api/v1/ideas/1/votes", headers=auth).json()["counted"] is False
-    assert [i["id"] for i in client.get("/api/v1/ideas", headers=auth).json()] == [1, 2]
+    assert [i["id"] for i in client.get("/api/v1/ideas", headers=auth).json()["items"]] == [1, 2]
 
     body = {"try_half": True, "baseline": "value_tip", "seed": 11}
     started = client.post("/api/v1/experiments", headers=auth, json=body)

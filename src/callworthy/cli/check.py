@@ -23,10 +23,16 @@ def read_input(source: str) -> str:
     if source == "-":
         return decode_script(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
     path = Path(source)
+    one_word = 0 < len(source) < 4096 and not any(c.isspace() for c in source)
     if "\n" not in source and len(source) < 4096 and path.is_file():
         with path.open("rb") as handle:
             return decode_script(handle.read(MAX_BYTES + 1), str(path))
-    if path.suffix.lower() in TEXT_SUFFIXES and " " not in source:
+    if one_word and path.is_dir():
+        raise InputFileError(
+            f"{source} is a folder, not a script.", "Name a text file, or quote the script text."
+        )
+    if one_word and (path.suffix.lower() in TEXT_SUFFIXES or "/" in source):
+        # A single word with a slash is a path that is not there, not a voicemail.
         raise InputFileError(
             f"no such file: {source}.", "Check the path, or quote the script text."
         )

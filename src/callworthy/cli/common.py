@@ -71,6 +71,9 @@ def hint(exc: CallworthyError) -> str:
     """Return the CLI's own hint for an error (a command, an option, a docs page), or ""."""
     if isinstance(exc, errors.MigrationRequiredError):
         return "Run `callworthy db upgrade`." if exc.behind else ""
+    if isinstance(exc, errors.DatabaseError) and (exc.detail or exc.location):
+        # Whoever runs the CLI holds the database: what the driver said helps them fix it.
+        return f"(The database said: {exc.detail}; database: {exc.location}.)"
     if isinstance(exc, errors.DataFileError) and exc.docs:
         return f"See {exc.docs}."
     return next((text for cls, text in HINTS.items() if isinstance(exc, cls)), "")

@@ -8,6 +8,7 @@ from callworthy import __version__
 from callworthy.cli.account import account
 from callworthy.cli.audio import transcribe
 from callworthy.cli.check import check
+from callworthy.cli.corrections import changes, delete, edit, undo
 from callworthy.cli.crm import dnc, import_command
 from callworthy.cli.db import db
 from callworthy.cli.diagnose import diagnose_command
@@ -40,6 +41,10 @@ main.add_command(log)
 main.add_command(callback)
 main.add_command(history)
 main.add_command(export)
+main.add_command(edit)
+main.add_command(delete)
+main.add_command(undo)
+main.add_command(changes)
 main.add_command(import_command)
 main.add_command(dnc)
 main.add_command(write_command)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from datetime import datetime
@@ -215,18 +213,16 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
     """Export all voicemails and callbacks.
 
     One row each, by time, for your whole team; the CSV can be imported back with
-    `callworthy import FILE --format generic`.
+    `callworthy import FILE --format generic`. A cell that starts like a spreadsheet
+    formula (= + - @) is written with a ' in front, so it opens as text.
     """
     engine, caller = open_for(db, rep)
-    rows = service.export_rows(engine, caller)
     if output_format == "json":
+        rows = service.export_rows(engine, caller)
         text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
+        count = len(rows)
     else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=service.EXPORT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
+        text, count = service.export_csv(engine, caller)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -234,4 +230,4 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputFileError(f"Cannot write {output}: {exc.strerror}.", "Check the path.") from exc
-    click.echo(f"Wrote {len(rows)} row(s) to {output}.", err=True)
+    click.echo(f"Wrote {count} row(s) to {output}.", err=True)

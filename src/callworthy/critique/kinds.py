@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
@@ -103,9 +104,11 @@ class CompiledMatcher:
     context: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, spec: Matcher) -> CompiledMatcher:
-        """Compile a matcher spec."""
-        terms = compile_terms(spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive)
+    def build(cls, spec: Matcher, *, linear: bool = True) -> CompiledMatcher:
+        """Compile a matcher spec (its patterns in RE2 unless `linear` is off: built-ins)."""
+        terms = compile_terms(
+            spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive, linear=linear
+        )
         return cls(terms, tuple(spec.context))
 
     def spans(self, subject: Subject) -> list[tuple[int, int, str]]:
@@ -411,29 +414,30 @@ class Custom:
         return None
 
 
-def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
-    """Compile a validated rule spec into its checker (patterns are compiled here)."""
+def build_checker(
+    spec: RuleSpec, custom: Mapping[str, CustomCheck], *, linear: bool = True
+) -> Checker:
+    """Compile a validated rule spec into its checker (patterns are compiled here).
+
+    Patterns run in RE2 (linear time) unless `linear` is off, as for the built-ins.
+    """
+    matcher = partial(CompiledMatcher.build, linear=linear)
     if isinstance(spec, ExistenceRule):
-        exceptions = CompiledMatcher.build(spec.exceptions) if spec.exceptions else None
-        return Existence(CompiledMatcher.build(spec), exceptions)
+        exceptions = matcher(spec.exceptions) if spec.exceptions else None
+        return Existence(matcher(spec), exceptions)
     if isinstance(spec, SubstitutionRule):
         swap = {_normalise(k): v for k, v in spec.swap.items()}
         terms = compile_terms(spec.swap, (), case_sensitive=spec.case_sensitive)
         return Substitution(CompiledMatcher(terms), swap)
     if isinstance(spec, OccurrenceRule):
-        return Occurrence(CompiledMatcher.build(spec), spec.min, spec.max)
+        return Occurrence(matcher(spec), spec.min, spec.max)
     if isinstance(spec, RatioRule):
-        return Ratio(
-            CompiledMatcher.build(spec.numerator),
-            CompiledMatcher.build(spec.denominator),
-            spec.max,
-            spec.min_count,
-        )
+        return Ratio(matcher(spec.numerator), matcher(spec.denominator), spec.max, spec.min_count)
     if isinstance(spec, PositionRule):
-        return Position(CompiledMatcher.build(spec), spec.within, spec.mode == "require")
+        return Position(matcher(spec), spec.within, spec.mode == "require")
     if isinstance(spec, ConditionalRule):
-        trigger = CompiledMatcher.build(spec.if_) if spec.if_ else None
-        return Conditional(trigger, CompiledMatcher.build(spec.then))
+        trigger = matcher(spec.if_) if spec.if_ else None
+        return Conditional(trigger, matcher(spec.then))
     if isinstance(spec, MetricRule):
         return Metric(spec.metric, spec.min, spec.max)
     if isinstance(spec, AbsenceRule):

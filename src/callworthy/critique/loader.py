@@ -3,7 +3,10 @@
 One rule per YAML file; the id is the file's path under its folder with dots
 ("pitch/about-us.yaml" -> "pitch.about-us"). Defaults are filled and patterns
 compiled here; any problem is a RuleFileError naming the file, the line and
-what is valid. A team rule with a built-in's id replaces the built-in. What a
+what is valid. A team rule with a built-in's id replaces the built-in. Every
+rule but the built-ins (a `--rules` folder, a team's rule text) has its
+patterns compiled and run by RE2, in time linear in the script; one RE2 cannot
+run is an UnsafePatternError (patterns.py). What a
 finding is worth comes from the rule's own `weight:`, else the learned weights
 (weights.py), else its level's default.
 """
@@ -33,7 +36,7 @@ from callworthy.critique.kinds import (
     build_checker,
 )
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
-from callworthy.critique.patterns import PatternProblem, check_pattern
+from callworthy.critique.patterns import PatternProblem, check_pattern, linear_regex
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
@@ -180,8 +183,14 @@ def builtin_rules_dir() -> Path:
     return Path(str(files("callworthy"))) / "rules"
 
 
-def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any]) -> None:
-    """Check every regex before compiling, so an error can name its line."""
+def _check_patterns(
+    path: Path, node: yaml.Node | None, data: Mapping[str, Any], *, linear: bool
+) -> None:
+    """Check every regex before compiling, so an error can name its line.
+
+    `linear` patterns must compile in RE2 within its size bound; the built-ins' must
+    not backtrack catastrophically in `re`.
+    """
     holders: list[tuple[list[str | int], Any]] = [([], data)]
     holders += [
         ([key], data.get(key)) for key in ("if", "then", "numerator", "denominator", "exceptions")
@@ -189,9 +198,13 @@ def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any])
     for loc, holder in holders:
         if not isinstance(holder, Mapping):
             continue
+        case_sensitive = bool(holder.get("case_sensitive"))
         for index, pattern in enumerate(holder.get("patterns") or []):
             try:
-                check_pattern(str(pattern))
+                if linear:
+                    linear_regex(str(pattern), case_sensitive=case_sensitive)
+                else:
+                    check_pattern(str(pattern))
             except PatternProblem as exc:
                 error = UnsafePatternError if exc.unsafe else RuleFileError
                 raise error(
@@ -242,16 +255,23 @@ def _check_id(rid: str, source: str) -> None:
 
 
 def load_rule_file(
-    root: Path, path: Path, custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS
+    root: Path,
+    path: Path,
+    custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS,
+    *,
+    builtin: bool = False,
 ) -> tuple[Rule, bytes]:
-    """Load, validate and compile one rule file; return it with its raw bytes."""
+    """Load, validate and compile one rule file; return it with its raw bytes.
+
+    Its patterns run in RE2 unless it is one of the package's `builtin` rules.
+    """
     rid = rule_id(root, path)
     _check_id(rid, str(path))
     raw = path.read_bytes()
     spec, node = load_model(
         path, RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md"
     )
-    return _compile(rid, path, spec, node, custom), raw
+    return _compile(rid, path, spec, node, custom, linear=not builtin), raw
 
 
 def load_rule_text(
@@ -259,20 +279,26 @@ def load_rule_text(
 ) -> Rule:
     """Load, validate and compile one rule from YAML text (a team's rule kept in a database).
 
-    The same checks as a rule file; errors name `source` and the line.
+    The same checks as a rule file, its patterns in RE2; errors name `source` and the line.
     """
     _check_id(rid, source)
     spec, node = load_model(
         Path(source), RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md", text=text
     )
-    return _compile(rid, Path(source), spec, node, custom)
+    return _compile(rid, Path(source), spec, node, custom, linear=True)
 
 
 def _compile(
-    rid: str, path: Path, spec: RuleSpec, node: yaml.Node | None, custom: Mapping[str, CustomCheck]
+    rid: str,
+    path: Path,
+    spec: RuleSpec,
+    node: yaml.Node | None,
+    custom: Mapping[str, CustomCheck],
+    *,
+    linear: bool,
 ) -> Rule:
     data = spec.model_dump(by_alias=True)
-    _check_patterns(path, node, data)
+    _check_patterns(path, node, data, linear=linear)
     _check_templates(path, node, spec)
     if isinstance(spec, CustomRule) and spec.function not in custom:
         raise RuleFileError(
@@ -282,7 +308,7 @@ def _compile(
             f"Use one of: {', '.join(sorted(custom))}.",
         )
     weight = spec.weight if spec.weight is not None else DEFAULT_WEIGHT[spec.level]
-    checker = build_checker(spec, custom)
+    checker = build_checker(spec, custom, linear=linear)
     return Rule(
         id=rid,
         kind=spec.kind,
@@ -361,11 +387,12 @@ def load_rules(
     if weights is None and builtin:
         weights = read_weights(builtin_weights_path())
     checks = {**BUILTIN_CHECKS, **(custom or {})}
-    roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in dirs]
+    roots = [(builtin_rules_dir(), True)] if builtin else []
+    roots += [(Path(d), False) for d in dirs]
     loaded: dict[str, tuple[Rule, bytes]] = {}
-    for root in roots:
+    for root, ours in roots:
         for path in _rule_files(root):
-            rule, raw = load_rule_file(root, path, checks)
+            rule, raw = load_rule_file(root, path, checks, builtin=ours)
             loaded[rule.id] = (rule, raw)  # a team rule replaces the built-in of the same id
     for item in extra:
         rule = load_rule_text(item.rule_id, item.text, item.source, checks)

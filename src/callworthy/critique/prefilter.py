@@ -120,6 +120,8 @@ class Prefilter:
         ids: list[int] = []
         exact: set[int] = set()
         for scan in scans:
+            if scan.linear:
+                continue  # an RE2 scan (a team's pattern) is linear already: it always runs
             try:
                 pattern = superset_pattern(scan.regex.pattern)
                 matcher.Add(pattern)

@@ -14,8 +14,25 @@ from datetime import datetime, tzinfo
 
 from callworthy.crm.csvfile import CsvTable, header_key
 from callworthy.crm.formats import CrmFormat
-from callworthy.errors import CallworthyError, ImportFileError
-from callworthy.fields import clean, normalise_phone, validate_strategy
+from callworthy.errors import CallworthyError, ImportFileError, InvalidFieldError
+from callworthy.fields import (
+    COMPANY,
+    EXTERNAL_ID,
+    INDUSTRY,
+    NAME,
+    NOTES,
+    PHONE,
+    REP,
+    ROLE,
+    RULES_VERSION,
+    SCRIPT,
+    TAG,
+    TextField,
+    check_text,
+    clean,
+    normalise_phone,
+    validate_strategy,
+)
 
 _EMAIL_SUFFIX = re.compile(r"\s*\([^()]*@[^()]*\)\s*$")  # HubSpot: "Jane Doe (jane@acme.com)"
 
@@ -75,6 +92,34 @@ class _Skip(Exception):
 
 class _Bad(Exception):
     """The row is malformed."""
+
+
+#: The cells a row's values are stored from, and the rule each is held to (as on a form).
+_CELLS: dict[str, TextField] = {
+    "prospect_name": NAME,
+    "company": COMPANY,
+    "role": ROLE,
+    "industry": INDUSTRY,
+    "phone": PHONE,
+    "inbound_phone": PHONE,
+    "prospect_external_id": EXTERNAL_ID,
+    "external_id": EXTERNAL_ID,
+    "script": SCRIPT,
+    "notes": NOTES,
+    "rep": REP,
+    "rules_version": RULES_VERSION,
+}
+
+
+def _check_cells(get: Mapping[str, str]) -> None:
+    """Refuse a row with a cell no form would take (too long, a control character)."""
+    cells = [(field, get.get(name)) for name, field in _CELLS.items()]
+    cells += [(TAG, tag.strip()) for tag in re.split(r"[;,]", get.get("tags", ""))]
+    for field, value in cells:
+        try:
+            check_text(field, value)
+        except InvalidFieldError as exc:
+            raise _Bad(exc.problem[0].lower() + exc.problem[1:].rstrip(".")) from None
 
 
 def map_columns(table: CsvTable, fmt: CrmFormat) -> dict[str, str]:
@@ -169,6 +214,9 @@ def _score(text: str) -> int | None:
 def _external_id(fmt: CrmFormat, get: Mapping[str, str]) -> str:
     raw = get.get("external_id", "").strip()
     if raw:
+        room = EXTERNAL_ID.max_chars - len(fmt.id) - 1  # stored as "format:id"
+        if len(raw) > room:
+            raise _Bad(f"the activity id has {len(raw):,} characters; it may have at most {room}")
         return f"{fmt.id}:{raw}"
     if ("external_id",) in fmt.required:
         raise _Bad("no activity id")
@@ -185,6 +233,7 @@ def _activity(
     if get.get("status", "").strip().lower() not in fmt.done_statuses:
         raise _Skip(f"task status {get['status'].strip()!r}, not completed")
     kind, outcome = _kind_and_outcome(get, fmt)
+    _check_cells(get)
     at = parse_time(get.get("at", ""), fmt, zone)
     key = _prospect(get, kind, region)
     script = get.get("script", "").strip()
@@ -214,7 +263,7 @@ def parse_file(
     """Return every activity of the file, every bad row and every skipped row."""
     columns = map_columns(table, fmt)
     activities: list[Activity] = []
-    bad: list[LineProblem] = []
+    bad = [LineProblem(line, why) for line, why in table.bad]  # rows not the header's shape
     skipped: list[LineProblem] = []
     seen: dict[str, int] = {}
     for line, row in table.rows:
@@ -232,4 +281,5 @@ def parse_file(
             bad.append(LineProblem(line, f"duplicate of line {first} (same activity)"))
             continue
         activities.append(activity)
+    bad.sort(key=lambda problem: problem.line)
     return ParsedFile(tuple(activities), tuple(bad), tuple(skipped))

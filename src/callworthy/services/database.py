@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from callworthy.errors import DatabaseError, UnknownRecordError
+from callworthy.fields import REP, check_text
 from callworthy.services.caller import Caller
 from callworthy.services.team_rules import TeamRules
 from callworthy.storage import account_queries, queries
@@ -83,7 +84,7 @@ def identify(engine: Engine, rep: str | None = None, team: str = DEFAULT_TEAM) -
     The CLI acts for the whole team (a manager's view) and critiques with the team's
     rules as stored in the database, exactly as the web app does.
     """
-    rep_name = (rep or "").strip() or default_rep_name()
+    rep_name = (check_text(REP, rep) or "").strip() or default_rep_name()
     for attempt in range(3):
         found = _lookup(engine, team, rep_name)
         if found is None:

@@ -9,6 +9,7 @@ person types in the terminal (#12, a phone number, a name) into one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NoReturn
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,13 +23,38 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
-from callworthy.fields import clean, looks_like_phone, normalise_phone
+from callworthy.fields import (
+    COMPANY,
+    EXTERNAL_ID,
+    INDUSTRY,
+    NAME,
+    PHONE,
+    ROLE,
+    TAG,
+    check_text,
+    clean,
+    looks_like_phone,
+    normalise_phone,
+)
 from callworthy.services.caller import Caller
+from callworthy.services.paging import (
+    PAGE_SIZE,
+    NumberedPage,
+    Page,
+    check_limit,
+    check_page_number,
+    decode_cursor,
+    page_count,
+    page_of,
+)
 from callworthy.services.values import ForgetReport, ProspectRecord
-from callworthy.storage import queries
+from callworthy.storage import audit_queries, queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.maintenance import checkpoint
 from callworthy.storage.tables import Prospect
+
+#: Most tags one prospect carries.
+MAX_TAGS = 30
 
 
 def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
@@ -135,14 +161,9 @@ def add_prospect(
     region: str = "US",
 ) -> ProspectRecord:
     """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
-    if not clean(name):
-        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
-    try:
-        e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
-    except InvalidPhoneError as exc:
-        exc.field = "phone"
-        raise
-    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    check_profile(name, company, role, industry, phone, external_id)
+    e164, zone = normalise_or_none(phone, region)
+    tag_list = clean_tags(tags)
 
     def work(session: Session) -> ProspectRecord:
         _refuse_duplicate(session, caller.team_id, e164, clean(external_id))
@@ -174,15 +195,61 @@ def add_prospect(
         raise
 
 
+def check_profile(
+    name: str,
+    company: str | None = None,
+    role: str | None = None,
+    industry: str | None = None,
+    phone: str | None = None,
+    external_id: str | None = None,
+) -> None:
+    """Refuse a prospect's text that no surface may store: too long, control characters."""
+    for field, value in (
+        (NAME, name), (COMPANY, company), (ROLE, role), (INDUSTRY, industry),
+        (PHONE, phone), (EXTERNAL_ID, external_id),
+    ):  # fmt: skip
+        check_text(field, value)
+    if not clean(name):
+        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Return the tags trimmed, unique and sorted; each checked like any text field."""
+    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    for tag in tag_list:
+        check_text(TAG, tag)
+    if len(tag_list) > MAX_TAGS:
+        raise InvalidFieldError(
+            f"{len(tag_list)} tags; a prospect may have at most {MAX_TAGS}.",
+            "Keep the ones you filter by.",
+            field="tags",
+        )
+    return tag_list
+
+
+def normalise_or_none(phone: str | None, region: str = "US") -> tuple[str | None, str | None]:
+    """Return (E.164, time zone) of a phone number, (None, None) for none; errors name `phone`."""
+    try:
+        return normalise_phone(phone or "", region) if clean(phone) else (None, None)
+    except InvalidPhoneError as exc:
+        exc.field = "phone"
+        raise
+
+
 def _refuse_duplicate(session: Session, team_id: int, phone: str | None, ext: str | None) -> None:
     same = queries.prospect_by_phone(session, team_id, phone) if phone else None
     same = same or (queries.prospect_by_external_id(session, team_id, ext) if ext else None)
     if same is not None:
-        raise DuplicateProspectError(
-            f"{_describe(same)} already has this phone number or CRM id.",
-            "Use that prospect, or change the number.",
-            field="phone",
-        )
+        refuse_duplicate(same)
+
+
+def refuse_duplicate(same: Prospect) -> NoReturn:
+    """Refuse a number or CRM id that another prospect of the team already has."""
+    raise DuplicateProspectError(
+        f"{_describe(same)} already has this phone number or CRM id.",
+        "Use that prospect, or change the number.",
+        field="phone",
+    )
 
 
 def list_prospects(
@@ -194,6 +261,58 @@ def list_prospects(
         return records(session, [p for p in rows if _visible(caller, p) is not None])
 
 
+def _filter(caller: Caller, tag: str | None, name: str | None) -> queries.ProspectFilter:
+    return queries.ProspectFilter(
+        caller.team_id,
+        caller.owner_scope,
+        (tag or "").strip() or None,
+        (name or "").strip() or None,
+    )
+
+
+def prospect_page(
+    engine: Engine,
+    caller: Caller,
+    *,
+    tag: str | None = None,
+    name: str | None = None,
+    cursor: str | None = None,
+    limit: int | None = None,
+) -> Page[ProspectRecord]:
+    """Return one page of the prospects the caller may see, by name (the API's list).
+
+    `cursor` is the `next` of the page before; `name` keeps those whose name contains it.
+    """
+    size = check_limit(limit)
+    after = decode_cursor(cursor, (str, int))
+    with read_session(engine) as session:
+        rows = queries.prospects_after(session, _filter(caller, tag, name), after, size + 1)
+        shown, following = page_of(rows, size, lambda p: (p.name, p.id))
+        return Page(records(session, shown), following)
+
+
+def numbered_prospects(
+    engine: Engine,
+    caller: Caller,
+    *,
+    tag: str | None = None,
+    name: str | None = None,
+    page: int | None = None,
+) -> NumberedPage[ProspectRecord]:
+    """Return one numbered page of the prospects the caller may see, by name (the web list).
+
+    A number past the last page shows the last page.
+    """
+    wanted = _filter(caller, tag, name)
+    number = check_page_number(page)
+    with read_session(engine) as session:
+        total = queries.count_prospects(session, wanted)
+        pages = page_count(total)
+        number = min(number, pages)
+        rows = queries.prospects_at(session, wanted, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+        return NumberedPage(records(session, rows), number, pages, total)
+
+
 def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectRecord:
     """Return one of the caller's prospects."""
     with read_session(engine) as session:
@@ -201,11 +320,15 @@ def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectR
 
 
 def forget_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ForgetReport:
-    """Erase a prospect and every voicemail and callback about them (the DNC list is kept)."""
+    """Erase a prospect and every voicemail and callback about them (the DNC list is kept).
+
+    Unlike a delete, it cannot be undone: the audit log's entries about them go too.
+    """
 
     def work(session: Session) -> ForgetReport:
         prospect = get(session, caller, prospect_id)
         voicemails, callbacks = queries.delete_prospect(session, prospect.id)
+        audit_queries.forget_entries(session, prospect)  # the log's copies go too
         return ForgetReport(prospect.id, prospect.name, voicemails, callbacks)
 
     report = run_write(engine, work)

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.critique import Context, critique
+from callworthy.crm import write_csv
 from callworthy.errors import (
     CallworthyError,
     DoNotCallError,
@@ -16,7 +17,14 @@ from callworthy.errors import (
     NoOpenVoicemailError,
     UnknownProspectError,
 )
-from callworthy.fields import CallbackOutcome, validate_outcome, validate_strategy
+from callworthy.fields import (
+    NOTES,
+    SCRIPT,
+    CallbackOutcome,
+    check_text,
+    validate_outcome,
+    validate_strategy,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get, records
 from callworthy.services.values import CallbackRecord, History, VoicemailRecord
@@ -91,6 +99,7 @@ def log_voicemail(
     except InvalidFieldError as exc:
         exc.field = "strategy"
         raise
+    check_text(SCRIPT, script)
     with read_session(engine) as session:
         prospect = get(session, caller, prospect_id)
         _refuse_blocked(session, caller.team_id, prospect)
@@ -136,6 +145,7 @@ def log_callback(
 ) -> CallbackRecord:
     """Store a return call, matched to the prospect's latest voicemail not yet answered."""
     result = validate_outcome(str(outcome))
+    check_text(NOTES, notes)
     when = at or utc_now()
 
     def work(session: Session) -> CallbackRecord:
@@ -200,3 +210,13 @@ def export_rows(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
                 row.update(at=item.at.isoformat(), outcome=item.outcome, notes=item.notes)
             rows.append(row)
     return rows
+
+
+def export_csv(engine: Engine, caller: Caller) -> tuple[str, int]:
+    """Return the team's voicemails and callbacks as CSV (and how many rows), safe to open.
+
+    A cell a rep typed as `=HYPERLINK(...)` or `+1+1` is written as text (a leading '),
+    so it does not run in the spreadsheet of whoever opens the export.
+    """
+    rows = export_rows(engine, caller)
+    return write_csv(rows, EXPORT_COLUMNS), len(rows)

@@ -418,3 +418,43 @@ class TeamRule(Base):
     updated_by: Mapped[str] = mapped_column(String(200))
     """The name of the manager who last saved it."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AuditEntry(Base):
+    """One correction of a team's records (an edit, a delete, or the undo of one): who, when,
+    what, and the values before and after, so a manager can read it and it can be undone.
+
+    `before` of a delete is a snapshot of every row it removed (the prospect, its
+    voicemails and callbacks, the experiment assignments that pointed at them). No
+    foreign key ties an entry to its record: the record may be gone, that is the point.
+    """
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_team_id_id", "team_id", "id"),
+        Index("ix_audit_entry_kind_record_id", "kind", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    rep_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rep.id", ondelete="SET NULL"), index=True
+    )
+    """Who made the change (None once that rep is gone; `actor` keeps the name)."""
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    action: Mapped[str] = mapped_column(String(16))
+    """edit | delete | undo."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """prospect | voicemail | callback."""
+    record_id: Mapped[int] = mapped_column(Integer)
+    prospect_id: Mapped[int] = mapped_column(Integer, index=True)
+    """The prospect the record is about (itself for a prospect): forgetting them erases this."""
+    subject: Mapped[str] = mapped_column(String(200))
+    """The prospect's name when the change was made, for reading the log after a delete."""
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("audit_entry.id", ondelete="SET NULL"))
+    """For an undo: the change it reverted."""
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """When this change was undone (None while it stands)."""

@@ -13,14 +13,18 @@ from callworthy.services import ideas as board
 from callworthy.services import next_strategy, trials
 from callworthy.services.caller import Caller
 from callworthy.services.ideas import IdeaRecord, VoteResult
+from callworthy.services.paging import Page
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as view
 from callworthy.web.deps import (
     ApiCaller,
     Csrf,
+    Cursor,
     EngineDep,
+    Limit,
     PageCaller,
     PageManager,
+    PageNumber,
     RecordId,
     TemplatesDep,
 )
@@ -34,10 +38,14 @@ Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=200)]
 
 
-def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
+def _context(
+    engine: Engine, user: Caller, page_number: int | None = None, **extra: Any
+) -> dict[str, Any]:
+    pager = board.numbered_ideas(engine, user, page_number)
     context: dict[str, Any] = {
         "user": user,
-        "ideas": board.list_ideas(engine, user),
+        "ideas": pager.items,
+        "pager": pager,
         "strategies": next_strategy.proposable(engine, user),
         "title": "",
         "script": "",
@@ -50,16 +58,22 @@ def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
 
 @pages.get("/ideas")
 def ideas_page(
-    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page_number: PageNumber = None,
 ) -> Response:
-    """Show the board, most votes first, each idea with its sample script's score."""
-    return page(request, templates, "ideas.html", **_context(engine, user))
+    """Show the board, most votes first, each idea with its sample script's score, 50 a page."""
+    return page(request, templates, "ideas.html", **_context(engine, user, page_number))
 
 
-@api.get("/ideas", response_model=list[IdeaRecord], responses=errors())
-def list_ideas(user: ApiCaller, engine: EngineDep) -> tuple[IdeaRecord, ...]:
-    """The team's ideas, most votes first, each with its sample script's score today."""
-    return board.list_ideas(engine, user)
+@api.get("/ideas", response_model=Page[IdeaRecord], responses=errors())
+def list_ideas(
+    user: ApiCaller, engine: EngineDep, cursor: Cursor = None, limit: Limit = None
+) -> Page[IdeaRecord]:
+    """The team's ideas, most votes first, each with its sample script's score today; paged."""
+    return board.idea_page(engine, user, cursor=cursor, limit=limit)
 
 
 @pages.post("/ideas", dependencies=[Csrf])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, NotFoundError
@@ -18,16 +18,31 @@ from callworthy.fields import KNOWN_STRATEGIES, CallbackOutcome, parse_time
 from callworthy.services import prospects as service
 from callworthy.services import tracking
 from callworthy.services.caller import Caller
+from callworthy.services.paging import Page
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, RecordId, TemplatesDep
+from callworthy.web.deps import (
+    ApiCaller,
+    Csrf,
+    Cursor,
+    EngineDep,
+    Limit,
+    PageCaller,
+    PageNumber,
+    RecordId,
+    TemplatesDep,
+)
+from callworthy.web.notices import change_notice
 from callworthy.web.render import form_error, page
 from callworthy.web.schemas import CallbackIn, ProspectIn, VoicemailIn, errors
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", tags=["prospects"])
-Field = Annotated[str, Form(max_length=200)]
-Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
+# Lengths and characters are the services' to check (fields.check_text), one message per
+# field for every surface; the body cap bounds what a form can send.
+Field = Annotated[str, Form()]
+Script = Annotated[str, Form()]
+PROSPECT_FIELDS = ("name", "company", "role", "industry", "phone", "tags")
 #: The outcomes offered as one-click buttons (the service also accepts "other").
 OUTCOMES = (CallbackOutcome.RETURNED, CallbackOutcome.MEETING, CallbackOutcome.NOT_INTERESTED)
 EMPTY_FORM = {"name": "", "company": "", "role": "", "industry": "", "phone": "", "tags": ""}
@@ -69,17 +84,33 @@ def _logged(
 
 @pages.get("/prospects")
 def prospects_page(
-    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page_number: PageNumber = None,
+    q: Annotated[str, Query(description="Names containing this.")] = "",
+    tag: Annotated[str, Query()] = "",
 ) -> Response:
-    """List the user's prospects (a manager: the team's, with their owner)."""
-    rows = service.list_prospects(engine, user)
-    return page(request, templates, "prospects.html", user=user, prospects=rows)
+    """List the user's prospects (a manager: the team's, with their owner), 50 a page."""
+    pager = service.numbered_prospects(engine, user, tag=tag, name=q, page=page_number)
+    notice = change_notice(engine, user, request)
+    return page(
+        request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag, notice=notice
+    )
 
 
-@api.get("/prospects", response_model=list[ProspectRecord], responses=errors())
-def list_prospects(user: ApiCaller, engine: EngineDep) -> tuple[ProspectRecord, ...]:
-    """List the token's rep's prospects (a manager: the team's), by name."""
-    return service.list_prospects(engine, user)
+@api.get("/prospects", response_model=Page[ProspectRecord], responses=errors())
+def list_prospects(
+    user: ApiCaller,
+    engine: EngineDep,
+    cursor: Cursor = None,
+    limit: Limit = None,
+    name: Annotated[str | None, Query(description="Only names containing this.")] = None,
+    tag: Annotated[str | None, Query(description="Only prospects with this tag.")] = None,
+) -> Page[ProspectRecord]:
+    """List the token's rep's prospects (a manager: the team's) by name, a page at a time."""
+    return service.prospect_page(engine, user, tag=tag, name=name, cursor=cursor, limit=limit)
 
 
 @pages.get("/prospects/new")
@@ -114,7 +145,7 @@ def add_prospect_form(
         record = _add(engine, user, body)
     except CallworthyError as exc:
         return form_error(
-            request, templates, "prospect_new.html", exc, fields=("name", "phone"), where="name",
+            request, templates, "prospect_new.html", exc, fields=PROSPECT_FIELDS, where="name",
             user=user, form=form,
         )  # fmt: skip
     return RedirectResponse(f"/prospects/{record.id}", status_code=303)
@@ -153,7 +184,7 @@ def prospect_page(
 ) -> Response:
     """Show a prospect, its voicemails and callbacks, and the forms to log more."""
     found = tracking.history(engine, user, prospect_id)
-    context = _detail(user, found)
+    context = _detail(user, found, notice=change_notice(engine, user, request))
     return page(request, templates, "prospect.html", **context)
 
 
