@@ -90,7 +90,7 @@ class RuleText:
 class Step(NamedTuple):
     """One rule as the engine checks it, with what it needs looked up once per rule set."""
 
-    index: int
+    position: int
     rule_id: str
     check: Callable[[Subject], list[Hit]]
     needs: frozenset[int] | None
@@ -132,8 +132,8 @@ class RuleSet:
             Step(i, r.id, r.checker.check, r.needs, r.silenced_by, r.id in silencers)
             for i, r in ((i, self.rules[i]) for i in order)
         ]
-        lean = tuple(step for step in steps if step.index not in inert)
-        script = tuple(s for s in lean if not _measured_only(self.rules[s.index].checker))
+        lean = tuple(step for step in steps if step.position not in inert)
+        script = tuple(s for s in lean if not _measured_only(self.rules[s.position].checker))
         object.__setattr__(self, "plans", (tuple(steps), lean, script))
 
     def __len__(self) -> int:

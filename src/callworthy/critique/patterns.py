@@ -18,8 +18,8 @@ import re._constants as sre_c  # type: ignore[import-not-found]  # private, no s
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Protocol
+from functools import cache
+from typing import Any, Protocol, cast
 
 from callworthy.errors import CallworthyError
 from callworthy.text.fastre import AsciiPattern, ascii_pattern, re2, re2_options
@@ -249,21 +249,25 @@ class Scan:
         """Return the (start, end) of every match in the text this scan runs on."""
         if self.linear:
             return [m.span() for m in self.regex.finditer(text)]
+        regex = cast("re.Pattern[str]", self.regex)  # not linear: Python's `re`
         if self.on_lower and lower is not None:
             if ascii is not None and self.twin is not None:
                 return self.twin.spans(ascii)
-            return list(map(_SPAN, self.regex.finditer(lower)))
-        return list(map(_SPAN, self.regex.finditer(text)))
+            return list(map(_SPAN, regex.finditer(lower)))
+        return list(map(_SPAN, regex.finditer(text)))
 
     def count(self, text: str, lower: str | None) -> int:
         """Return how many non-empty matches there are (in `re`: counting makes no spans)."""
         target = lower if self.on_lower and lower is not None else text
-        if not self.linear and _never_empty(self.regex):
-            return len(self.regex.findall(target))  # no match objects to make
-        return sum(1 for m in self.regex.finditer(target) if m.end() > m.start())
+        if self.linear:
+            return sum(1 for m in self.regex.finditer(target) if m.end() > m.start())
+        regex = cast("re.Pattern[str]", self.regex)
+        if _never_empty(regex):
+            return len(regex.findall(target))  # no match objects to make
+        return sum(1 for m in regex.finditer(target) if m.end() > m.start())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _never_empty(regex: re.Pattern[str]) -> bool:
     """Return whether a regex cannot match the empty string (its shortest match is a character)."""
     return bool(sre_parse.parse(regex.pattern, regex.flags).getwidth()[0] > 0)

@@ -231,9 +231,13 @@ class EstimatedTimeline(Timeline):
                 len(stops[:offset].split()),
                 commas.count(b",", 0, offset),
             )
-        words, stops, commas = self._token_lists()
+        word_ends, stop_ends, comma_ends = self._token_lists()
         last = offset - 1
-        return bisect_right(words, last), bisect_right(stops, last), bisect_right(commas, last)
+        return (
+            bisect_right(word_ends, last),
+            bisect_right(stop_ends, last),
+            bisect_right(comma_ends, last),
+        )
 
     @property
     def total(self) -> float:

@@ -71,7 +71,7 @@ class AsciiPattern:
 
     def search(self, data: bytes) -> bool:
         """Return whether the pattern matches anywhere in the ASCII bytes."""
-        return self._match(self._unanchored, data, 0, len(data))[0][0] >= 0
+        return bool(self._match(self._unanchored, data, 0, len(data))[0][0] >= 0)
 
     def spans(self, data: bytes) -> list[tuple[int, int]]:
         """Return every non-overlapping match's (start, end) in ASCII bytes, left to right."""
