@@ -25,7 +25,7 @@ import yaml
 from callworthy.critique.custom import BUILTIN_CHECKS
 from callworthy.critique.kinds import TEMPLATE_FIELDS, Checker, CustomCheck, build_checker
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
-from callworthy.critique.patterns import PatternProblem, check_pattern
+from callworthy.critique.patterns import PatternProblem, check_pattern, compile_now
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
@@ -33,6 +33,8 @@ from callworthy.datafile import line_of, load_model
 from callworthy.errors import RuleFileError, UnsafePatternError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*$")
+RULES_DOCS = "docs/rules.md"
+"""The page that documents the rule format, for a surface to point to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,27 @@ def load_rule_text(
     spec, node = load_model(
         Path(source), RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md", text=text
     )
-    return _compile(rid, Path(source), spec, node, custom)
+    return compiled_now(_compile(rid, Path(source), spec, node, custom))
+
+
+def compiled_now(rule: Rule) -> Rule:
+    """Return the rule with every regex compiled: a team's rule fails here, not mid-critique.
+
+    The built-ins compile on first use (their regexes are tested); a team's own may
+    hold a pattern `re` refuses only when compiling (a look-behind of varying width).
+    """
+    try:
+        for terms in rule.checker.terms():
+            compile_now(terms)
+    except re.error as exc:
+        raise RuleFileError(
+            rule.path,
+            None,
+            f"a pattern does not compile ({exc}).",
+            "Fix the regex, or use `tokens:` for plain phrases.",
+            docs=RULES_DOCS,
+        ) from exc
+    return rule
 
 
 def _compile(
@@ -323,11 +345,14 @@ def load_rules(
     if weights is None and builtin:
         weights = read_weights(builtin_weights_path())
     checks = {**BUILTIN_CHECKS, **(custom or {})}
-    roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in dirs]
+    builtin_root = builtin_rules_dir()
+    roots = ([builtin_root] if builtin else []) + [Path(d) for d in dirs]
     loaded: dict[str, tuple[Rule, bytes]] = {}
     for root in roots:
         for path in _rule_files(root):
             rule, raw = load_rule_file(root, path, checks)
+            if root != builtin_root:
+                rule = compiled_now(rule)
             loaded[rule.id] = (rule, raw)  # a team rule replaces the built-in of the same id
     for item in extra:
         rule = load_rule_text(item.rule_id, item.text, item.source, checks)
