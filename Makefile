@@ -36,6 +36,7 @@ bench: install
 	$(PY) bench/storage.py
 	$(PY) bench/audio.py
 	$(PY) bench/web.py
+	$(PY) bench/cli.py
 
 # Refit the critique's weights on the coaching corpus (writes src/callworthy/weights/critique.yaml).
 fit: install
