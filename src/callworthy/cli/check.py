@@ -65,7 +65,7 @@ def check_rules(
     A stored rule this version cannot load leaves the critique to the other rules,
     with a note, as the web app does; the Rules page shows what is wrong with it.
     """
-    from callworthy.services.workspace import stored_team_rules
+    from callworthy.services.workspace import source_name, stored_team_rules
 
     stored = stored_team_rules(db, team)
     if stored is None or not stored.texts:
@@ -73,6 +73,8 @@ def check_rules(
     try:
         rules = rules_from(rule_dirs, disable, stored.texts)
     except RuleFileError as exc:
+        if not exc.path.startswith(source_name("")):
+            raise  # a rule folder given with --rules: its error is the user's to see
         click.echo(f"Note: team {stored.team}'s rules cannot be used ({exc.message}).", err=True)
         return rules_from(rule_dirs, disable)
     count = len(stored.texts)
