@@ -9,10 +9,15 @@ import pytest
 import yaml
 
 from callworthy.critique import critique, default_rules, load_rules
-from callworthy.critique.loader import compiled_now, load_rule_text
+from callworthy.critique.loader import (
+    _check_patterns,
+    builtin_rules_dir,
+    compiled_now,
+    load_rule_text,
+)
 from callworthy.critique.patterns import compile_terms
 from callworthy.datafile import read_yaml_text
-from callworthy.errors import RuleFileError
+from callworthy.errors import RuleFileError, UnsafePatternError
 
 LOOK_BEHIND = """\
 kind: existence
@@ -36,9 +41,23 @@ def test_a_scan_compiles_when_first_used_and_keeps_it() -> None:
     assert scan == compile_terms(["rock solid"], [r"best\s+in\s+class"]).fast[0]
 
 
-def test_every_built_in_rule_compiles() -> None:
+def test_every_built_in_rule_compiles_and_passes_the_safety_check() -> None:
     for rule in default_rules().rules:
         assert compiled_now(rule) is rule
+    files = sorted(builtin_rules_dir().rglob("*.yaml"))
+    assert len(files) == len(default_rules())
+    for path in files:  # what the loader skips for the built-ins (it checks a team's)
+        data, node = read_yaml_text(path.read_text(encoding="utf-8"), str(path))
+        _check_patterns(path, node, data)
+
+
+def test_a_team_rule_is_still_checked_for_safety(tmp_path: Path) -> None:
+    unsafe = LOOK_BEHIND.replace("(?<=we\\s+)are", "(\\w+\\s?)+$")
+    (tmp_path / "slow.yaml").write_text(unsafe, encoding="utf-8")
+    with pytest.raises(UnsafePatternError, match="backtrack catastrophically"):
+        load_rules([tmp_path])
+    with pytest.raises(UnsafePatternError):
+        load_rule_text("acme.slow", unsafe, "team rule acme.slow")
 
 
 def test_a_critique_compiles_only_the_scans_it_runs() -> None:
