@@ -181,6 +181,39 @@ class MigrationRequiredError(DatabaseError):
         super().__init__(problem, fix)
 
 
+class _ChoiceError(CallworthyError):
+    """A name that must be one of a list: the list is an attribute, and shown in the message."""
+
+    def __init__(self, problem: str, fix: str = "", *, choices: tuple[str, ...] = ()) -> None:
+        self.choices = choices
+        """The names to choose from, in order."""
+        super().__init__(problem, fix)
+
+
+class UnknownTeamError(_ChoiceError, NotFoundError):
+    """No team of the database has the name given."""
+
+    # exit code 45, the not_found default
+
+
+class TeamChoiceError(_ChoiceError):
+    """The database holds several teams and none was named."""
+
+    # exit code 10, the invalid default
+
+
+class UnknownRepError(_ChoiceError, NotFoundError):
+    """The team has no rep of the name given (no rep is made up to match it)."""
+
+    # exit code 45, the not_found default
+
+
+class RepChoiceError(_ChoiceError):
+    """The team has several reps, none was named and the login name is none of them."""
+
+    # exit code 10, the invalid default
+
+
 class UnknownProspectError(NotFoundError):
     """No prospect matches the id, name or phone number given."""
 

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
+from callworthy.cli.common import FORMAT_OPTION, LazyChoice, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.crm import default_formats
 from callworthy.errors import InvalidFieldError
-from callworthy.services.dnc import import_dnc
-from callworthy.services.importer import import_file
-from callworthy.services.values import DncReport, ImportReport
+
+if TYPE_CHECKING:
+    from callworthy.services.values import DncReport, ImportReport
+
+
+def _format_ids() -> list[str]:
+    """Return the CRM formats' ids, read from their data files when first needed."""
+    from callworthy.crm import default_formats
+
+    return sorted(default_formats())
+
 
 FILE_ARGUMENT = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -51,7 +59,7 @@ def _print_report(report: ImportReport) -> None:
     "--format",
     "-f",
     "crm",
-    type=click.Choice(sorted(default_formats())),
+    type=LazyChoice(_format_ids),
     default="generic",
     show_default=True,
     help="Which export the file is (column names: docs/tracking.md).",
@@ -97,6 +105,8 @@ def import_command(
     \b
     Example: callworthy import calls.csv --format hubspot --dry-run
     """
+    from callworthy.services.importer import import_file
+
     engine, caller = open_for(db, rep)
     report = import_file(
         engine,
@@ -134,6 +144,8 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
     \b
     Example: callworthy dnc import national-dnc.csv
     """
+    from callworthy.services.dnc import import_dnc
+
     engine, caller = open_for(db, rep)
     report = import_dnc(engine, caller, file)
     emit(report, output_format, _print_dnc)

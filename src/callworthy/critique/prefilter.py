@@ -123,12 +123,12 @@ class Prefilter:
             if scan.linear:
                 continue  # an RE2 scan (a team's pattern) is linear already: it always runs
             try:
-                pattern = superset_pattern(scan.regex.pattern)
+                pattern = superset_pattern(scan.source)
                 matcher.Add(pattern)
             except (ValueError, re2.error):
                 continue  # RE2 cannot express even a superset: that scan always runs
             ids.append(id(scan))
-            if scan.on_lower and pattern == scan.regex.pattern:
+            if scan.on_lower and pattern == scan.source:
                 exact.add(id(scan))
         if not ids:
             return None

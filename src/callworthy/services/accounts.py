@@ -125,7 +125,12 @@ def _new_account(session: Session, team: Team, name: str, email: str, pw: str, r
 
 
 def set_up(engine: Engine, team_name: str, name: str, email: str, password: str) -> Account:
-    """Create the team (or take the existing one) and its first manager; once only."""
+    """Create the team and its first manager; once only.
+
+    The team is the one of that name if it exists, else the database's only team
+    (the one the CLI made and filled before the web app was set up: it takes the
+    name given, so both keep sharing it), else a new one.
+    """
     team_name = _clean_name(team_name, "team name", "team")
     name, email = _clean_name(name, "your name"), clean_email(email)
     check_password(password, (name, email, team_name))
@@ -134,6 +139,10 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
         if aq.count_users(session):
             raise AccountExistsError("Callworthy is already set up.", "Log in instead.")
         team = queries.team_by_name(session, team_name)
+        teams = queries.all_teams(session) if team is None else ()
+        if len(teams) == 1:
+            team = teams[0]
+            team.name = team_name
         if team is None:
             team = Team(name=team_name)
             session.add(team)

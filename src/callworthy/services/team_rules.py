@@ -32,6 +32,7 @@ from callworthy.errors import (
 )
 from callworthy.services.paging import Page, keyset
 from callworthy.services.values import Timestamp, _Dumpable
+from callworthy.services.workspace import source_name
 from callworthy.storage import team_rule_queries as trq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import TeamRule, utc_now
@@ -86,11 +87,6 @@ class RulesInForce(_Dumpable):
     def team_rules(self) -> int:
         """Return how many of the rules are the team's own."""
         return sum(rule.team for rule in self.rules)
-
-
-def source_name(rule_id: str) -> str:
-    """Return the name errors give a team rule's text (in place of a file path)."""
-    return f"team rule {rule_id}"
 
 
 def _refusal(text: RuleText) -> str | None:

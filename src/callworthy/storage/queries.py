@@ -294,3 +294,13 @@ def phone_test_results(session: Session, rep_id: int) -> list[PhoneTestResult]:
         .order_by(PhoneTestResult.taken_at, PhoneTestResult.id)
     )
     return list(session.scalars(query))
+
+
+def all_teams(session: Session) -> Sequence[Team]:
+    """Return every team, by name."""
+    return session.scalars(select(Team).order_by(Team.name)).all()
+
+
+def team_reps(session: Session, team_id: int) -> Sequence[Rep]:
+    """Return the team's reps, by name."""
+    return session.scalars(select(Rep).where(Rep.team_id == team_id).order_by(Rep.name)).all()
