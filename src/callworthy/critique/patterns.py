@@ -252,7 +252,7 @@ class Scan:
     on_lower: bool
     linear: bool = False
     _compiled: Regex | None = field(default=None, compare=False, repr=False)
-    _twin: AsciiPattern | None | bool = field(default=False, compare=False, repr=False)
+    _twin: AsciiPattern | bool | None = field(default=False, compare=False, repr=False)
     """False until the twin is looked for; then the twin, or None where there is none."""
 
     @property
