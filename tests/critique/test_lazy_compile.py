@@ -48,13 +48,13 @@ def test_every_built_in_rule_compiles_and_passes_the_safety_check() -> None:
     assert len(files) == len(default_rules())
     for path in files:  # what the loader skips for the built-ins (it checks a team's)
         data, node = read_yaml_text(path.read_text(encoding="utf-8"), str(path))
-        _check_patterns(path, node, data)
+        _check_patterns(path, node, data, linear=False)
 
 
 def test_a_team_rule_is_still_checked_for_safety(tmp_path: Path) -> None:
-    unsafe = LOOK_BEHIND.replace("(?<=we\\s+)are", "(\\w+\\s?)+$")
+    unsafe = LOOK_BEHIND.replace("(?<=we\\s+)are", "(?:(?:\\w{0,10}){0,10}){0,10}!")
     (tmp_path / "slow.yaml").write_text(unsafe, encoding="utf-8")
-    with pytest.raises(UnsafePatternError, match="backtrack catastrophically"):
+    with pytest.raises(UnsafePatternError, match="too complex for a rule"):
         load_rules([tmp_path])
     with pytest.raises(UnsafePatternError):
         load_rule_text("acme.slow", unsafe, "team rule acme.slow")
@@ -71,14 +71,13 @@ def test_a_critique_compiles_only_the_scans_it_runs() -> None:
     assert 0 < len(compiled) < len(scans) / 4  # the RE2 prefilter ruled the rest out
 
 
-def test_a_team_pattern_re_refuses_only_when_compiling_fails_at_load(tmp_path: Path) -> None:
+def test_a_team_pattern_re_would_refuse_only_when_compiling_fails_at_load(tmp_path: Path) -> None:
     with pytest.raises(re.error):
         re.compile(r"(?<=we\s+)are")  # the parser takes it; the compiler does not
-    with pytest.raises(RuleFileError, match="a pattern does not compile") as caught:
+    with pytest.raises(RuleFileError, match="look-behind"):
         load_rule_text("acme.odd", LOOK_BEHIND, "team rule acme.odd")
-    assert caught.value.docs == "docs/rules.md"
     (tmp_path / "odd.yaml").write_text(LOOK_BEHIND, encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"odd\.yaml: a pattern does not compile"):
+    with pytest.raises(RuleFileError, match=r"odd\.yaml:7: .*look-behind"):
         load_rules([tmp_path])
 
 

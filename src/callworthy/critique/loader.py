@@ -36,7 +36,7 @@ from callworthy.critique.kinds import (
     build_checker,
 )
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
-from callworthy.critique.patterns import PatternProblem, compile_now, linear_regex
+from callworthy.critique.patterns import PatternProblem, check_pattern, compile_now, linear_regex
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
@@ -185,11 +185,14 @@ def builtin_rules_dir() -> Path:
     return Path(str(files("callworthy"))) / "rules"
 
 
-def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any]) -> None:
-    """Check every regex of a rule that is not a built-in, so an error can name its line.
+def _check_patterns(
+    path: Path, node: yaml.Node | None, data: Mapping[str, Any], *, linear: bool = True
+) -> None:
+    """Check every regex before compiling, so an error can name its line.
 
-    Each must compile in RE2 within its size bound (the built-ins, which use
-    look-arounds, run in `re`; a test checks they cannot backtrack catastrophically).
+    `linear` patterns (every rule but the built-ins) must compile in RE2 within its
+    size bound; the built-ins', which run in `re`, must not backtrack catastrophically
+    (the loader skips that check for them and a test runs it).
     """
     holders: list[tuple[list[str | int], Any]] = [([], data)]
     holders += [
@@ -201,7 +204,10 @@ def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any])
         case_sensitive = bool(holder.get("case_sensitive"))
         for index, pattern in enumerate(holder.get("patterns") or []):
             try:
-                linear_regex(str(pattern), case_sensitive=case_sensitive)
+                if linear:
+                    linear_regex(str(pattern), case_sensitive=case_sensitive)
+                else:
+                    check_pattern(str(pattern))
             except PatternProblem as exc:
                 error = UnsafePatternError if exc.unsafe else RuleFileError
                 raise error(
