@@ -12,7 +12,7 @@ from callworthy.principles import PRINCIPLE_RE
 from callworthy.write import (
     default_greetings,
     default_packs,
-    default_strategies,
+    default_registry,
     load_packs,
     load_strategies,
     profile_from_mapping,
@@ -22,7 +22,7 @@ from callworthy.write import (
 )
 from callworthy.write.slots import template_slots
 
-STRATEGIES = default_strategies()
+STRATEGIES = default_registry().writable()
 PACKS = default_packs()
 REQUIRED = {
     "value_tip", "resources", "reasons_buy", "provocative_question", "sales_lead",
@@ -50,11 +50,11 @@ def test_strategy_file(strategy) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("strategy", "index"),
-    [(s, i) for s in STRATEGIES for i in range(len(s.examples))],
+    [(s, i) for s in STRATEGIES for i in range(len(s.profile_examples()))],
     ids=lambda v: v.id if hasattr(v, "id") else str(v),
 )
 def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore[no-untyped-def]
-    example = strategy.examples[index]
+    example = strategy.profile_examples()[index]
     profile = profile_from_mapping({"prospect": example.prospect, "rep": example.rep})
     writeup = write_messages(profile.prospect, profile.rep, strategies=(strategy,))
     if example.expect == "candidate":
@@ -68,7 +68,7 @@ def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
 def test_every_phrasing_can_clear_the_bar(strategy) -> None:  # type: ignore[no-untyped-def]
     """Each phrasing, on its example profile, writes a candidate for some seed."""
-    example = next(e for e in strategy.examples if e.expect == "candidate")
+    example = next(e for e in strategy.profile_examples() if e.expect == "candidate")
     prospect = {**example.prospect, "facts": ["opened a second location"]}
     prospect.setdefault("company", "Harbor Point")
     prospect.setdefault("lead", {"name": "Harvey Zilch", "detail": "a new supplier"})

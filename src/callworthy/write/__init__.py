@@ -3,6 +3,7 @@
 Pure core: takes a profile and returns critiqued candidates; no storage, no web, no CLI.
 """
 
+from callworthy.write.evidence import Evidence, Expectation, expect
 from callworthy.write.greeting import Greeting, write_greetings
 from callworthy.write.packs import Pack, default_packs, find_pack, load_packs
 from callworthy.write.profile import (
@@ -15,6 +16,7 @@ from callworthy.write.profile import (
     profile_from_mapping,
     rep_from_mapping,
 )
+from callworthy.write.registry import Fit, Registry, default_registry, fit_problem
 from callworthy.write.strategies import (
     GreetingScript,
     Strategy,
@@ -28,12 +30,16 @@ __all__ = [
     "BAR",
     "Bar",
     "Candidate",
+    "Evidence",
+    "Expectation",
+    "Fit",
     "Greeting",
     "GreetingScript",
     "Lead",
     "Pack",
     "Profile",
     "Prospect",
+    "Registry",
     "Relationship",
     "Rep",
     "Skipped",
@@ -41,8 +47,11 @@ __all__ = [
     "Writeup",
     "default_greetings",
     "default_packs",
+    "default_registry",
     "default_strategies",
+    "expect",
     "find_pack",
+    "fit_problem",
     "load_packs",
     "load_profile",
     "load_strategies",
