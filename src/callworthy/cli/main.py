@@ -16,7 +16,7 @@ from callworthy.cli.phonetest import phonetest
 from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.serve import serve
-from callworthy.cli.tracking import callback, export, history, log
+from callworthy.cli.tracking import callback, correct, export, history, log
 from callworthy.cli.write import greeting, strategies, write_command
 
 
@@ -36,6 +36,7 @@ main.add_command(db)
 main.add_command(prospect)
 main.add_command(log)
 main.add_command(callback)
+main.add_command(correct)
 main.add_command(history)
 main.add_command(export)
 main.add_command(import_command)

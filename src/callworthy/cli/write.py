@@ -8,7 +8,9 @@ line each, so a script can pipe stdout straight into a JSON parser.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +20,18 @@ from rich.table import Table
 from rich.text import Text
 
 from callworthy.cli.common import FORMAT_OPTION, as_data, console, emit, handle_errors
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.errors import ProfileError
+from callworthy.services.database import ENV_VAR
+from callworthy.services.writing import team_evidence
 from callworthy.write import (
     Candidate,
+    Evidence,
     Greeting,
     Profile,
     Rep,
     Writeup,
-    default_strategies,
+    default_registry,
     load_profile,
     profile_from_mapping,
     rep_from_mapping,
@@ -105,7 +111,7 @@ def _render_candidate(rank: int, cand: Candidate) -> Panel:
     if cand.caution:
         body.append(f"\nCaution: {cand.caution}", style="yellow")
     title = Text(f"{rank}. {cand.name} [{cand.strategy}, {cand.principle}]")
-    subtitle = f"score {cand.score} · ~{cand.spoken_seconds:.0f} s"
+    subtitle = f"{cand.evidence} · score {cand.score} · ~{cand.spoken_seconds:.0f} s"
     return Panel(body, title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
 
 
@@ -165,6 +171,8 @@ def _notes_to_stderr(writeup: Writeup) -> None:
 @_rep_options
 @SEED_OPTION
 @PROFILE_OPTION
+@DB_OPTION
+@REP_OPTION
 @FORMAT_OPTION
 @handle_errors
 def write_command(
@@ -173,7 +181,7 @@ def write_command(
     relationship: str | None, referred_by: str | None, lead_name: str | None,
     lead_detail: str | None, rep_name: str | None, rep_company: str | None,
     rep_phone: str | None, rep_email: str | None, seed: int, profile_file: Path | None,
-    output_format: str,
+    db: str | None, rep: str | None, output_format: str,
 ) -> None:  # fmt: skip
     """Write candidate voicemails for a prospect, one per strategy that fits, best first.
 
@@ -181,6 +189,11 @@ def write_command(
     seconds, your number in the first half and again at the end, no
     money-saving pitch, nothing guessed about the prospect. Strategies that do
     not fit (no lead, humor off ...) are listed with the reason.
+
+    Best first means the likeliest to be called back: your team's results for
+    each strategy when a database is given (--db or $CALLWORTHY_DATABASE_URL),
+    else what the articles report (the sales lead, the half message); the
+    critique score breaks a tie. The evidence is shown beside each candidate.
     """
     prospect: dict[str, Any] = {
         "name": name, "company": company, "role": role, "industry": industry,
@@ -189,9 +202,13 @@ def write_command(
     }  # fmt: skip
     if lead_name or lead_detail:
         prospect["lead"] = {"name": lead_name, "detail": lead_detail}
-    rep = _rep_values(rep_name, rep_company, rep_phone, rep_email)
-    profile = build_profile(profile_file, {"prospect": prospect, "rep": rep})
-    writeup = write_messages(profile.prospect, profile.rep, seed=seed)
+    rep_fields = _rep_values(rep_name, rep_company, rep_phone, rep_email)
+    profile = build_profile(profile_file, {"prospect": prospect, "rep": rep_fields})
+    evidence = Evidence()
+    if db or os.environ.get(ENV_VAR):  # the writer works offline; a database adds the team's
+        engine, caller = open_for(db, rep)
+        evidence = team_evidence(engine, caller, now=datetime.now(UTC))
+    writeup = write_messages(profile.prospect, profile.rep, seed=seed, evidence=evidence)
     emit(writeup, output_format, render_writeup, data=as_data(writeup.candidates))
     if output_format == "json":  # the notes go to stderr, so stdout stays pure JSON
         _notes_to_stderr(writeup)
@@ -236,8 +253,13 @@ def strategies() -> None:
 @FORMAT_OPTION
 @handle_errors
 def list_strategies(output_format: str) -> None:
-    """List every strategy: id, principle, humor, the relationships it fits, phrasings."""
-    loaded = default_strategies()
+    """List every built-in strategy: id, principle, what it needs, whether it is proposed.
+
+    The strategy files are the one registry of strategy ids; a team's tried ideas
+    join it as strategies of the same shape.
+    """
+    registry = default_registry()
+    loaded = registry.strategies
     data = [
         {
             "id": s.id,
@@ -247,19 +269,29 @@ def list_strategies(output_format: str) -> None:
             "relationships": [r.value for r in s.relationships],
             "phrasings": len(s.phrasings),
             "description": s.description,
+            "needs_lead": s.needs_lead,
+            "needs_referral": s.needs_referral,
+            "proposable": s.proposable,
+            "baseline": s.id == registry.baseline,
+            "former_ids": list(s.former_ids),
         }
         for s in loaded
     ]
     emit(loaded, output_format, _print_strategies, data=data)
 
 
+def _needs(s: Strategy) -> str:
+    flags = {"humor": s.humor, "a lead": s.needs_lead, "someone you both know": s.needs_referral}
+    return ", ".join(label for label, flag in flags.items() if flag) or "-"
+
+
 def _print_strategies(loaded: tuple[Strategy, ...]) -> None:
     table = Table(title=f"{len(loaded)} strategies", title_justify="left")
     table.add_column("id", no_wrap=True)
-    for column in ("name", "principle", "humor", "fits", "phrasings"):
+    for column in ("name", "principle", "needs", "fits", "proposed", "phrasings"):
         table.add_column(column)
     for s in loaded:
         fits = ", ".join(r.value for r in s.relationships)
-        humor = "yes" if s.humor else "no"
-        table.add_row(s.id, s.name, s.principle, humor, fits, str(len(s.phrasings)))
+        proposed = ("baseline" if s.baseline else "yes") if s.proposable else "never (logged only)"
+        table.add_row(s.id, s.name, s.principle, _needs(s), fits, proposed, str(len(s.phrasings)))
     console().print(table)

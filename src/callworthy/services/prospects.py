@@ -9,6 +9,7 @@ person types in the terminal (#12, a phone number, a name) into one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -47,6 +48,10 @@ def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
         external_id=prospect.external_id,
         owner=owners.get(prospect.owner_rep_id) if prospect.owner_rep_id else None,
         created_at=prospect.created_at,
+        relationship=prospect.relationship or "cold",
+        referred_by=prospect.referred_by,
+        lead_name=prospect.lead_name,
+        lead_detail=prospect.lead_detail,
     )
 
 
@@ -55,6 +60,47 @@ def records(session: Session, prospects: Iterable[Prospect]) -> tuple[ProspectRe
     rows = list(prospects)
     owners = queries.rep_names(session, (p.owner_rep_id for p in rows if p.owner_rep_id))
     return tuple(to_record(p, owners) for p in rows)
+
+
+RELATIONSHIPS = ("cold", "met_briefly", "referred")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the rep knows of a prospect that decides which strategies fit (the registry's fit)."""
+
+    relationship: str = "cold"
+    referred_by: str | None = None
+    lead_name: str | None = None
+    lead_detail: str | None = None
+
+    def checked(self) -> Known:
+        """Return these facts trimmed; refuse an unknown relationship or overlong text."""
+        relation = (self.relationship or "cold").strip().lower().replace(" ", "_")
+        if relation not in RELATIONSHIPS:
+            raise InvalidFieldError(
+                f"Relationship {self.relationship!r} is unknown.",
+                f"Use one of: {', '.join(RELATIONSHIPS)}.",
+                field="relationship",
+            )
+        values = {"referred_by": self.referred_by, "lead_name": self.lead_name}
+        values["lead_detail"] = self.lead_detail
+        for name, value in values.items():
+            if value and len(value) > MAX_KNOWN:
+                raise InvalidFieldError(
+                    f"{name.replace('_', ' ').capitalize()} is {len(value)} characters long.",
+                    f"Say it in {MAX_KNOWN} or fewer.",
+                    field=name,
+                )
+        return Known(
+            relation,
+            clean(self.referred_by),
+            clean(self.lead_name),
+            clean(self.lead_detail) if clean(self.lead_name) else None,
+        )
+
+
+MAX_KNOWN = 200
 
 
 def _describe(p: Prospect) -> str:
@@ -133,10 +179,15 @@ def add_prospect(
     tags: Iterable[str] = (),
     external_id: str | None = None,
     region: str = "US",
+    known: Known | None = None,
 ) -> ProspectRecord:
-    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
+    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number).
+
+    `known` is what the rep knows that decides which strategies fit them.
+    """
     if not clean(name):
         raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
+    facts = (known or Known()).checked()
     try:
         e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
     except InvalidPhoneError as exc:
@@ -159,6 +210,10 @@ def add_prospect(
             do_not_call=queries.is_blocked(session, caller.team_id, e164),
             tags=tag_list,
             external_id=clean(external_id),
+            relationship=facts.relationship,
+            referred_by=facts.referred_by,
+            lead_name=facts.lead_name,
+            lead_detail=facts.lead_detail,
         )
         session.add(prospect)
         session.flush()
@@ -198,6 +253,29 @@ def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectR
     """Return one of the caller's prospects."""
     with read_session(engine) as session:
         return records(session, [get(session, caller, prospect_id)])[0]
+
+
+def set_known(engine: Engine, caller: Caller, prospect_id: int, known: Known) -> ProspectRecord:
+    """Record what the rep knows of a prospect (relationship, referral, a lead, humor stays)."""
+    facts = known.checked()
+
+    def work(session: Session) -> ProspectRecord:
+        prospect = get(session, caller, prospect_id)
+        prospect.relationship, prospect.referred_by = facts.relationship, facts.referred_by
+        prospect.lead_name, prospect.lead_detail = facts.lead_name, facts.lead_detail
+        session.flush()
+        return records(session, [prospect])[0]
+
+    return run_write(engine, work)
+
+
+def set_humor(engine: Engine, caller: Caller, prospect_id: int, humor_ok: bool) -> None:
+    """Record whether humor suits a prospect (P8: pick your shots)."""
+
+    def work(session: Session) -> None:
+        get(session, caller, prospect_id).humor_ok = humor_ok
+
+    run_write(engine, work)
 
 
 def forget_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ForgetReport:

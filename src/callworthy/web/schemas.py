@@ -40,6 +40,24 @@ class ProspectIn(_In):
     phone: str | None = Field(default=None, max_length=40)
     humor_ok: bool = False
     tags: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=30)
+    relationship: str = Field(
+        default="cold", max_length=20, description="cold, met_briefly or referred."
+    )
+    referred_by: str | None = Field(default=None, max_length=200)
+    lead_name: str | None = Field(default=None, max_length=200, description="A real lead (P7).")
+    lead_detail: str | None = Field(default=None, max_length=200)
+
+
+class KnownIn(_In):
+    """What the rep knows of a prospect: it decides which strategies fit (left out: cleared)."""
+
+    relationship: str = Field(
+        default="cold", max_length=20, description="cold, met_briefly or referred."
+    )
+    referred_by: str | None = Field(default=None, max_length=200)
+    lead_name: str | None = Field(default=None, max_length=200, description="A real lead (P7).")
+    lead_detail: str | None = Field(default=None, max_length=200)
+    humor_ok: bool | None = Field(default=None, description="Left out: unchanged.")
 
 
 class VoicemailIn(_In):
@@ -47,6 +65,12 @@ class VoicemailIn(_In):
 
     strategy: str = Field(max_length=60)
     script: str = Field(max_length=MAX_CHARS * 2)
+
+
+class StrategyIn(_In):
+    """The strategy a voicemail really used (one of the team's ids)."""
+
+    strategy: str = Field(max_length=60)
 
 
 class CallbackIn(_In):

@@ -11,7 +11,15 @@ from callworthy.errors import CallworthyError, ProfileError
 from callworthy.services import prospects
 from callworthy.services.caller import Caller
 from callworthy.services.values import ProspectRecord
-from callworthy.services.writing import Written, field_of, industries, write_for, written
+from callworthy.services.writing import (
+    Written,
+    field_of,
+    industries,
+    team_evidence,
+    write_for,
+    written,
+)
+from callworthy.web import experiments_view as clock
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import form_error, page
 from callworthy.web.schemas import WriteIn, errors
@@ -55,6 +63,10 @@ def _form_from(user: Caller, record: ProspectRecord | None) -> dict[str, str]:
             role=record.role or "",
             industry=record.industry or "",
             humor="on" if record.humor_ok else "",
+            relationship=record.relationship,
+            referred_by=record.referred_by or "",
+            lead_name=record.lead_name or "",
+            lead_detail=record.lead_detail or "",
         )
     return form
 
@@ -120,7 +132,8 @@ def write_form(
     }
     view = _view(engine, user, form=form, chosen=chosen)
     try:
-        view["writeup"] = write_for(data, user.rule_set(), seed=seed)
+        evidence = team_evidence(engine, user, now=clock.now())
+        view["writeup"] = write_for(data, user.rule_set(), seed=seed, evidence=evidence)
     except CallworthyError as exc:
         field = field_of(exc) if isinstance(exc, ProfileError) else None
         return form_error(request, templates, "write.html", exc, field=field, **view)
@@ -128,7 +141,14 @@ def write_form(
 
 
 @api.post("/write", response_model=Written, responses=errors())
-def write(body: WriteIn, user: ApiCaller) -> Written:
-    """Write candidate voicemails for a prospect, best first, with the strategies skipped."""
+def write(body: WriteIn, user: ApiCaller, engine: EngineDep) -> Written:
+    """Write candidate voicemails for a prospect, likeliest to be called back first.
+
+    Each candidate carries its `expected_rate` and the `evidence` behind it: the team's
+    results for its strategy, else what the articles report.
+    """
     data = {"prospect": body.prospect, "rep": body.rep}
-    return written(write_for(data, user.rule_set(), seed=body.seed, source="body"))
+    evidence = team_evidence(engine, user, now=clock.now())
+    return written(
+        write_for(data, user.rule_set(), seed=body.seed, source="body", evidence=evidence)
+    )
