@@ -49,17 +49,21 @@ def test_stats_json_and_chance_to_beat_end_to_end(
     db_url: str, db_engine: Engine, caller: Caller
 ) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
-    add_log(db_engine, caller, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
+    log = rates("half_message", 7, 8, OLD) + rates("value_tip", 2, 8, OLD)
+    add_log(db_engine, caller, log, pid)
     rows = json.loads(
-        ok(run(db_url, "stats", "--baseline", "plain", "--as-of", NOW, "--format", "json")).output
+        ok(run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW, "--format", "json"))
+        .output
     )
     assert isinstance(rows, list) and all(list(r) == list(STATS_KEYS) for r in rows)
     half = next(r for r in rows if r["strategy"] == "half_message")
     assert half["chance_to_beat_baseline"] == pytest.approx(0.992, abs=5e-4)
     assert (half["voicemails"], half["matured"], half["pending"], half["callbacks"]) == (8, 8, 0, 7)
-    text = ok(run(db_url, "stats", "--baseline", "plain", "--as-of", NOW)).output
-    assert "half_message: very likely better than plain (99%)." in text
-    assert "80% (52%-97%)" in text and "plain: this is the baseline." in text
+    assert half["rate_observed"] == 7 / 8 and half["rate_mean"] == pytest.approx(0.8)
+    text = ok(run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW)).output
+    assert "half_message: very likely better than value_tip (99%)." in text
+    assert "7 of 8 called back: 88% (likely 52%-97%)" in text
+    assert "value_tip: this is the baseline." in text
     by_rep = json.loads(ok(run(db_url, "stats", "--by", "rep", "--format", "json")).output)
     assert {r["segment"] for r in by_rep} == {"alice"}
     assert all(list(r) == ["segment", *STATS_KEYS] for r in by_rep)
@@ -72,14 +76,17 @@ def test_not_enough_data_in_words(db_url: str) -> None:
     assert "0 voicemail(s)" in curve and "no voicemails yet" in curve
     shown = run(db_url, "experiment", "show")
     assert shown.exit_code == 33 and "no experiment yet" in shown.output
-    bad = run(db_url, "stats", "--window", "0")
-    assert bad.exit_code == ExperimentInputError.exit_code and "not positive" in bad.output
+    for window in ("0", "366", "1e308", "nan"):
+        bad = run(db_url, "stats", "--window", window)
+        assert bad.exit_code == ExperimentInputError.exit_code and "1 to 365 days" in bad.output
+        bad = run(db_url, "curve", "--window", window)
+        assert bad.exit_code == ExperimentInputError.exit_code and "1 to 365 days" in bad.output
 
 
 def test_curve_table_and_json(db_url: str, db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
     day = timedelta(days=1)
-    add_log(db_engine, caller, [Left("tip", OLD, 1.5 * day), Left("tip", OLD)], pid)
+    add_log(db_engine, caller, [Left("value_tip", OLD, 1.5 * day), Left("value_tip", OLD)], pid)
     data = json.loads(ok(run(db_url, "curve", "--as-of", NOW, "--format", "json")).output)
     assert [d["share_called_back"] for d in data["days"][:3]] == [0.0, 0.5, 0.5]
     text = ok(run(db_url, "curve", "--as-of", NOW, "--window", "3")).output
@@ -111,7 +118,7 @@ def test_next_refuses_dnc_and_replays_a_seed(
 
 def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: Caller) -> None:
     added = ok(run(db_url, "idea", "add", "Fuel surcharge tip", "--script", SCRIPT)).output
-    assert "Added idea #1" in added and "--strategy idea-1" in added
+    assert "Added idea #1" in added and "--strategy idea_1" in added
     assert "Sample script score: " in added and "/100" in added
     for title in ("Weather report", "Competitor tease", "Traffic report"):
         ok(run(db_url, "idea", "add", title))
@@ -122,7 +129,7 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
     assert listed[0]["id"] == 2 and listed[0]["votes"] == 1
     assert "Weather report" in ok(run(db_url, "idea", "list")).output
     assert run(db_url, "experiment", "start").exit_code == 2  # --try-half is required
-    start = ["experiment", "start", "--try-half", "--seed", "11", "--baseline", "plain"]
+    start = ["experiment", "start", "--try-half", "--seed", "11", "--baseline", "value_tip"]
     started = json.loads(ok(run(db_url, *start, "--as-of", NOW, "--format", "json")).output)
     ideas = [a["strategy"] for a in started["arms"] if a["idea_id"] is not None]
     assert started["seed"] == 11 and len(ideas) == 2
@@ -132,7 +139,7 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
     pick = json.loads(ok(run(db_url, "next", "Jane", "--seed", "1", "--format", "json")).output)
     assert pick["method"] == "experiment" and pick["assignment_id"] == 1
     shown = ok(run(db_url, "experiment", "show")).output
-    assert "Split not checked: too few voicemails to check the split yet." in shown
+    assert "Split check: not checked yet: too few prospects given a message yet" in shown
     assert "seed 11" in shown and "(baseline)" in shown
     stopped = ok(run(db_url, "experiment", "stop", "--keep", ideas[0], "--format", "json"))
     assert json.loads(stopped.output)["status"] == "stopped"

@@ -130,6 +130,13 @@ def test_strategies_list() -> None:
     data = json.loads(CliRunner().invoke(main, ["strategies", "list", "--format", "json"]).stdout)
     ids = {d["id"] for d in data}
     assert {"value_tip", "sales_lead", "half_message"} <= ids
-    assert all(d["principle"].startswith("P") and d["phrasings"] >= 3 for d in data)
+    assert all(d["principle"].startswith("P") for d in data)
+    assert all(d["phrasings"] >= 3 for d in data if d["proposable"])  # the writer writes them
+    logged_only = {d["id"] for d in data if not d["proposable"]}
+    assert logged_only == {"about_us", "bare_callback", "other"}
+    assert [d["id"] for d in data if d["baseline"]] == ["value_tip"]
+    lead = next(d for d in data if d["id"] == "sales_lead")
+    assert lead["needs_lead"] and not lead["needs_referral"]
+    assert next(d for d in data if d["id"] == "reasons_buy")["former_ids"] == ["reasons_people_buy"]
     text = CliRunner().invoke(main, ["strategies", "list"]).stdout
-    assert "sales_lead" in text and "P7" in text
+    assert "sales_lead" in text and "P7" in text and "never (logged)" in text

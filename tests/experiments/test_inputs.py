@@ -29,7 +29,7 @@ def test_a_window_of_one_to_365_days_is_taken(days: float) -> None:
     ids=["fraction", "nan", "inf", "neg", "str"],
 )
 def test_counts_must_be_finite_whole_and_not_negative(bad: list[object]) -> None:
-    with pytest.raises(ExperimentInputError, match="finite, whole and not negative|not numbers"):
+    with pytest.raises(ExperimentInputError, match=r"finite, whole and not negative|not numbers"):
         CountTable.from_counts(["a"], bad, [0], [0])  # type: ignore[arg-type]
     with pytest.raises(ExperimentInputError):
         check_sample_ratio({"a": bad[0], "b": 5}, {"a": 0.5, "b": 0.5})  # type: ignore[dict-item]

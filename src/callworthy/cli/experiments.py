@@ -25,11 +25,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 WINDOW_OPTION = click.option(
     "--window",
     "window",
-    type=click.FloatRange(MIN_WINDOW_DAYS, MAX_WINDOW_DAYS),
+    type=float,
     default=14.0,
     show_default=True,
     metavar="DAYS",
-    help="Callback window, 1-365 days: a voicemail counts once this old; a callback within it.",
+    help=f"Callback window, {MIN_WINDOW_DAYS:g}-{MAX_WINDOW_DAYS:g} days: a voicemail counts "
+    "once this old; a callback within it.",
 )
 INFERRED_OPTION = click.option(
     "--inferred/--no-inferred",

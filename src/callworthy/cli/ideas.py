@@ -180,7 +180,7 @@ def _print_experiment(report: ExperimentReport) -> None:
         )
     out.print(table)
     style = "bold red" if report.split.status == "mismatch" else ""
-    out.print(report.split.message, style=style)
+    out.print(f"Split check: {report.split.message}", style=style)
     for note in report.notes:
         out.print(f"Note: {note}.")
 

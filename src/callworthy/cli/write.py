@@ -292,6 +292,9 @@ def _print_strategies(loaded: tuple[Strategy, ...]) -> None:
         table.add_column(column)
     for s in loaded:
         fits = ", ".join(r.value for r in s.relationships)
-        proposed = ("baseline" if s.baseline else "yes") if s.proposable else "never (logged only)"
+        proposed = ("baseline" if s.baseline else "yes") if s.proposable else "never (logged)"
         table.add_row(s.id, s.name, s.principle, _needs(s), fits, proposed, str(len(s.phrasings)))
-    console().print(table)
+    out = console()
+    if not out.is_terminal:
+        out.width = 140  # a table of properties needs room when piped
+    out.print(table)
