@@ -52,8 +52,9 @@ def test_stats_json_and_chance_to_beat_end_to_end(
     log = rates("half_message", 7, 8, OLD) + rates("value_tip", 2, 8, OLD)
     add_log(db_engine, caller, log, pid)
     rows = json.loads(
-        ok(run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW, "--format", "json"))
-        .output
+        ok(
+            run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW, "--format", "json")
+        ).output
     )
     assert isinstance(rows, list) and all(list(r) == list(STATS_KEYS) for r in rows)
     half = next(r for r in rows if r["strategy"] == "half_message")

@@ -46,7 +46,7 @@ def test_write_json_is_a_list_of_candidates_with_skips_on_stderr() -> None:
         assert "704-333-1112" in item["text"]
         assert "seven oh four, three three three, eleven twelve" in item["spoken"]
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
-    assert "skipped: sales_lead: no lead in the profile" in result.stderr
+    assert "skipped: sales_lead: no lead to give them" in result.stderr
     assert "skipped: weather: humor is off" in result.stderr
 
 
@@ -71,7 +71,7 @@ def test_write_text_output_is_readable() -> None:
     result = CliRunner().invoke(main, ["write", *DANA, *REP])
     assert result.exit_code == 0
     assert "Say it:" in result.stdout and "[value_tip, P5]" in result.stdout
-    assert "Skipped" in result.stdout and "sales_lead: no lead in the profile" in result.stdout
+    assert "Skipped" in result.stdout and "sales_lead: no lead to give them" in result.stdout
 
 
 def test_an_unknown_industry_falls_back_with_a_note() -> None:

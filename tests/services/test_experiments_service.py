@@ -183,7 +183,7 @@ def test_humor_off_never_gets_a_humor_strategy(db_engine: Engine, caller: Caller
         assert "sales_lead" not in pick.weights
     assert not seen & HUMOR and len(seen) > 1
     assert pick.excluded["half_message"].startswith("humor is off")
-    assert pick.excluded["sales_lead"].startswith("no lead in the profile (P7")
+    assert pick.excluded["sales_lead"].startswith("no lead to give them")
     funny = add_prospect(db_engine, caller, "Funny", humor_ok=True)
     picks = {
         next_strategy.next_strategy(

@@ -90,7 +90,7 @@ def test_humor_and_leads_only_where_the_profile_allows(
             assert all("humor is off" in skipped[s] for s in HUMOR)
         if "lead" not in prospect:
             assert "sales_lead" not in used
-            assert "no lead in the profile" in skipped["sales_lead"]
+            assert "no lead to give them" in skipped["sales_lead"]
         if prospect["relationship"] != "referred" or "referred_by" not in prospect:
             assert "mutual_referral" not in used
         assert used.isdisjoint(skipped)

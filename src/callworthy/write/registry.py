@@ -22,10 +22,10 @@ from callworthy.errors import UnknownStrategyError
 from callworthy.write.profile import Prospect, Relationship
 from callworthy.write.strategies import Strategy, default_strategies
 
-#: Why a strategy does not fit, in words a rep reads (each cites its principle).
-HUMOR_OFF = "humor is off for this prospect (P8: pick your shots)"
-NO_LEAD = "no lead in the profile (P7: a lead is never invented)"
-NO_REFERRAL = "no one you both know in the profile (referred by)"
+#: Why a strategy does not fit, in words a rep reads (pages show no principle codes).
+HUMOR_OFF = "humor is off for this prospect: pick your shots"  # P8
+NO_LEAD = "no lead to give them: a lead is never invented"  # P7
+NO_REFERRAL = "no one you both know who suggested the call"  # P1 (a)
 
 
 @dataclass(frozen=True, slots=True)
