@@ -131,10 +131,12 @@ def test_no_invented_names_or_numbers(writeups: list[tuple[dict[str, Any], Write
                 assert digits in profile_text, (digits, cand.text)
 
 
-def test_candidates_are_ranked_by_score(writeups: list[tuple[dict[str, Any], Writeup]]) -> None:
+def test_candidates_are_ranked_by_evidence_then_score(
+    writeups: list[tuple[dict[str, Any], Writeup]],
+) -> None:
     for _, writeup in writeups:
-        scores = [c.score for c in writeup.candidates]
-        assert scores == sorted(scores, reverse=True)
+        keys = [(-c.expected_rate, -c.score) for c in writeup.candidates]
+        assert keys == sorted(keys)
 
 
 def test_unknown_industry_falls_back_to_general_with_a_note() -> None:
