@@ -181,7 +181,7 @@ def log_form(engine: Engine, caller: Caller, prospect_id: int, now: datetime) ->
         arms=arms,
         experiment_id=running.id if running else None,
         assigned=assigned,
-        selected=assigned or (arms[0] if arms else registry.baseline),
+        selected=assigned or (running.baseline if running else registry.baseline),
         cadence=cadence_status(left, back, now=now),
     )
 
