@@ -24,6 +24,7 @@ from callworthy.critique.schema import RuleBase
 from callworthy.crm import default_formats, parse_file, read_csv
 from callworthy.crm.formats import FormatSpec
 from callworthy.datafile import ID_RE, Strict, package_data
+from callworthy.experiments.cadence import CadenceSpec
 from callworthy.diagnose import default_model
 from callworthy.diagnose.schema import CauseSpec, QuestionnaireSpec
 from callworthy.phoneability import default_quiz, score_answers
@@ -46,6 +47,7 @@ KINDS: dict[str, tuple[str, type[BaseModel], bool]] = {
     "quiz": ("quizzes/phoneability", QuizSpec, False),
     "quiz questions": ("quizzes/phoneability/questions", QuestionSpec, True),
     "crm formats": ("crm_formats", FormatSpec, True),
+    "policies": ("policies", CadenceSpec, True),
 }
 RULE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9][a-z0-9_-]*$")
 #: Rule files that still give `principle` as a list: the rules belong to the critique's

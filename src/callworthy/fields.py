@@ -1,6 +1,8 @@
-"""Validation of the values a record holds: phone numbers, strategy ids, outcomes, times.
+"""Validation of the values a record holds: phone numbers, outcomes, times.
 
-Shared by the CRM reader (pure), the services and the surfaces: no I/O here.
+Shared by the CRM reader (pure), the services and the surfaces: no I/O here. Strategy
+ids are not here: they are the strategy registry's (write/registry.py), read through
+each team's registry by the services.
 """
 
 from __future__ import annotations
@@ -16,23 +18,8 @@ from phonenumbers import PhoneNumberFormat, timezone
 
 from callworthy.errors import InvalidFieldError, InvalidPhoneError
 
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 #: More candidate zones than this means a national or toll-free number: no useful zone.
 MAX_ZONES = 3
-#: Strategies named in PRODUCT.md; any other slug is accepted too (teams invent their own, P12).
-KNOWN_STRATEGIES = (
-    "value_tip",
-    "resources",
-    "reasons_people_buy",
-    "provocative_question",
-    "sales_lead",
-    "half_message",
-    "weather",
-    "competitor_tease",
-    "about_us",
-    "bare_callback",
-    "other",
-)
 
 
 class CallbackOutcome(StrEnum):
@@ -63,17 +50,6 @@ def normalise_phone(raw: str, region: str = "US") -> tuple[str, str | None]:
 def looks_like_phone(text: str) -> bool:
     """Return True when the text has enough digits to be a phone number."""
     return sum(c.isdigit() for c in text) >= 7 and not re.search(r"[A-Za-z]{2}", text)
-
-
-def validate_strategy(strategy: str) -> str:
-    """Return the strategy id if it is a lowercase slug (value_tip, sales_lead, ...)."""
-    value = (strategy or "").strip()
-    if not _SLUG_RE.match(value):
-        raise InvalidFieldError(
-            f"Strategy {strategy!r} is not an id.",
-            f"Use a lowercase slug such as {', '.join(KNOWN_STRATEGIES[:5])} or other.",
-        )
-    return value
 
 
 def validate_outcome(outcome: str) -> CallbackOutcome:

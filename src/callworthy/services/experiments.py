@@ -170,7 +170,7 @@ def stats(
         registry = registry_of(session, caller.team_id)
         base = (
             registry.resolve(baseline, "baseline")
-            if (baseline or "").strip()
+            if baseline is not None and baseline.strip()
             else default_baseline(session, caller.team_id, registry)
         )
         team = eq.strategy_counts(session, caller.team_id, now, settings.window, inferred=inferred)

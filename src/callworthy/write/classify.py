@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +74,7 @@ def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.IGNORECASE)
 
 
-def _fires(detector: Detector, found: dict[str, Sequence[tuple[int, int]]], text: str) -> bool:
+def _fires(detector: Detector, found: Mapping[str, Sequence[tuple[int, int]]], text: str) -> bool:
     spans = found.get(detector.rule)
     if not spans:
         return False
@@ -91,7 +91,7 @@ def classify_detections(
     found = {d.rule: d.spans for d in detections}
     scores: dict[str, float] = {}
     for strategy in registry.strategies:
-        score = sum(d.weight for d in strategy.detectors if _fires(d, found, text))
+        score = float(sum(d.weight for d in strategy.detectors if _fires(d, found, text)))
         if score > 0:
             scores[strategy.id] = round(score, 6)
     if not scores:
