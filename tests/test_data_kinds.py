@@ -24,9 +24,9 @@ from callworthy.critique.schema import RuleBase
 from callworthy.crm import default_formats, parse_file, read_csv
 from callworthy.crm.formats import FormatSpec
 from callworthy.datafile import ID_RE, Strict, package_data
-from callworthy.experiments.cadence import CadenceSpec
 from callworthy.diagnose import default_model
 from callworthy.diagnose.schema import CauseSpec, QuestionnaireSpec
+from callworthy.experiments.cadence import CadenceSpec
 from callworthy.phoneability import default_quiz, score_answers
 from callworthy.phoneability.schema import QuestionSpec, QuizSpec
 from callworthy.write.packs import PackSpec, default_packs, find_pack

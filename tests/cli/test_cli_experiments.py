@@ -11,7 +11,12 @@ from experiment_log import Left, add_log, add_prospect, rates
 from sqlalchemy import Engine
 
 from callworthy.cli import main
-from callworthy.errors import DoNotCallError, ExperimentInputError, UnknownIdeaError
+from callworthy.errors import (
+    DoNotCallError,
+    ExperimentInputError,
+    UnknownIdeaError,
+    UnknownStrategyError,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.experiments import STATS_KEYS
 
@@ -149,3 +154,33 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
         for i in json.loads(ok(run(db_url, "idea", "list", "--format", "json")).output)
     }
     assert statuses[ideas[0]] == "kept" and statuses[ideas[1]] == "dropped"
+
+
+def test_reading_commands_refuse_ids_the_registry_does_not_hold(db_url: str) -> None:
+    for args in (
+        ["stats", "--baseline", "Bad Strategy!"],
+        ["curve", "--strategy", "Bad Id!"],
+    ):
+        refused = run(db_url, *args)
+        assert refused.exit_code == UnknownStrategyError.exit_code == 18, refused.output
+        assert "not one of your team's strategies" in refused.output
+        assert "value_tip" in refused.output  # the valid ids are listed
+
+
+def test_asking_next_again_for_an_assigned_prospect_changes_nothing(
+    db_url: str, db_engine: Engine, caller: Caller
+) -> None:
+    for title in ("Fuel surcharge tip", "Weather report"):
+        ok(run(db_url, "idea", "add", title))
+    ok(run(db_url, "experiment", "start", "--try-half", "--seed", "2", "--as-of", NOW))
+    add_prospect(db_engine, caller, "Jane", humor_ok=True)
+    picks = [
+        json.loads(ok(run(db_url, "next", "Jane", "--seed", str(s), "--format", "json")).output)
+        for s in range(5)
+    ]
+    assert [p["method"] for p in picks] == ["experiment"] + ["assigned"] * 4
+    assert len({(p["strategy"], p["assignment_id"]) for p in picks}) == 1
+    shown = json.loads(ok(run(db_url, "experiment", "show", "--format", "json")).output)
+    assert sum(a["assigned"] for a in shown["arms"]) == 1
+    logged = ok(run(db_url, "log", "Jane", "--script", SCRIPT, "--format", "json")).output
+    assert json.loads(logged)["strategy"] == picks[0]["strategy"]  # the arm, by default

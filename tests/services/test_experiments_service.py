@@ -8,7 +8,13 @@ import pytest
 from experiment_log import Left, add_log, add_prospect, rates
 from sqlalchemy import Engine
 
-from callworthy.errors import DoNotCallError, ExperimentInputError, NoEligibleStrategyError
+from callworthy.errors import (
+    ContactLimitError,
+    DoNotCallError,
+    ExperimentInputError,
+    NoEligibleStrategyError,
+    UnknownStrategyError,
+)
 from callworthy.experiments import Reason
 from callworthy.services import experiments, next_strategy
 from callworthy.services.caller import Caller
@@ -282,3 +288,59 @@ def test_bad_hours_and_seed(db_engine: Engine, caller: Caller) -> None:
             next_strategy.parse_hours(bad)
     with pytest.raises(ExperimentInputError, match="Seed"):
         next_strategy.check_seed(-1)
+
+
+# --- Every id through the registry, one fit, one cadence (issue 13) -------------------------
+
+
+def test_reading_commands_check_strategy_ids_against_the_registry(
+    db_engine: Engine, caller: Caller
+) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
+    with pytest.raises(UnknownStrategyError, match="not one of your team's strategies"):
+        experiments.stats(db_engine, caller, now=NOW, baseline="Bad Strategy!")
+    with pytest.raises(UnknownStrategyError):
+        experiments.curve(db_engine, caller, now=NOW, strategy="Bad Id!")
+    with pytest.raises(UnknownStrategyError):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1, among=["Bad Id!"])
+    with pytest.raises(ExperimentInputError, match="never proposed"):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1, among=["about_us"])
+    former = experiments.stats(db_engine, caller, now=NOW, baseline="reasons_people_buy")
+    assert former.baseline == "reasons_buy"
+    for window in (0, 0.5, 366, 1e6, 1e308, float("nan")):
+        with pytest.raises(ExperimentInputError, match="1 to 365 days"):
+            experiments.stats(db_engine, caller, now=NOW, window_days=window)
+        with pytest.raises(ExperimentInputError, match="1 to 365 days"):
+            experiments.curve(db_engine, caller, now=NOW, window_days=window)
+
+
+def test_next_proposes_only_what_the_writer_would_write(db_engine: Engine, caller: Caller) -> None:
+    """Write skips mutual_referral and weather for a cold prospect; so does `next`."""
+    cold = add_prospect(db_engine, caller, "Cold", humor_ok=True)
+    picks = [
+        next_strategy.next_strategy(db_engine, caller, cold, now=NOW, seed=s) for s in range(20)
+    ]
+    assert not {p.strategy for p in picks} & {"mutual_referral", "weather", "sales_lead"}
+    assert picks[0].excluded["mutual_referral"] == "fits referred prospects, not cold"
+    assert picks[0].excluded["weather"] == "fits met briefly, referred prospects, not cold"
+
+
+def test_next_follows_the_contact_cadence(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane", time_zone="UTC")
+    seven_hours_ago = NOW - timedelta(hours=7)
+    add_log(db_engine, caller, [Left("value_tip", seven_hours_ago)], pid)
+    pick = next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1)
+    # A week after 05:00 UTC, then the first calling hour (09:00): not seven hours later.
+    assert pick.call_at == datetime(2024, 6, 8, 9, 0, tzinfo=UTC)
+    assert pick.unanswered == 1
+    add_log(
+        db_engine,
+        caller,
+        [Left("value_tip", NOW - timedelta(days=d)) for d in (40, 30, 20, 10)],
+        pid,
+    )
+    with pytest.raises(ContactLimitError, match="give them to the competition"):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1)
+    back = add_prospect(db_engine, caller, "Back", time_zone="UTC")
+    add_log(db_engine, caller, [Left("value_tip", seven_hours_ago, timedelta(hours=1))], back)
+    assert next_strategy.next_strategy(db_engine, caller, back, now=NOW, seed=1).call_at == NOW
