@@ -147,3 +147,23 @@ def test_a_pack_with_digits_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_packs(tmp_path)
     assert "dental.yaml:" in caught.value.message and "digits" in caught.value.message
+
+
+def test_what_a_strategy_needs_must_agree_with_its_phrasings(tmp_path: Path) -> None:
+    lead = next(s for s in default_registry().strategies if s.id == "sales_lead")
+    source = Path(lead.path).read_text()
+    (tmp_path / "sales_lead.yaml").write_text(source.replace("needs_lead: true\n", ""))
+    with pytest.raises(DataFileError) as caught:
+        load_strategies(tmp_path)
+    assert "needs_lead" in caught.value.message and "{lead_name}" in caught.value.message
+    tip = next(s for s in default_registry().strategies if s.id == "value_tip")
+    source = Path(tip.path).read_text()
+    (tmp_path / "sales_lead.yaml").unlink()
+    (tmp_path / "value_tip.yaml").write_text(source.replace("baseline: true", "needs_lead: true"))
+    with pytest.raises(DataFileError, match="needs_lead"):
+        load_strategies(tmp_path)
+    (tmp_path / "value_tip.yaml").write_text(
+        source.replace("baseline: true", "baseline: true\nproposable: false")
+    )
+    with pytest.raises(DataFileError, match="baseline"):
+        load_strategies(tmp_path)

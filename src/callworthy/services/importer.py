@@ -198,6 +198,15 @@ def _apply(
         ],
     )
     progress("voicemails")
+    refused = _insert_callbacks(session, pairs, source, unmatched)
+    progress("callbacks")
+    return len(new_ids), refused
+
+
+def _insert_callbacks(
+    session: Session, pairs: list[tuple[Activity, int]], source: str, unmatched: bool
+) -> list[LineProblem]:
+    """Insert the callbacks by time; return those that answer no voicemail (not inserted)."""
     callbacks = sorted(
         ((a, pid) for a, pid in pairs if a.kind == "callback"), key=lambda p: p[0].at
     )
@@ -217,8 +226,7 @@ def _apply(
             refused.append(
                 LineProblem(activity.line, "a callback that answers no voicemail before it")
             )
-    progress("callbacks")
-    return len(new_ids), refused
+    return refused
 
 
 def import_file(engine: Engine, caller: Caller, path: Path, **options: Any) -> ImportReport:
@@ -264,18 +272,12 @@ def import_stream(
         raise ImportFileError(name, problems)
     rules = caller.rule_set()
     activities = [_read_script(a, registry, rules, region) for a in parsed.activities]
+    # The counts are filled in once the rows are written.
     report = ImportReport(
-        path=name,
-        format=fmt.id,
-        rows=len(table.rows),
-        voicemails_added=0,
-        callbacks_added=0,
-        prospects_added=0,
-        already_present=0,
-        dry_run=dry_run,
-        skipped=parsed.skipped,
+        path=name, format=fmt.id, rows=len(table.rows), voicemails_added=0, callbacks_added=0,
+        prospects_added=0, already_present=0, dry_run=dry_run, skipped=parsed.skipped,
         rejected=parsed.bad,
-    )
+    )  # fmt: skip
     notify = progress or (lambda _stage: None)
 
     def work(session: Session) -> ImportReport:

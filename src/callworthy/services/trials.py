@@ -23,6 +23,7 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from callworthy.critique import RuleSet
 from callworthy.errors import ExperimentInputError, ExperimentStateError, UnknownExperimentError
 from callworthy.experiments import (
     ArmSummary,
@@ -132,27 +133,42 @@ def start_try_half(
         )
         session.add(experiment)
         session.flush()
-        for strategy, weight in drawn.weights.items():
-            chosen = ideas.get(strategy) if strategy != base else None
-            session.add(
-                ExperimentArm(
-                    experiment_id=experiment.id,
-                    strategy=strategy,
-                    weight=weight,
-                    idea_id=chosen.id if chosen else None,
-                )
-            )
-            if chosen is not None:
-                chosen.status = "testing"
-                spec = idea_spec(chosen.title, chosen.script, rules, proposable=True)
-                sq.save_team_strategy(
-                    session, caller.team_id, strategy, spec.model_dump(mode="json"), chosen.id
-                )
+        tried = {k: v for k, v in ideas.items() if k != base}
+        _add_arms(session, experiment, drawn.weights, tried, rules)
         session.flush()
         return experiment.id
 
     started = run_write(engine, work)
     return show_experiment(engine, caller, started, now=now)
+
+
+def _add_arms(
+    session: Session,
+    experiment: Experiment,
+    weights: dict[str, float],
+    ideas: dict[str, Idea],
+    rules: RuleSet,
+) -> None:
+    """Add the experiment's arms; each idea drawn is being tried and becomes a team strategy.
+
+    What an idea needs is read from its sample script with the team's rules.
+    """
+    for strategy, weight in weights.items():
+        chosen = ideas.get(strategy)
+        session.add(
+            ExperimentArm(
+                experiment_id=experiment.id,
+                strategy=strategy,
+                weight=weight,
+                idea_id=chosen.id if chosen else None,
+            )
+        )
+        if chosen is not None:
+            chosen.status = "testing"
+            spec = idea_spec(chosen.title, chosen.script, rules, proposable=True)
+            sq.save_team_strategy(
+                session, experiment.team_id, strategy, spec.model_dump(mode="json"), chosen.id
+            )
 
 
 def _baseline(session: Session, team_id: int, typed: str | None) -> str:
@@ -213,16 +229,11 @@ def show_experiment(
         titles = eq.idea_titles(session, caller.team_id)
         plain = registry_of(session, caller.team_id)
         assigned = eq.assignment_counts(session, exp.id, as_of=now)
+        # The voicemails reps logged under the arms since the start, until the stop.
         counts = eq.strategy_counts(
-            session,
-            caller.team_id,
-            now,
-            settings.window,
-            strategies=names,
-            since=exp.started_at,
-            until=stopped_at,
-            inferred=False,
-        )
+            session, caller.team_id, now, settings.window, strategies=names,
+            since=exp.started_at, until=stopped_at, inferred=False,
+        )  # fmt: skip
     summary = stats_service.summarise_counts(
         counts, [], stats_service.settings_for(window_days, exp.baseline), now, strategies=names
     )
