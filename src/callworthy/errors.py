@@ -252,6 +252,12 @@ class InvalidFieldError(CallworthyError):
     exit_code = 18
 
 
+class UnknownStrategyError(InvalidFieldError):
+    """A strategy id is not in the team's registry (the strategy files and its tried ideas)."""
+
+    # exit code 18, as for any malformed field
+
+
 class NoOpenVoicemailError(CallworthyError):
     """A callback has no voicemail waiting for it to answer."""
 
@@ -365,6 +371,13 @@ class NoEligibleStrategyError(CallworthyError):
 
     category = Category.CONFLICT
     exit_code = 35
+
+
+class ContactLimitError(CallworthyError):
+    """The contact cadence says stop: enough voicemails went unanswered (P1)."""
+
+    category = Category.CONFLICT
+    exit_code = 22
 
 
 # --- Diagnose and the phone-ability test (capabilities 5 and 6): exit codes 36-40 -----------

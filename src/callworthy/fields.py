@@ -1,9 +1,11 @@
-"""Validation of the values a record holds: text fields, phone numbers, strategy ids, times.
+"""Validation of the values a record holds: text fields, phone numbers, outcomes, times.
 
 Shared by the CRM reader (pure), the services and the surfaces: no I/O here.
 `check_text` is the one place a text field is checked, whichever surface it came
 from (a form, the API, an import row, the CLI): its length, and no NUL or other
-control character (line breaks only in a field that has lines).
+control character (line breaks only in a field that has lines). Strategy ids are
+not here: they are the strategy registry's (write/registry.py), read through each
+team's registry by the services.
 """
 
 from __future__ import annotations
@@ -21,23 +23,8 @@ from phonenumbers import PhoneNumberFormat, timezone
 
 from callworthy.errors import InvalidFieldError, InvalidPhoneError
 
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 #: More candidate zones than this means a national or toll-free number: no useful zone.
 MAX_ZONES = 3
-#: Strategies named in PRODUCT.md; any other slug is accepted too (teams invent their own, P12).
-KNOWN_STRATEGIES = (
-    "value_tip",
-    "resources",
-    "reasons_people_buy",
-    "provocative_question",
-    "sales_lead",
-    "half_message",
-    "weather",
-    "competitor_tease",
-    "about_us",
-    "bare_callback",
-    "other",
-)
 
 
 class CallbackOutcome(StrEnum):
@@ -68,18 +55,6 @@ def normalise_phone(raw: str, region: str = "US") -> tuple[str, str | None]:
 def looks_like_phone(text: str) -> bool:
     """Return True when the text has enough digits to be a phone number."""
     return sum(c.isdigit() for c in text) >= 7 and not re.search(r"[A-Za-z]{2}", text)
-
-
-def validate_strategy(strategy: str) -> str:
-    """Return the strategy id if it is a lowercase slug (value_tip, sales_lead, ...)."""
-    value = (strategy or "").strip()
-    check_text(STRATEGY, value)
-    if not _SLUG_RE.match(value):
-        raise InvalidFieldError(
-            f"Strategy {strategy!r} is not an id.",
-            f"Use a lowercase slug such as {', '.join(KNOWN_STRATEGIES[:5])} or other.",
-        )
-    return value
 
 
 def validate_outcome(outcome: str) -> CallbackOutcome:
@@ -153,6 +128,9 @@ EMAIL = _field("email", "e-mail address", 320)
 TITLE = _field("title", "idea", 300)
 TEAM = _field("team", "team name", 200)
 RULES_VERSION = _field("rules_version", "rules version", 64)
+REFERRED_BY = _field("referred_by", "name of who referred them", 200)
+LEAD_NAME = _field("lead_name", "lead's name", 200)
+LEAD_DETAIL = _field("lead_detail", "lead's detail", 200)
 
 # Control characters (C0 and C1, DEL), lone surrogates (no database can store them) and
 # the line and paragraph separators; tab, line feed and carriage return are looked at apart.

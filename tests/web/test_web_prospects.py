@@ -101,7 +101,7 @@ def test_a_bad_voicemail_and_an_unknown_outcome_are_said_on_the_page(client: Tes
         f"{where}/voicemails",
         data={"strategy": "Not A Slug", "script": SCRIPT, "csrf_token": token},
     )
-    assert response.status_code == 422 and "is not an id" in response.text
+    assert response.status_code == 422 and "is not one of your team" in response.text
     assert SCRIPT.split(",")[0] in response.text  # the script typed is kept
     response = client.post(f"{where}/callbacks", data={"outcome": "maybe", "csrf_token": token})
     assert response.status_code == 422 and "is unknown" in response.text
@@ -185,7 +185,7 @@ def test_the_api_answers_4xx_with_the_services_message(client: TestClient) -> No
     pid = client.post("/api/v1/prospects", json={"name": "Jane"}, headers=auth).json()["id"]
     cases = [
         ({"strategy": "value_tip", "script": ""}, 422, "EmptyTextError"),
-        ({"strategy": "BAD slug", "script": SCRIPT}, 422, "InvalidFieldError"),
+        ({"strategy": "BAD slug", "script": SCRIPT}, 422, "UnknownStrategyError"),
     ]
     for body, status, kind in cases:
         response = client.post(f"/api/v1/prospects/{pid}/voicemails", json=body, headers=auth)

@@ -78,7 +78,12 @@ def _print_report(report: ImportReport) -> None:
 @click.option("--keep-going", is_flag=True, help="Import the good rows even if some are bad.")
 @click.option("--tz", default="UTC", show_default=True, help="Time zone of times without one.")
 @click.option(
-    "--strategy", default="other", show_default=True, help="Strategy id for rows without one."
+    "--strategy",
+    default=None,
+    help="Strategy id for voicemails without one (default: read from their notes' script).",
+)
+@click.option(
+    "--unmatched", is_flag=True, help="Store callbacks that answer no voicemail before them."
 )
 @DB_OPTION
 @REP_OPTION
@@ -91,7 +96,8 @@ def import_command(
     dry_run: bool,
     keep_going: bool,
     tz: str,
-    strategy: str,
+    strategy: str | None,
+    unmatched: bool,
     db: str | None,
     rep: str | None,
 ) -> None:
@@ -100,7 +106,11 @@ def import_command(
     Voicemails and callbacks from a generic, HubSpot or Salesforce export, all or nothing.
 
     Any bad row stops the import with every bad line listed and nothing written.
-    Importing the same file again adds nothing.
+    Importing the same file again adds nothing. Notes that hold a voicemail
+    script are critiqued (their score) and, unless the file or --strategy names
+    one, read as a strategy (marked inferred, with how sure); other notes stay
+    unscored, under `other`. A callback that answers no voicemail is refused,
+    as by `callworthy callback`, unless --unmatched.
 
     \b
     Example: callworthy import calls.csv --format hubspot --dry-run
@@ -118,6 +128,7 @@ def import_command(
         keep_going=keep_going,
         time_zone=tz,
         strategy=strategy,
+        unmatched=unmatched,
     )
     emit(report, "json" if as_json else "text", _print_report)
 

@@ -31,6 +31,9 @@ COMMANDS: dict[str, Lazy] = {
         "callworthy.cli.check:check",
         "Critique a voicemail script: a 0-100 score, what to fix and why.",
     ),
+    "correct": Lazy(
+        "callworthy.cli.tracking:correct", "Say which strategy a logged voicemail really used."
+    ),
     "curve": Lazy("callworthy.cli.experiments:curve", "Show how soon voicemails are called back."),
     "db": Lazy("callworthy.cli.db:db", "Set up and back up the database."),
     "diagnose": Lazy(

@@ -1,10 +1,10 @@
-"""`callworthy log | callback | history | export`: track what you left and what came back."""
+"""`callworthy log | callback | correct | history | export`: what you left, what came back."""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -47,7 +47,12 @@ def _script(script: str | None, file: str | None) -> str:
 
 @click.command("log")
 @click.argument("prospect_ref", metavar="PROSPECT")
-@click.option("--strategy", "-s", required=True, help="Strategy id: value_tip, sales_lead, ...")
+@click.option(
+    "--strategy",
+    "-s",
+    help="Strategy id: value_tip, sales_lead, an idea's idea_7 ... (default: the arm the "
+    "running experiment gave the prospect).",
+)
 @click.option("--script", help="What you said (the voicemail's text).")
 @click.option("--file", "file", metavar="PATH", help="Read the script from a file (- for stdin).")
 @AT_OPTION
@@ -58,7 +63,7 @@ def _script(script: str | None, file: str | None) -> str:
 @handle_errors
 def log(
     prospect_ref: str,
-    strategy: str,
+    strategy: str | None,
     script: str | None,
     file: str | None,
     at: str | None,
@@ -69,7 +74,9 @@ def log(
 ) -> None:
     """Log a voicemail you left: critiqued, scored, stored.
 
-    PROSPECT is a #id, a phone number or a name.
+    PROSPECT is a #id, a phone number or a name. While an experiment runs, a
+    prospect it gave an arm to is logged with that arm unless --strategy says
+    otherwise; the voicemail is linked to the assignment.
 
     Refused for prospects on the do-not-call list.
 
@@ -80,6 +87,14 @@ def log(
     when = _when(at, tz)
     engine, caller = open_for(db, rep)
     prospect_id = prospects.find_prospect(engine, caller, prospect_ref)
+    if not strategy:
+        strategy = service.assigned_arm(engine, caller, prospect_id, when or datetime.now(UTC))
+    if not strategy:
+        raise InvalidFieldError(
+            "Say which strategy you used: no experiment gave this prospect an arm.",
+            "Give --strategy, e.g. value_tip.",
+            field="strategy",
+        )
     record = service.log_voicemail(engine, caller, prospect_id, strategy, text, at=when)
     emit(record, output_format, _print_voicemail)
 
@@ -89,6 +104,33 @@ def _print_voicemail(record: VoicemailRecord) -> None:
         f"Logged voicemail #{record.id} ({record.strategy}) "
         f"at {record.left_at:%Y-%m-%d %H:%M} UTC: score {record.score}/100 "
         f"(rules {record.rules_version})."
+    )
+
+
+@click.command("correct")
+@click.argument("voicemail_id", type=click.IntRange(1, 2**31 - 1), metavar="VOICEMAIL")
+@click.option("--strategy", "-s", required=True, help="The strategy it really used.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def correct(
+    voicemail_id: int, strategy: str, db: str | None, rep: str | None, output_format: str
+) -> None:
+    """Say which strategy a logged voicemail really used.
+
+    For an imported voicemail whose strategy was read from its script (shown as
+    inferred by `callworthy history`); it is no longer inferred once corrected.
+
+    \b
+    Example: callworthy correct 42 --strategy sales_lead
+    """
+    engine, caller = open_for(db, rep)
+    record = service.correct_strategy(engine, caller, voicemail_id, strategy)
+    emit(
+        record,
+        output_format,
+        lambda r: click.echo(f"Voicemail #{r.id} now says {r.strategy}."),
     )
 
 
@@ -163,7 +205,8 @@ def _print_history(h: History) -> None:
         out.print("[red]On the do-not-call list.[/red]")
     table = Table("When (UTC)", "What", "Strategy / outcome", "Score", "Rep")
     events = [
-        (v.left_at, "voicemail", v.strategy, str(v.score or "-"), v.rep or "") for v in h.voicemails
+        (v.left_at, f"voicemail #{v.id}", _strategy(v), str(v.score or "-"), v.rep or "")
+        for v in h.voicemails
     ]
     events += [(c.at, "callback", c.outcome, "", "") for c in h.callbacks]
     for when, what, detail, score, rep in sorted(events, key=lambda e: e[0]):
@@ -173,6 +216,13 @@ def _print_history(h: History) -> None:
     out.print(
         f"{len(h.voicemails)} voicemail(s), {returned} returned, {len(h.callbacks)} callback(s)."
     )
+
+
+def _strategy(v: VoicemailRecord) -> str:
+    if not v.inferred:
+        return v.strategy
+    sure = f", {v.confidence:.0%} sure" if v.confidence is not None else ""
+    return f"{v.strategy} (inferred{sure})"
 
 
 @click.command("history")

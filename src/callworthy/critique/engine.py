@@ -21,6 +21,7 @@ from callworthy.critique.loader import Rule, RuleSet, default_rules
 from callworthy.critique.model import (
     SUBSCORE_MAX,
     Critique,
+    Detection,
     Finding,
     Level,
     PhoneNumber,
@@ -198,7 +199,11 @@ def score_results(
 
 def critique_document(doc: Document, rules: RuleSet, ctx: Context = EMPTY_CONTEXT) -> Critique:
     """Critique an analysed document (the audio path passes one with measured timings)."""
-    left, findings = score_results(run_rules(doc, rules, ctx, every_rule=False))
+    return _critique(doc, rules, run_rules(doc, rules, ctx, every_rule=False))
+
+
+def _critique(doc: Document, rules: RuleSet, results: list[tuple[Rule, list[Hit]]]) -> Critique:
+    left, findings = score_results(results)
     phones = tuple(
         [PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones]
     )
@@ -225,3 +230,26 @@ def critique(
     validate_script(text)
     doc = analyse(text, region)
     return critique_document(doc, rules or default_rules(), context or EMPTY_CONTEXT)
+
+
+def examine(
+    text: str,
+    *,
+    rules: RuleSet | None = None,
+    region: str = "US",
+    context: Context | None = None,
+) -> tuple[Critique, tuple[Detection, ...]]:
+    """Critique a script and return every rule that recognised something in it.
+
+    The critique is the one `critique` returns (a rule worth 0 points cannot change it);
+    the detections also list the strengths that made no finding because nothing was lost.
+    """
+    validate_script(text)
+    doc = analyse(text, region)
+    ruleset = rules or default_rules()
+    results = run_rules(doc, ruleset, context or EMPTY_CONTEXT, every_rule=True)
+    detections = tuple(
+        Detection(rule.id, rule.level, tuple((h.start, h.end) for h in hits))
+        for rule, hits in results
+    )
+    return _critique(doc, ruleset, results), detections

@@ -31,8 +31,8 @@ from callworthy.fields import (
     check_text,
     clean,
     normalise_phone,
-    validate_strategy,
 )
+from callworthy.write.registry import Registry, default_registry
 
 _EMAIL_SUFFIX = re.compile(r"\s*\([^()]*@[^()]*\)\s*$")  # HubSpot: "Jane Doe (jane@acme.com)"
 
@@ -68,13 +68,17 @@ class Activity:
     external_id: str
     at: datetime
     prospect: ProspectKey
-    strategy: str
+    strategy: str | None
+    """The strategy the file (or the import's default) names; None: read it from the script."""
     script: str
     outcome: str
     notes: str
     rep: str | None
     score: int | None
     rules_version: str | None
+    inferred: bool = False
+    """True when the strategy was read from the script (the service's classification)."""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +229,23 @@ def _external_id(fmt: CrmFormat, get: Mapping[str, str]) -> str:
     return f"{fmt.id}:sha1:{hashlib.sha1(content.encode()).hexdigest()[:20]}"
 
 
+def _strategy(get: Mapping[str, str], default: str | None, registry: Registry) -> str | None:
+    raw = get.get("strategy", "").strip()
+    if not raw:
+        return default
+    found = registry.find(raw)
+    if found is None:
+        raise _Bad(f"strategy {raw[:40]!r} is not one of your team's strategies")
+    return found
+
+
 def _activity(
-    line: int, get: Mapping[str, str], fmt: CrmFormat, zone: tzinfo, strategy: str, region: str
+    line: int,
+    get: Mapping[str, str],
+    fmt: CrmFormat,
+    zone: tzinfo,
+    default: tuple[str | None, Registry],
+    region: str,
 ) -> Activity:
     if get.get("activity_type", "").strip().lower() not in fmt.call_types:
         raise _Skip(f"a {get['activity_type'].strip()!r} activity, not a call")
@@ -237,10 +256,7 @@ def _activity(
     at = parse_time(get.get("at", ""), fmt, zone)
     key = _prospect(get, kind, region)
     script = get.get("script", "").strip()
-    try:
-        chosen = validate_strategy(get.get("strategy", "").strip() or strategy)
-    except CallworthyError:
-        raise _Bad(f"strategy {get.get('strategy')!r} is not a lowercase id") from None
+    chosen = _strategy(get, *default) if kind == "voicemail" else None
     return Activity(
         line=line,
         kind=kind,
@@ -258,9 +274,21 @@ def _activity(
 
 
 def parse_file(
-    table: CsvTable, fmt: CrmFormat, *, zone: tzinfo, strategy: str, region: str = "US"
+    table: CsvTable,
+    fmt: CrmFormat,
+    *,
+    zone: tzinfo,
+    strategy: str | None = None,
+    region: str = "US",
+    registry: Registry | None = None,
 ) -> ParsedFile:
-    """Return every activity of the file, every bad row and every skipped row."""
+    """Return every activity of the file, every bad row and every skipped row.
+
+    A strategy column is read through the team's `registry` (the built-ins by default);
+    a voicemail without one gets `strategy`, or None when that is None too (the
+    import then reads it from the script).
+    """
+    default = (strategy, registry or default_registry())
     columns = map_columns(table, fmt)
     activities: list[Activity] = []
     bad = [LineProblem(line, why) for line, why in table.bad]  # rows not the header's shape
@@ -269,7 +297,7 @@ def parse_file(
     for line, row in table.rows:
         get = {name: row[header] for name, header in columns.items()}
         try:
-            activity = _activity(line, get, fmt, zone, strategy, region)
+            activity = _activity(line, get, fmt, zone, default, region)
         except _Skip as exc:
             skipped.append(LineProblem(line, str(exc)))
             continue

@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session
 from callworthy.critique import Context, critique
 from callworthy.errors import CallworthyError, InvalidFieldError, UnknownRecordError
 from callworthy.fields import NOTES, SCRIPT, check_text, parse_time, validate_outcome
-from callworthy.fields import validate_strategy as checked_strategy
 from callworthy.services import prospects as prospect_service
 from callworthy.services.audit import ChangeRecord, change_record, record_change
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get, records
+from callworthy.services.strategies import registry_of
 from callworthy.services.tracking import callback_record, voicemail_record
 from callworthy.services.values import CallbackRecord, ProspectRecord, VoicemailRecord
 from callworthy.storage import audit_queries as aq
@@ -189,15 +189,13 @@ def callback_for_edit(
 
 
 def _voicemail_values(
-    caller: Caller, prospect: Prospect, changes: Mapping[str, Any]
+    session: Session, caller: Caller, prospect: Prospect, changes: Mapping[str, Any]
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    if "strategy" in changes:
-        try:
-            values["strategy"] = checked_strategy(changes["strategy"])
-        except InvalidFieldError as exc:
-            exc.field = "strategy"
-            raise
+    if "strategy" in changes:  # one of the team's; said by a person, so no longer inferred
+        registry = registry_of(session, caller.team_id)
+        values["strategy"] = registry.resolve(str(changes["strategy"] or ""), "strategy")
+        values.update(strategy_inferred=False, strategy_confidence=None)
     if "script" in changes:
         script = check_text(SCRIPT, changes["script"]) or ""
         context = Context(prospect_name=prospect.name, company=prospect.company)
@@ -221,7 +219,7 @@ def edit_voicemail(
     def work(session: Session) -> Corrected[VoicemailRecord]:
         found = aq.voicemail_of_team(session, caller.team_id, voicemail_id)
         row, prospect = _visible_pair(found, caller, "voicemail", voicemail_id)
-        before, after = _diff(row, _voicemail_values(caller, prospect, changes))
+        before, after = _diff(row, _voicemail_values(session, caller, prospect, changes))
         change = None
         if after:
             change = record_change(

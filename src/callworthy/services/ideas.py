@@ -3,9 +3,10 @@
 An idea is a strategy in a sentence plus a sample script. The script is
 critiqued when the idea is added and every time the board is listed (the
 critique is fast and the rules may have changed), so the score shown is
-always today's. Each idea gets a strategy id, "idea-ID", that voicemails of
-the idea are logged under (`callworthy log ... --strategy idea-7`). A rep votes
-once per idea; the board lists the most-voted first.
+always today's. Each idea gets a strategy id, "idea_ID"; once tried (drawn into
+an experiment) it is one of the team's strategies, and voicemails of it are
+logged under that id. A rep votes once per idea; the board lists the most-voted
+first, and votes weigh the draw of "try half" (services/trials.py).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from callworthy.storage.tables import Idea, IdeaVote
 
 STATUSES = ("open", "testing", "kept", "dropped")
 MAX_TITLE = TITLE.max_chars
-_REF = re.compile(r"^(?:#|idea-)?(\d{1,9})$", re.IGNORECASE)
+_REF = re.compile(r"^(?:#|idea[-_ ]?)?(\d{1,9})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class IdeaRecord(_Dumpable):
 
     id: int
     slug: str
-    """The strategy id to log its voicemails under."""
+    """Its strategy id (idea_7): its voicemails are logged under it once it is tried."""
     title: str
     script: str
     status: str
@@ -63,11 +64,11 @@ class VoteResult(_Dumpable):
 
 def slug_for(idea_id: int) -> str:
     """Return the strategy id of an idea."""
-    return f"idea-{idea_id}"
+    return f"idea_{idea_id}"
 
 
 def idea_id(ref: str) -> int:
-    """Return the idea id a reference means: "7", "#7" or "idea-7"."""
+    """Return the idea id a reference means: "7", "#7", "idea_7" (or "idea-7", as before)."""
     found = _REF.match((ref or "").strip())
     if not found:
         raise UnknownIdeaError(

@@ -9,6 +9,7 @@ person types in the terminal (#12, a phone number, a name) into one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import NoReturn
 
 from sqlalchemy import Engine
@@ -27,8 +28,11 @@ from callworthy.fields import (
     COMPANY,
     EXTERNAL_ID,
     INDUSTRY,
+    LEAD_DETAIL,
+    LEAD_NAME,
     NAME,
     PHONE,
+    REFERRED_BY,
     ROLE,
     TAG,
     check_text,
@@ -73,6 +77,10 @@ def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
         external_id=prospect.external_id,
         owner=owners.get(prospect.owner_rep_id) if prospect.owner_rep_id else None,
         created_at=prospect.created_at,
+        relationship=prospect.relationship or "cold",
+        referred_by=prospect.referred_by,
+        lead_name=prospect.lead_name,
+        lead_detail=prospect.lead_detail,
     )
 
 
@@ -81,6 +89,38 @@ def records(session: Session, prospects: Iterable[Prospect]) -> tuple[ProspectRe
     rows = list(prospects)
     owners = queries.rep_names(session, (p.owner_rep_id for p in rows if p.owner_rep_id))
     return tuple(to_record(p, owners) for p in rows)
+
+
+RELATIONSHIPS = ("cold", "met_briefly", "referred")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the rep knows of a prospect that decides which strategies fit (the registry's fit)."""
+
+    relationship: str = "cold"
+    referred_by: str | None = None
+    lead_name: str | None = None
+    lead_detail: str | None = None
+
+    def checked(self) -> Known:
+        """Return these facts trimmed; refuse an unknown relationship or overlong text."""
+        relation = (self.relationship or "cold").strip().lower().replace(" ", "_")
+        if relation not in RELATIONSHIPS:
+            raise InvalidFieldError(
+                f"Relationship {self.relationship!r} is unknown.",
+                f"Use one of: {', '.join(RELATIONSHIPS)}.",
+                field="relationship",
+            )
+        check_text(REFERRED_BY, self.referred_by)
+        check_text(LEAD_NAME, self.lead_name)
+        check_text(LEAD_DETAIL, self.lead_detail)
+        return Known(
+            relation,
+            clean(self.referred_by),
+            clean(self.lead_name),
+            clean(self.lead_detail) if clean(self.lead_name) else None,
+        )
 
 
 def _describe(p: Prospect) -> str:
@@ -159,9 +199,14 @@ def add_prospect(
     tags: Iterable[str] = (),
     external_id: str | None = None,
     region: str = "US",
+    known: Known | None = None,
 ) -> ProspectRecord:
-    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
+    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number).
+
+    `known` is what the rep knows that decides which strategies fit them.
+    """
     check_profile(name, company, role, industry, phone, external_id)
+    facts = (known or Known()).checked()
     e164, zone = normalise_or_none(phone, region)
     tag_list = clean_tags(tags)
 
@@ -180,6 +225,10 @@ def add_prospect(
             do_not_call=queries.is_blocked(session, caller.team_id, e164),
             tags=tag_list,
             external_id=clean(external_id),
+            relationship=facts.relationship,
+            referred_by=facts.referred_by,
+            lead_name=facts.lead_name,
+            lead_detail=facts.lead_detail,
         )
         session.add(prospect)
         session.flush()
@@ -317,6 +366,29 @@ def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectR
     """Return one of the caller's prospects."""
     with read_session(engine) as session:
         return records(session, [get(session, caller, prospect_id)])[0]
+
+
+def set_known(engine: Engine, caller: Caller, prospect_id: int, known: Known) -> ProspectRecord:
+    """Record what the rep knows of a prospect (relationship, referral, a lead, humor stays)."""
+    facts = known.checked()
+
+    def work(session: Session) -> ProspectRecord:
+        prospect = get(session, caller, prospect_id)
+        prospect.relationship, prospect.referred_by = facts.relationship, facts.referred_by
+        prospect.lead_name, prospect.lead_detail = facts.lead_name, facts.lead_detail
+        session.flush()
+        return records(session, [prospect])[0]
+
+    return run_write(engine, work)
+
+
+def set_humor(engine: Engine, caller: Caller, prospect_id: int, humor_ok: bool) -> None:
+    """Record whether humor suits a prospect (P8: pick your shots)."""
+
+    def work(session: Session) -> None:
+        get(session, caller, prospect_id).humor_ok = humor_ok
+
+    run_write(engine, work)
 
 
 def forget_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ForgetReport:

@@ -195,6 +195,18 @@ def voicemails_of(session: Session, prospect_id: int) -> list[Voicemail]:
     )
 
 
+def voicemail_by_id(session: Session, team_id: int, voicemail_id: int) -> Voicemail | None:
+    """Return the team's voicemail with this id, if any."""
+    if not fits(voicemail_id):
+        return None
+    query = (
+        select(Voicemail)
+        .join(Prospect, Prospect.id == Voicemail.prospect_id)
+        .where(Prospect.team_id == team_id, Voicemail.id == voicemail_id)
+    )
+    return session.scalars(query).first()
+
+
 def callbacks_of(session: Session, prospect_id: int) -> list[Callback]:
     """Return a prospect's callbacks, oldest first."""
     return list(

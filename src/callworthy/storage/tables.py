@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -151,6 +152,14 @@ class Prospect(Base):
     callbacks: Mapped[list[Callback]] = relationship(
         back_populates="prospect", cascade="all, delete-orphan", passive_deletes=True
     )
+    # Declared after the relationships above: this column's name shadows `relationship` here.
+    relationship: Mapped[str] = mapped_column(String(16), default="cold", server_default="cold")
+    """cold | met_briefly | referred: which strategies fit them (the registry's fit)."""
+    referred_by: Mapped[str | None] = mapped_column(String(200))
+    """Someone the rep and the prospect both know, who suggested the call."""
+    lead_name: Mapped[str | None] = mapped_column(String(200))
+    """A real sales lead for their business (P7), when the rep has one to give."""
+    lead_detail: Mapped[str | None] = mapped_column(String(200))
 
 
 class Voicemail(Base):
@@ -171,6 +180,10 @@ class Voicemail(Base):
     left_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source: Mapped[str] = mapped_column(String(32), default="cli")
     external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+    strategy_inferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """True when the strategy was read from an imported script, not said by a rep."""
+    strategy_confidence: Mapped[float | None] = mapped_column(Float)
+    """How sure the reading was (0-1), for an inferred strategy."""
 
     prospect: Mapped[Prospect] = relationship(back_populates="voicemails")
 
@@ -218,7 +231,7 @@ class Idea(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
     rep_id: Mapped[int | None] = mapped_column(ForeignKey("rep.id", ondelete="SET NULL"))
     slug: Mapped[str] = mapped_column(String(64))
-    """The strategy id voicemails of this idea are logged under (e.g. "idea-7")."""
+    """The strategy id voicemails of this idea are logged under once tried (e.g. "idea_7")."""
     title: Mapped[str] = mapped_column(String(300))
     script: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -272,10 +285,13 @@ class ExperimentArm(Base):
 
 
 class Assignment(Base):
-    """A strategy assigned to a prospect by an experiment, for the sample-ratio check."""
+    """A strategy assigned to a prospect by an experiment: one per prospect, which it keeps."""
 
     __tablename__ = "assignment"
-    __table_args__ = (Index("ix_assignment_experiment_id_strategy", "experiment_id", "strategy"),)
+    __table_args__ = (
+        Index("ix_assignment_experiment_id_strategy", "experiment_id", "strategy"),
+        UniqueConstraint("experiment_id", "prospect_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     experiment_id: Mapped[int] = mapped_column(ForeignKey("experiment.id", ondelete="CASCADE"))
@@ -287,6 +303,23 @@ class Assignment(Base):
     voicemail_id: Mapped[int | None] = mapped_column(
         ForeignKey("voicemail.id", ondelete="SET NULL"), index=True
     )
+
+
+class TeamStrategy(Base):
+    """A team's own strategy (a tried idea): a strategy file's fields, stored as JSON."""
+
+    __tablename__ = "team_strategy"
+    __table_args__ = (UniqueConstraint("team_id", "strategy_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    strategy_id: Mapped[str] = mapped_column(String(64))
+    """Its id in the registry (an idea's: idea_7)."""
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The fields of a strategy file (write/strategies.py: StrategySpec), validated on the
+    way in and again on the way out."""
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 class PhoneTestResult(Base):

@@ -44,6 +44,20 @@ class ProspectIn(_In):
     phone: str | None = None
     humor_ok: bool = False
     tags: list[str] = Field(default_factory=list)
+    relationship: str = Field(default="cold", description="cold, met_briefly or referred.")
+    referred_by: str | None = None
+    lead_name: str | None = Field(default=None, description="A real lead (P7).")
+    lead_detail: str | None = None
+
+
+class KnownIn(_In):
+    """What the rep knows of a prospect: it decides which strategies fit (left out: cleared)."""
+
+    relationship: str = Field(default="cold", description="cold, met_briefly or referred.")
+    referred_by: str | None = None
+    lead_name: str | None = Field(default=None, description="A real lead (P7).")
+    lead_detail: str | None = None
+    humor_ok: bool | None = Field(default=None, description="Left out: unchanged.")
 
 
 class VoicemailIn(_In):
@@ -81,6 +95,12 @@ class CallbackPatch(_In):
     )
     notes: str | None = None
     at: str | None = Field(default=None, description="ISO 8601; without a zone: UTC.")
+
+
+class StrategyIn(_In):
+    """The strategy a voicemail really used (one of the team's ids)."""
+
+    strategy: str = Field(max_length=60)
 
 
 class CallbackIn(_In):

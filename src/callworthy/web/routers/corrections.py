@@ -17,8 +17,8 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, NotFoundError
-from callworthy.fields import KNOWN_STRATEGIES, CallbackOutcome
-from callworthy.services import audit, corrections
+from callworthy.fields import CallbackOutcome
+from callworthy.services import audit, corrections, strategies
 from callworthy.services import prospects as prospect_service
 from callworthy.services.audit import ChangeRecord
 from callworthy.services.caller import Caller
@@ -127,14 +127,14 @@ def delete_prospect(prospect_id: RecordId, user: ApiCaller, engine: EngineDep) -
 
 
 def _record_page(
-    request: Request, templates: TemplatesDep, user: Caller, kind: str,
+    request: Request, templates: TemplatesDep, engine: EngineDep, user: Caller, kind: str,
     record: VoicemailRecord | CallbackRecord, prospect: ProspectRecord, form: dict[str, Any],
     exc: CallworthyError | None = None,
 ) -> Response:  # fmt: skip
     context: dict[str, Any] = {
         "user": user, "kind": kind, "record": record, "prospect": prospect, "form": form,
-        "strategies": KNOWN_STRATEGIES, "outcomes": [o.value for o in CallbackOutcome],
-        "max_chars": MAX_CHARS,
+        "strategies": strategies.choices(engine, user),
+        "outcomes": [o.value for o in CallbackOutcome], "max_chars": MAX_CHARS,
     }  # fmt: skip
     if exc is None:
         return page(request, templates, "record_edit.html", **context)
@@ -151,7 +151,7 @@ def edit_voicemail_page(
     record, prospect = corrections.voicemail_for_edit(engine, user, voicemail_id)
     form = {"strategy": record.strategy, "script": record.script}
     form["left_at"] = _minutes(record.left_at)
-    return _record_page(request, templates, user, "voicemail", record, prospect, form)
+    return _record_page(request, templates, engine, user, "voicemail", record, prospect, form)
 
 
 @pages.post("/voicemails/{voicemail_id}/edit", dependencies=[Csrf])
@@ -167,7 +167,9 @@ def edit_voicemail_form(
         if isinstance(exc, NotFoundError):
             raise
         record, prospect = corrections.voicemail_for_edit(engine, user, voicemail_id)
-        return _record_page(request, templates, user, "voicemail", record, prospect, form, exc)
+        return _record_page(
+            request, templates, engine, user, "voicemail", record, prospect, form, exc
+        )
     return _back(done.record.prospect_id, done.change)
 
 
@@ -186,7 +188,7 @@ def edit_callback_page(
     """Show a callback to correct (a mis-clicked outcome)."""
     record, prospect = corrections.callback_for_edit(engine, user, callback_id)
     form = {"outcome": record.outcome, "notes": record.notes, "at": _minutes(record.at)}
-    return _record_page(request, templates, user, "callback", record, prospect, form)
+    return _record_page(request, templates, engine, user, "callback", record, prospect, form)
 
 
 @pages.post("/callbacks/{callback_id}/edit", dependencies=[Csrf])
@@ -202,7 +204,9 @@ def edit_callback_form(
         if isinstance(exc, NotFoundError):
             raise
         record, prospect = corrections.callback_for_edit(engine, user, callback_id)
-        return _record_page(request, templates, user, "callback", record, prospect, form, exc)
+        return _record_page(
+            request, templates, engine, user, "callback", record, prospect, form, exc
+        )
     return _back(done.record.prospect_id, done.change)
 
 

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Form, Request
 from sqlalchemy import Engine
 from starlette.responses import RedirectResponse, Response
 
-from callworthy.errors import CallworthyError, ExperimentInputError
+from callworthy.errors import CallworthyError
 from callworthy.services import ideas as board
-from callworthy.services import next_strategy, trials
+from callworthy.services import strategies, trials
 from callworthy.services.caller import Caller
 from callworthy.services.ideas import IdeaRecord, VoteResult
 from callworthy.services.paging import Page
@@ -38,6 +38,9 @@ Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=200)]
 
 
+STATUS_WORDS = {"open": "open", "testing": "being tried", "kept": "kept", "dropped": "dropped"}
+
+
 def _context(
     engine: Engine, user: Caller, page_number: int | None = None, **extra: Any
 ) -> dict[str, Any]:
@@ -46,11 +49,11 @@ def _context(
         "user": user,
         "ideas": pager.items,
         "pager": pager,
-        "strategies": next_strategy.proposable(engine, user),
+        "strategies": [c for c in strategies.choices(engine, user) if c.proposable],
+        "status_words": STATUS_WORDS,
         "title": "",
         "script": "",
         "added": None,
-        "seed": "",
         "baseline": "",
     }
     return {**context, **extra}
@@ -120,16 +123,11 @@ def try_half_form(
     engine: EngineDep,
     templates: TemplatesDep,
     baseline: Field = "",
-    seed: Field = "",
 ) -> Response:
-    """Start an experiment on a random half of the open ideas (managers), then show it."""
+    """Start an experiment on half of the open ideas, votes weighing the draw (managers)."""
     try:
-        try:
-            chosen = view.parse_seed(seed)
-        except ValueError as exc:
-            raise ExperimentInputError(str(exc)) from exc
-        trials.start_try_half(engine, user, now=view.now(), baseline=baseline or None, seed=chosen)
+        trials.start_try_half(engine, user, now=view.now(), baseline=baseline or None)
     except CallworthyError as exc:
-        context = _context(engine, user, baseline=baseline, seed=seed)
+        context = _context(engine, user, baseline=baseline)
         return form_error(request, templates, "ideas.html", exc, where="try", **context)
     return RedirectResponse("/experiments", status_code=303)
