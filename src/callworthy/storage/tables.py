@@ -418,3 +418,7 @@ class TeamRule(Base):
     updated_by: Mapped[str] = mapped_column(String(200))
     """The name of the manager who last saved it."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+# The capture tables (webhooks, recordings, jobs) live in their own module, on this Base.
+from callworthy.storage import capture_tables  # noqa: E402, F401  (registers them)

@@ -21,8 +21,12 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
 from callworthy.critique import default_rules
-from callworthy.services import security_log
+from callworthy.services import (
+    capture_tasks,  # noqa: F401  (registers the queue's tasks)
+    security_log,
+)
 from callworthy.services.database import open_database
+from callworthy.services.jobs import LocalQueue, queue_for
 from callworthy.services.team_rules import TeamRules
 from callworthy.services.tokens import TokenCache
 from callworthy.web import errors
@@ -30,9 +34,11 @@ from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
     accounts,
     auth,
+    capture,
     check,
     diagnose,
     experiments,
+    hooks,
     ideas,
     imports,
     phonetest,
@@ -67,9 +73,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = open_database(settings.resolved_database_url())
     default_rules()  # load and compile the rules now, not on some rep's first keystroke
 
+    queue = queue_for(engine)
+    run_here = isinstance(queue, LocalQueue) and settings.run_jobs
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if run_here:
+            assert isinstance(queue, LocalQueue)
+            queue.start()  # SQLite: this server runs the jobs (PostgreSQL: `callworthy worker`)
         yield
+        queue.close()
         engine.dispose()
 
     app = FastAPI(
@@ -89,13 +102,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.password_gate = PasswordGate(settings.password_checks, settings.password_queue)
     app.state.token_cache = TokenCache()
     app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
+    app.state.queue = queue  # dialer events and recordings are worked on there
+    app.state.sealer = settings.sealer()  # opens the stored webhook secrets
     errors.install(app)
     app.include_router(auth.pages)
+    app.include_router(hooks.pages)  # dialers' webhooks: signature only, no session
     # One module per resource: its pages and, under /api/v1, their JSON twins.
     for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
         app.include_router(resource.pages)
         app.include_router(resource.api)
-    for resource in (ideas, write, rules, profile):
+    for resource in (ideas, write, rules, profile, capture):
         app.include_router(resource.pages)
         app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
