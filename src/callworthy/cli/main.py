@@ -19,6 +19,7 @@ from callworthy.cli.prospect import prospect
 from callworthy.cli.rules import rules
 from callworthy.cli.serve import serve
 from callworthy.cli.tracking import callback, export, history, log
+from callworthy.cli.worker import critique_history, worker
 from callworthy.cli.write import greeting, strategies, write_command
 
 
@@ -56,3 +57,5 @@ main.add_command(diagnose_command)
 main.add_command(phonetest)
 main.add_command(serve)
 main.add_command(account)
+main.add_command(worker)
+main.add_command(critique_history)
