@@ -37,7 +37,7 @@ RECORDINGS = 50
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Keep the test output clean."""
 
 

@@ -163,7 +163,9 @@ def critique_voicemail(engine: Engine, args: dict[str, Any]) -> None:
     def work(session: Session) -> None:
         batch = cq.batch_for_update(session, batch_id)
         row = session.get(Voicemail, voicemail_id)
-        if row is not None and review is not None and row.score is None:
+        if row is not None and row.score is not None and review is not None:
+            return  # scored already (a job run again after its commit): counted once
+        if row is not None and review is not None:
             row.score, row.rules_version = review.score, review.rules_version
         if batch is not None:
             if review is None:
