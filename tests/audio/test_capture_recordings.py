@@ -6,6 +6,7 @@ procrastinate worker on PostgreSQL. The speech model is tiny.en in int8.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import shutil
@@ -146,3 +147,63 @@ def test_a_missing_recording_becomes_a_dead_letter_to_retry_or_discard(
         _run(app)
         client.post(f"/team/dialers/jobs/{job.id}/discard", data={"csrf_token": token})
         assert "No failed jobs." in client.get("/team/dialers").text
+
+
+ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+class _TwilioMedia(_Quiet):
+    """Serve the voicemail only with the account's HTTP Basic credentials, as Twilio can."""
+
+    def do_GET(self) -> None:
+        expected = "Basic " + base64.b64encode(f"{ACCOUNT}:{TOKEN}".encode()).decode()
+        if self.headers.get("Authorization") != expected:
+            self.send_response(401)
+            self.end_headers()
+            return
+        self.path = "/vm.wav"
+        super().do_GET()
+
+
+def test_twilio_recording_fetched_with_the_accounts_credentials(
+    served: str, tmp_path: Path
+) -> None:
+    assert served  # espeak-ng and the audio extra are here
+    import subprocess
+
+    subprocess.run(["espeak-ng", "-s", "160", "-w", str(tmp_path / "vm.wav"), SCRIPT], check=True)
+    handler = functools.partial(_TwilioMedia, directory=str(tmp_path))
+    media = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=media.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{media.server_address[1]}"
+    app = _app(f"sqlite:///{tmp_path / 'twilio.sqlite3'}")
+    try:
+        with TestClient(app) as client:
+            from twilio.request_validator import RequestValidator
+            from web.helpers_web import set_up
+            from web.hooks_helpers import add_secret, team_id
+
+            set_up(client)
+            team = team_id(client)
+            add_secret(client, "twilio", token=TOKEN, account=ACCOUNT)
+            params = {
+                "AccountSid": ACCOUNT,
+                "CallSid": "CA1",
+                "RecordingSid": "RE1",
+                "RecordingStatus": "completed",
+                "RecordingUrl": f"{base}/2010-04-01/Accounts/{ACCOUNT}/Recordings/RE1",
+            }
+            path = f"/hooks/{team}/twilio/recording"
+            signature = RequestValidator(TOKEN).compute_signature(
+                "http://testserver" + path, params
+            )
+            answer = client.post(path, data=params, headers={"X-Twilio-Signature": signature})
+            assert answer.status_code == 200, answer.text
+            _run(app)
+            with read_session(app.state.engine) as session:
+                (recording,) = session.scalars(select(Recording))
+            assert recording.status == "done" and recording.runs == 1, recording.error
+    finally:
+        media.shutdown()
+        media.server_close()

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from callworthy.cli.common import console, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.services import capture_admin, capture_tasks, jobs
+from callworthy.services import capture_admin, capture_tasks, jobs, webhook_secrets
 from callworthy.services.database import open_database
 
 
@@ -58,6 +58,7 @@ def worker(
     """
     engine = open_database(db)
     capture_tasks.COMPUTE_TYPE["value"] = compute_type
+    capture_tasks.use_sealer(webhook_secrets.sealer_from_environment())
     queue = jobs.queue_for(engine)
     if isinstance(queue, jobs.LocalQueue):
         console().print("Running queued jobs (SQLite).", style="dim")

@@ -7,6 +7,7 @@ job run again after a worker died (or by two workers at once) stores its result 
 
 from __future__ import annotations
 
+import re
 import tempfile
 import threading
 from pathlib import Path
@@ -21,6 +22,7 @@ from callworthy.errors import AudioFileError, AudioTooLongError, CallworthyError
 from callworthy.services import capture  # noqa: F401  (registers process_event)
 from callworthy.services.jobs import task
 from callworthy.services.team_rules import TeamRules
+from callworthy.services.webhook_secrets import Sealer, live_keys
 from callworthy.storage import capture_queries as cq
 from callworthy.storage.capture_tables import JobBatch, Recording
 from callworthy.storage.engine import read_session, run_write
@@ -34,6 +36,27 @@ _MODEL_LOCK = threading.Lock()
 _MODEL: dict[str, Any] = {}
 #: The speech model's arithmetic in workers (set by `callworthy worker --compute-type`).
 COMPUTE_TYPE = {"value": "int8"}
+#: What opens the stored Twilio tokens in this process (the app's, or the worker's from
+#: its environment): Twilio's recordings are fetched with the account's credentials.
+_SEALER: dict[str, Sealer | None] = {"sealer": None}
+_TWILIO_ACCOUNT = re.compile(r"/Accounts/(AC[0-9a-fA-F]{32})/")
+
+
+def use_sealer(sealer: Sealer | None) -> None:
+    """Say what opens the stored webhook secrets in this process."""
+    _SEALER["sealer"] = sealer
+
+
+def _credentials(engine: Engine, team_id: int, vendor: str, url: str) -> tuple[str, str] | None:
+    """Return Twilio's (Account SID, auth token) for a recording of its API, if stored."""
+    sealer = _SEALER["sealer"]
+    found = _TWILIO_ACCOUNT.search(url)
+    if vendor != "twilio" or sealer is None or found is None:
+        return None
+    for key in live_keys(engine, team_id, "twilio", sealer):
+        if key.account == found.group(1):
+            return key.account, key.value
+    return None
 
 
 def speech_model() -> Any:
@@ -46,14 +69,15 @@ def speech_model() -> Any:
         return _MODEL["model"]
 
 
-def fetch(url: str, folder: Path) -> Path:
+def fetch(url: str, folder: Path, auth: tuple[str, str] | None = None) -> Path:
     """Download a recording to a file in folder; refuse what is not a reachable, small file."""
     if not url.startswith(("http://", "https://")):
         raise AudioFileError(f"The recording's address {url[:200]!r} is not a web address.", "")
     path = folder / "recording"
     size = 0
     try:
-        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True) as response:
+        stream = httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True, auth=auth)
+        with stream as response:
             if response.status_code != 200:
                 raise AudioFileError(
                     f"The recording could not be fetched (HTTP {response.status_code}).",
@@ -91,11 +115,12 @@ def process_recording(engine: Engine, args: dict[str, Any]) -> None:
         recording = session.get(Recording, recording_id)
         if recording is None or recording.status == "done":
             return
-        url = recording.url
+        url, vendor = recording.url, recording.vendor
         context, rep_phone, team_id = _context(session, recording)
+    auth = _credentials(engine, team_id, vendor, url)
     try:
         with tempfile.TemporaryDirectory(prefix="callworthy-recording-") as folder:
-            path = fetch(url, Path(folder))
+            path = fetch(url, Path(folder), auth)
             result = critique_recording(
                 path,
                 speech_model(),

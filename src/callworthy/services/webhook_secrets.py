@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,15 @@ class Sealer:
             return self._fernet.decrypt(sealed.encode()).decode()
         except InvalidToken:
             return None
+
+
+def sealer_from_environment() -> Sealer | None:
+    """Return the sealer CALLWORTHY_WEBHOOK_KEYS (or CALLWORTHY_SECRET_KEY) gives, if set."""
+    keys = [k.strip() for k in os.environ.get("CALLWORTHY_WEBHOOK_KEYS", "").split(",") if k.strip()]
+    if keys:
+        return Sealer(keys)
+    secret_key = os.environ.get("CALLWORTHY_SECRET_KEY")
+    return Sealer.derived(secret_key) if secret_key else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
     app.state.queue = queue  # dialer events and recordings are worked on there
     app.state.sealer = settings.sealer()  # opens the stored webhook secrets
+    capture_tasks.use_sealer(app.state.sealer)  # jobs run here fetch Twilio's recordings with it
     errors.install(app)
     app.include_router(auth.pages)
     app.include_router(hooks.pages)  # dialers' webhooks: signature only, no session
