@@ -181,6 +181,7 @@ def test_twilio_recording_fetched_with_the_accounts_credentials(
     try:
         with TestClient(app) as client:
             from twilio.request_validator import RequestValidator
+
             from web.helpers_web import set_up
             from web.hooks_helpers import add_secret, team_id
 

@@ -76,7 +76,8 @@ class Sealer:
 
 def sealer_from_environment() -> Sealer | None:
     """Return the sealer CALLWORTHY_WEBHOOK_KEYS (or CALLWORTHY_SECRET_KEY) gives, if set."""
-    keys = [k.strip() for k in os.environ.get("CALLWORTHY_WEBHOOK_KEYS", "").split(",") if k.strip()]
+    listed = os.environ.get("CALLWORTHY_WEBHOOK_KEYS", "").split(",")
+    keys = [k.strip() for k in listed if k.strip()]
     if keys:
         return Sealer(keys)
     secret_key = os.environ.get("CALLWORTHY_SECRET_KEY")

@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from callworthy import __version__
 from callworthy.critique import default_rules
 from callworthy.services import (
-    capture_tasks,  # noqa: F401  (registers the queue's tasks)
+    capture_tasks,
     security_log,
 )
 from callworthy.services.database import open_database
