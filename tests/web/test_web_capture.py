@@ -13,11 +13,12 @@ import pytest
 from click.testing import CliRunner
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from callworthy.capture.signing import sign_generic
 from callworthy.cli import main
 from callworthy.services.database import identify, open_database
+from callworthy.services.jobs import LocalQueue
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import (
     Assignment,
@@ -151,3 +152,38 @@ def test_cli_critique_history_with_a_progress_bar(tmp_path: Path) -> None:
     with read_session(engine) as session:
         assert all(v.score is not None for v in session.scalars(select(Voicemail)))
     engine.dispose()
+
+
+@pytest.fixture
+def pg_hooks(app_on: Callable[..., FastAPI], postgres_server: Any) -> Iterator[TestClient]:
+    """A manager's client of the app on PostgreSQL only (procrastinate's dead letters)."""
+    url = postgres_server.create_database("callworthy_template")
+    with TestClient(app_on(url)) as client:
+        set_up(client)
+        yield client
+    postgres_server.drop_database(url)
+
+
+@pytest.mark.postgres
+def test_failed_jobs_of_procrastinate_retried_and_discarded(pg_hooks: TestClient) -> None:
+    hooks = pg_hooks
+    queue = hooks.app.state.queue  # type: ignore[attr-defined]
+    assert not isinstance(queue, LocalQueue)
+    team = team_id(hooks)
+    for n in (1, 2):
+        queue.defer("process_recording", team, {"recording_id": 100 + n})
+    queue.defer("process_recording", team + 1, {"recording_id": 200})  # another team's
+    with engine_of(hooks).begin() as conn:  # as if every attempt had failed
+        conn.execute(text("UPDATE procrastinate_jobs SET status = 'failed', attempts = 5"))
+        ids = list(conn.scalars(text("SELECT id FROM procrastinate_jobs ORDER BY id")))
+    page = hooks.get("/team/dialers").text
+    assert page.count("Fetch, transcribe and critique a recording") == 2
+    token = csrf(hooks, "/team/dialers")
+    hooks.post(f"/team/dialers/jobs/{ids[0]}/retry", data={"csrf_token": token})
+    hooks.post(f"/team/dialers/jobs/{ids[1]}/discard", data={"csrf_token": token})
+    gone = hooks.post(f"/team/dialers/jobs/{ids[2]}/discard", data={"csrf_token": token})
+    assert gone.status_code == 404  # not this team's
+    with engine_of(hooks).connect() as conn:
+        states = dict(conn.execute(text("SELECT id, status FROM procrastinate_jobs")).all())
+    assert states == {ids[0]: "todo", ids[2]: "failed"}
+    assert "No failed jobs." in hooks.get("/team/dialers").text

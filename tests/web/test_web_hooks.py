@@ -232,3 +232,27 @@ def test_webhook_secrets_page_is_for_managers_only(hooks: TestClient) -> None:
     hooks.cookies.clear()
     assert log_in(hooks, "rita@example.com") == 303
     assert hooks.get("/team/dialers").status_code == 403
+
+
+def test_inbound_calls_that_are_no_callback_are_kept_with_the_reason(hooks: TestClient) -> None:
+    team = team_id(hooks)
+    secret = add_secret(hooks, "generic")
+    assert secret
+    body = (FIXTURES / "generic_voicemail_left.json").read_bytes()
+    assert post_generic(hooks, team, body, secret) == 200
+    stranger = {
+        "id": "in-1", "type": "call.inbound", "occurred_at": "2026-11-27T10:00:00Z",
+        "prospect": {"phone": "+1 212 555 0177"},
+    }  # fmt: skip
+    late = {**stranger, "id": "in-2", "occurred_at": "2026-12-20T10:00:00Z"}
+    late["prospect"] = {"phone": "+1 212 555 0142"}
+    for event in (stranger, late):
+        assert post_generic(hooks, team, json.dumps(event).encode(), secret) == 200
+    run_jobs(hooks.app)
+    done, unknown, too_late = events(hooks.app)
+    assert done["status"] == "done"
+    assert unknown["status"] == "ignored" and "No prospect has the number" in unknown["outcome"]
+    assert too_late["status"] == "ignored" and "14 days" in too_late["outcome"]
+    assert rows(hooks.app, Callback) == []
+    page = hooks.get("/team/dialers").text
+    assert "nothing to record" in page and "No prospect has the number +12125550177" in page

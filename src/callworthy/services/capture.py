@@ -102,7 +102,7 @@ def process_event(engine: Engine, args: dict[str, Any]) -> None:
         row = session.get(CaptureEvent, event_id)
         if row is None or row.status != "received":
             return
-        team_id, vendor, event = row.team_id, row.vendor, CallEvent.from_dict(row.data)
+        team_id, event = row.team_id, CallEvent.from_dict(row.data)
     review = _review(engine, team_id, event) if event.kind is EventKind.VOICEMAIL_LEFT else None
     handlers: dict[EventKind, Callable[[Session, CaptureEvent], list[int]]] = {
         EventKind.VOICEMAIL_LEFT: lambda s, r: _voicemail(s, r, event, review),
@@ -110,7 +110,6 @@ def process_event(engine: Engine, args: dict[str, Any]) -> None:
         EventKind.RECORDING: lambda s, r: _recording(s, r, event),
     }
     handler = handlers.get(event.kind, _ignore)
-    queued: list[int] = []
 
     def work(session: Session) -> list[int]:
         row = session.get(CaptureEvent, event_id, with_for_update=True)
@@ -120,9 +119,7 @@ def process_event(engine: Engine, args: dict[str, Any]) -> None:
         result = handler(session, row)
         return result or []
 
-    queued = run_write(engine, work)
-    _queue_recordings(engine, team_id, queued)
-    del vendor
+    _queue_recordings(engine, team_id, run_write(engine, work))
 
 
 def _queue_recordings(engine: Engine, team_id: int, recording_ids: list[int]) -> None:

@@ -55,7 +55,7 @@ def _credentials(engine: Engine, team_id: int, vendor: str, url: str) -> tuple[s
         return None
     for key in live_keys(engine, team_id, "twilio", sealer):
         if key.account == found.group(1):
-            return key.account, key.value
+            return found.group(1), key.value
     return None
 
 

@@ -12,11 +12,13 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
@@ -26,7 +28,7 @@ from callworthy.services import (
     security_log,
 )
 from callworthy.services.database import open_database
-from callworthy.services.jobs import LocalQueue, queue_for
+from callworthy.services.jobs import LocalQueue, Queue, queue_for
 from callworthy.services.team_rules import TeamRules
 from callworthy.services.tokens import TokenCache
 from callworthy.web import errors
@@ -67,6 +69,20 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _lifespan(engine: Engine, queue: Queue, run_jobs: bool) -> Any:
+    """Return the app's lifespan: the SQLite queue's thread runs while the app does."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if run_jobs and isinstance(queue, LocalQueue):
+            queue.start()  # SQLite: this server runs the jobs (PostgreSQL: `callworthy worker`)
+        yield
+        queue.close()
+        engine.dispose()
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the app on the configured database (a SQLite file is migrated on first use)."""
     settings = settings or Settings()
@@ -74,17 +90,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     default_rules()  # load and compile the rules now, not on some rep's first keystroke
 
     queue = queue_for(engine)
-    run_here = isinstance(queue, LocalQueue) and settings.run_jobs
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if run_here:
-            assert isinstance(queue, LocalQueue)
-            queue.start()  # SQLite: this server runs the jobs (PostgreSQL: `callworthy worker`)
-        yield
-        queue.close()
-        engine.dispose()
-
     app = FastAPI(
         title="Callworthy API",
         version=__version__,
@@ -92,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url=None,  # Swagger UI needs a CDN and inline scripts: the CSP forbids both
         redoc_url=None,
-        lifespan=lifespan,
+        lifespan=_lifespan(engine, queue, settings.run_jobs),
     )
     app.state.settings = settings
     app.state.engine = engine
