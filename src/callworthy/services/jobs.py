@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ log = logging.getLogger("callworthy.jobs")
 
 Task = Callable[[Engine, dict[str, Any]], None]
 TASKS: dict[str, Task] = {}
+#: A local job `doing` for longer is taken to be lost with its server process and queued
+#: again (several server processes on one SQLite file each run a queue thread).
+LOCAL_STALE = timedelta(minutes=5)
 #: Attempts before a job becomes a dead letter; waits between them grow 4, 8, 16, 32 s.
 MAX_ATTEMPTS = 5
 BACKOFF_BASE = 2.0
@@ -133,11 +137,18 @@ class LocalQueue:
             count += 1
         return count
 
+    def recover(self) -> int:
+        """Queue again the jobs left `doing` by a server process that stopped; return how many."""
+        now = utc_now()
+        return run_write(
+            self.engine, lambda s: cq.reset_doing_local_jobs(s, now, now - LOCAL_STALE)
+        )
+
     def start(self) -> None:
         """Start the worker thread (jobs left `doing` by a stopped server are queued again)."""
         if self._thread is not None:
             return
-        run_write(self.engine, lambda s: cq.reset_doing_local_jobs(s, utc_now()))
+        self.recover()
         self._thread = threading.Thread(target=self._loop, name="callworthy-jobs", daemon=True)
         self._thread.start()
 
@@ -154,8 +165,12 @@ class LocalQueue:
         self.stop()
 
     def _loop(self) -> None:
+        checked = time.monotonic()
         while not self._stop.is_set():
             try:
+                if time.monotonic() - checked > LOCAL_STALE.total_seconds() / 5:
+                    self.recover()
+                    checked = time.monotonic()
                 ran = self.run_one()
             except Exception:
                 log.exception("the job queue could not run a job")

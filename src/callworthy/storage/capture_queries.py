@@ -139,11 +139,10 @@ def claim_local_job(session: Session, now: datetime) -> LocalJob | None:
     return job
 
 
-def reset_doing_local_jobs(session: Session, now: datetime) -> int:
-    """Put jobs left `doing` by a stopped server back in the queue; return how many."""
-    result = session.execute(
-        update(LocalJob).where(LocalJob.status == "doing").values(status="todo", updated_at=now)
-    )
+def reset_doing_local_jobs(session: Session, now: datetime, before: datetime) -> int:
+    """Put back in the queue the jobs `doing` since before a time (their server stopped)."""
+    stale = (LocalJob.status == "doing") & (LocalJob.updated_at < before)
+    result = session.execute(update(LocalJob).where(stale).values(status="todo", updated_at=now))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
