@@ -19,6 +19,7 @@ from callworthy.capture.signing import sign_generic
 from callworthy.cli import main
 from callworthy.services.database import identify, open_database
 from callworthy.services.jobs import LocalQueue
+from callworthy.storage.capture_tables import Recording
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import (
     Assignment,
@@ -170,14 +171,20 @@ def test_failed_jobs_of_procrastinate_retried_and_discarded(pg_hooks: TestClient
     queue = hooks.app.state.queue  # type: ignore[attr-defined]
     assert not isinstance(queue, LocalQueue)
     team = team_id(hooks)
-    for n in (1, 2):
-        queue.defer("process_recording", team, {"recording_id": 100 + n})
+    failed = Recording(
+        team_id=team, vendor="generic", external_id="call:x", url="http://127.0.0.1:9/x.wav",
+        status="failed", error="The recording could not be fetched (HTTP 404).",
+    )  # fmt: skip
+    recording_id = run_write(engine_of(hooks), lambda s: (s.add(failed), s.flush(), failed.id)[2])
+    for n in (recording_id, 999):
+        queue.defer("process_recording", team, {"recording_id": n})
     queue.defer("process_recording", team + 1, {"recording_id": 200})  # another team's
     with engine_of(hooks).begin() as conn:  # as if every attempt had failed
         conn.execute(text("UPDATE procrastinate_jobs SET status = 'failed', attempts = 5"))
         ids = list(conn.scalars(text("SELECT id FROM procrastinate_jobs ORDER BY id")))
     page = hooks.get("/team/dialers").text
     assert page.count("Fetch, transcribe and critique a recording") == 2
+    assert "The recording could not be fetched (HTTP 404)." in page
     token = csrf(hooks, "/team/dialers")
     hooks.post(f"/team/dialers/jobs/{ids[0]}/retry", data={"csrf_token": token})
     hooks.post(f"/team/dialers/jobs/{ids[1]}/discard", data={"csrf_token": token})

@@ -42,7 +42,8 @@ TASKS: dict[str, Task] = {}
 #: A local job `doing` for longer is taken to be lost with its server process and queued
 #: again (several server processes on one SQLite file each run a queue thread).
 LOCAL_STALE = timedelta(minutes=5)
-#: Attempts before a job becomes a dead letter; waits between them grow 4, 8, 16, 32 s.
+#: Attempts before a job becomes a dead letter; waits between them grow 2, 4, 8, 16 s
+#: (procrastinate's exponential back-off, the same on both queues).
 MAX_ATTEMPTS = 5
 BACKOFF_BASE = 2.0
 TASK_NAMES = {
@@ -63,8 +64,8 @@ def task(name: str) -> Callable[[Task], Task]:
 
 
 def backoff_seconds(attempts: int) -> float:
-    """Return the wait before the next attempt, after `attempts` failed ones."""
-    return float(BACKOFF_BASE ** (attempts + 1))
+    """Return the wait before the next attempt, after `attempts` failed ones (1, 2, ...)."""
+    return float(BACKOFF_BASE**attempts)
 
 
 class Queue(Protocol):

@@ -1,7 +1,7 @@
 """The PostgreSQL queue: procrastinate, with the tasks of services/jobs.TASKS.
 
 One procrastinate task per Callworthy task, retried with exponential back-off
-(jobs.MAX_ATTEMPTS attempts, waits of 4, 8, 16, 32 s); a job that fails them all
+(jobs.MAX_ATTEMPTS attempts, waits of 2, 4, 8, 16 s); a job that fails them all
 stays `failed` in procrastinate_jobs: the dead letters a manager retries or discards.
 The web defers with a small synchronous pool; `callworthy worker` runs the jobs
 (sync task functions, in procrastinate's worker threads) and puts back in the queue
@@ -85,15 +85,10 @@ class PostgresQueue:
             if job.task_kwargs.get("team_id") != team_id:
                 continue
             name = job.task_name.removeprefix(PREFIX)
+            reason = _reason(self.engine, job.task_kwargs)
+            when = job.scheduled_at or _now()
             found.append(
-                DeadJob(
-                    job.id,
-                    name,
-                    TASK_NAMES.get(name, name),
-                    job.attempts,
-                    "",
-                    job.scheduled_at or _now(),
-                )
+                DeadJob(job.id, name, TASK_NAMES.get(name, name), job.attempts, reason, when)
             )
         return tuple(sorted(found, key=lambda j: -j.id))
 
@@ -108,6 +103,19 @@ class PostgresQueue:
             from callworthy.storage.queue_queries import delete_failed_job
 
             delete_failed_job(self.engine, job_id)
+
+
+def _reason(engine: Engine, kwargs: dict[str, Any]) -> str:
+    """Return why a failed job failed, as its row recorded it (procrastinate keeps no error)."""
+    from callworthy.storage.capture_tables import Recording
+    from callworthy.storage.engine import read_session
+
+    recording_id = kwargs.get("recording_id")
+    if not isinstance(recording_id, int):
+        return ""
+    with read_session(engine) as session:
+        row = session.get(Recording, recording_id)
+        return row.error if row is not None else ""
 
 
 def _now() -> Any:
