@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +258,26 @@ def test_inbound_calls_that_are_no_callback_are_kept_with_the_reason(hooks: Test
     assert rows(hooks.app, Callback) == []
     page = hooks.get("/team/dialers").text
     assert "nothing to record" in page and "No prospect has the number +12125550177" in page
+
+
+def test_concurrent_deliveries_of_one_event_store_it_once(hooks: TestClient) -> None:
+    team = team_id(hooks)
+    secret = add_secret(hooks, "generic")
+    assert secret
+    body = (FIXTURES / "generic_voicemail_left.json").read_bytes()
+    header = {"Callworthy-Signature": sign_generic(secret, int(time.time()), body)}
+    barrier = threading.Barrier(6)
+
+    def deliver() -> dict[str, Any]:
+        barrier.wait()
+        response = hooks.post(f"/hooks/{team}/generic", content=body, headers=header)
+        assert response.status_code == 200, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda _: deliver(), range(6)))
+    assert sorted(a["duplicate"] for a in answers) == [False] + [True] * 5
+    assert len({a["event"] for a in answers}) == 1
+    run_jobs(hooks.app)
+    assert len(rows(hooks.app, Voicemail)) == 1
