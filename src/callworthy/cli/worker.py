@@ -20,8 +20,8 @@ from callworthy.services.database import open_database
     default=1,
     show_default=True,
     type=click.IntRange(1, 32),
-    help="Jobs run at once by this worker (each transcription uses the CPU fully: keep 1 "
-    "per worker and run one worker per core).",
+    help="Jobs run at once by this worker (a transcription already uses the machine's "
+    "cores: keep 1, and add workers on other machines to go faster).",
 )
 @click.option(
     "--compute-type",

@@ -9,7 +9,7 @@ applies its delta files (docs/capture.md). SQLite runs the same tasks from
 
 Revision ID: 0009
 Revises: 0008
-Create Date: 2026-12-08 10:00:00.000000
+Create Date: 2026-11-26 14:45:00.000000
 """
 
 from __future__ import annotations
