@@ -23,7 +23,7 @@ def test_the_profile_is_saved_once_and_fills_in_write_and_check(client: TestClie
     assert 'type="tel" autocomplete="tel"' in page.text  # attributes, not escaped text
     assert 'href="/profile"' in page.text  # in the navigation
     saved = _save(client, name="Mia Moss", phone="704 333 1112", company="Northwind")
-    assert saved.status_code == 200 and 'id="profile-saved"' in saved.text  # type: ignore[attr-defined]
+    assert saved.status_code == 200 and "Your profile is saved." in saved.text  # type: ignore[attr-defined]
     write = client.get("/write").text
     assert 'name="rep_name" value="Mia Moss"' in write
     assert 'name="rep_phone" value="(704) 333-1112"' in write
@@ -41,7 +41,7 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_saved(client: Test
     text = response.text  # type: ignore[attr-defined]
     assert re.search(r'name="phone"[^>]*aria-invalid="true"[^>]*>\s*<p class="field-error"', text)
     assert 'value="020 7946 0000"' in text  # what was typed stays
-    assert "docs/" not in text and "callworthy" not in text.split("<main>")[1]
+    assert "docs/" not in text and "callworthy" not in text.split("<main")[1]
     assert 'name="rep_phone" value=""' in client.get("/write").text
 
 

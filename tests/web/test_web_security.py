@@ -113,9 +113,11 @@ def test_pages_have_no_inline_script_and_load_htmx_from_this_server(client: Test
     set_up(client)
     page = client.get("/check").text
     assert '<script src="/static/htmx.min.js" defer></script>' in page
-    assert page.count("<script") == 1
+    assert '<script src="/static/app.js" defer></script>' in page
+    assert page.count("<script") == 2  # both files of this server: no inline script
     htmx = client.get("/static/htmx.min.js")
     assert htmx.status_code == 200 and "htmx" in htmx.text[:2000]
+    assert client.get("/static/app.js").status_code == 200
 
 
 def test_what_users_typed_is_escaped_everywhere(client: TestClient) -> None:

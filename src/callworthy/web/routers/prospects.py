@@ -21,7 +21,7 @@ from callworthy.services.caller import Caller
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, RecordId, TemplatesDep
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import CallbackIn, ProspectIn, VoicemailIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -117,6 +117,7 @@ def add_prospect_form(
             request, templates, "prospect_new.html", exc, fields=("name", "phone"), where="name",
             user=user, form=form,
         )  # fmt: skip
+    flash(request, f"{record.name} is added. Log the first voicemail below.")
     return RedirectResponse(f"/prospects/{record.id}", status_code=303)
 
 
@@ -175,12 +176,14 @@ def log_voicemail_form(
 ) -> Response:
     """Critique and store a voicemail left; back to the prospect (errors shown on its page)."""
     try:
-        tracking.log_voicemail(engine, user, prospect_id, strategy, script, source="web")
+        logged = tracking.log_voicemail(engine, user, prospect_id, strategy, script, source="web")
     except CallworthyError as exc:
         return _logged(
             request, engine, templates, user, prospect_id, exc, "voicemail",
             strategy=strategy, script=script,
         )  # fmt: skip
+    scored = f": it scored {logged.score}" if logged.score is not None else ""
+    flash(request, f"The voicemail is logged{scored}. What to improve is in its row below.")
     return RedirectResponse(f"/prospects/{prospect_id}", status_code=303)
 
 
@@ -215,6 +218,7 @@ def log_callback_form(
         )
     except CallworthyError as exc:
         return _logged(request, engine, templates, user, prospect_id, exc, "callback")
+    flash(request, f"Callback logged: {outcome.replace('_', ' ')}.")
     return RedirectResponse(f"/prospects/{prospect_id}", status_code=303)
 
 

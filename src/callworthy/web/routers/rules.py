@@ -16,7 +16,7 @@ from callworthy.services import team_rules
 from callworthy.services.caller import Caller
 from callworthy.services.team_rules import RulesInForce, TeamRuleRecord
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, PageManager, TemplatesDep
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import TeamRuleIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -102,9 +102,12 @@ def save_team_rule(
 
 
 @pages.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
-def delete_team_rule_form(rule_id: RuleId, user: PageManager, engine: EngineDep) -> Response:
+def delete_team_rule_form(
+    request: Request, rule_id: RuleId, user: PageManager, engine: EngineDep
+) -> Response:
     """Delete one of the team's rules (a built-in it replaced comes back)."""
     team_rules.delete_team_rule(engine, user, rule_id)
+    flash(request, "The rule is deleted.")
     return RedirectResponse("/rules/team", status_code=303)
 
 
