@@ -36,6 +36,9 @@ bench: install
 	$(PY) bench/storage.py
 	$(PY) bench/audio.py
 	$(PY) bench/web.py
+	$(PY) bench/team_patterns.py
+	$(PY) bench/prospects_page.py
+	$(PY) bench/cli.py
 
 # Refit the critique's weights on the coaching corpus (writes src/callworthy/weights/critique.yaml).
 fit: install

@@ -9,7 +9,11 @@ constant, and the critique as it was before the learned weights (run from the
 old commit's source, extracted with `git archive` into a temporary folder).
 Targets (issue 15): cross-validated AUC >= 0.90, every baseline beaten by >= 0.15.
 
-    .venv/bin/python bench/coaching.py [CSV] [--old-commit COMMIT | --no-old]
+With `--ablate` it also prints, for every fitted rule, the leave-one-page-out AUC
+with that rule left out of the rule set (refitted without it): how much each
+detector adds to the judgement on messages it was not fitted on.
+
+    .venv/bin/python bench/coaching.py [CSV] [--old-commit COMMIT | --no-old] [--ablate]
 """
 
 from __future__ import annotations
@@ -106,8 +110,8 @@ def _line(name: str, value: float, best: float, ours: float) -> str:
     )
 
 
-def report(items: Sequence[CorpusItem], old_commit: str | None) -> None:
-    """Print every figure."""
+def report(items: Sequence[CorpusItem], old_commit: str | None) -> float:
+    """Print every figure; return the leave-one-page-out AUC."""
     rules = load_rules()
     good = [i.is_good for i in items]
     feats = [featurise(i.text, i.is_good, rules) for i in items]
@@ -160,6 +164,23 @@ def report(items: Sequence[CorpusItem], old_commit: str | None) -> None:
     for name, values in baselines.items():
         value = auc(values, good)
         print(_line(name, value, max(value, 1 - value), page_auc))
+    return page_auc
+
+
+def ablation(items: Sequence[CorpusItem], base: float) -> None:
+    """Print the leave-one-page-out AUC without each fitted rule, biggest loss first."""
+    good = [i.is_good for i in items]
+    pages = [page_of(i) for i in items]
+    rows = []
+    for rule in load_rules().rules:
+        if rule.declared_weight is not None:
+            continue
+        rules = load_rules(disable=[rule.id])
+        feats = [featurise(i.text, i.is_good, rules) for i in items]
+        rows.append((auc(cross_validated_scores(feats, pages, rules), good), rule.id))
+    print("leave-one-page-out AUC without each rule (refitted; lower = the rule helps):")
+    for value, rule_id in sorted(rows):
+        print(f"  without {rule_id:<34} {value:.3f} ({value - base:+.3f})")
 
 
 def main() -> None:
@@ -168,10 +189,13 @@ def main() -> None:
     parser.add_argument("csv", nargs="?", type=Path, default=ROOT / "data/coaching/voicemails.csv")
     parser.add_argument("--old-commit", default=OLD_COMMIT)
     parser.add_argument("--no-old", action="store_true", help="skip the old critique baseline")
+    parser.add_argument("--ablate", action="store_true", help="the AUC without each rule")
     args = parser.parse_args()
     with args.csv.open(encoding="utf-8", newline="") as stream:
         items = read_corpus(stream, str(args.csv))
-    report(items, None if args.no_old else args.old_commit)
+    page_auc = report(items, None if args.no_old else args.old_commit)
+    if args.ablate:
+        ablation(items, page_auc)
 
 
 if __name__ == "__main__":

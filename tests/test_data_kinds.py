@@ -26,6 +26,7 @@ from callworthy.crm.formats import FormatSpec
 from callworthy.datafile import ID_RE, Strict, package_data
 from callworthy.diagnose import default_model
 from callworthy.diagnose.schema import CauseSpec, QuestionnaireSpec
+from callworthy.experiments.cadence import CadenceSpec
 from callworthy.phoneability import default_quiz, score_answers
 from callworthy.phoneability.schema import QuestionSpec, QuizSpec
 from callworthy.write.packs import PackSpec, default_packs, find_pack
@@ -46,6 +47,7 @@ KINDS: dict[str, tuple[str, type[BaseModel], bool]] = {
     "quiz": ("quizzes/phoneability", QuizSpec, False),
     "quiz questions": ("quizzes/phoneability/questions", QuestionSpec, True),
     "crm formats": ("crm_formats", FormatSpec, True),
+    "policies": ("policies", CadenceSpec, True),
 }
 RULE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9][a-z0-9_-]*$")
 #: Rule files that still give `principle` as a list: the rules belong to the critique's

@@ -24,6 +24,7 @@ DOCUMENTED = {
     "NoEligibleStrategyError": 35, "AnswersError": 36, "CauseFileError": 37, "QuizFileError": 38,
     "NoAnswersError": 39, "NotAuthenticatedError": 41, "PermissionDeniedError": 42,
     "AccountError": 43, "RateLimitedError": 44, "UnknownRecordError": 45, "RuleExampleError": 48,
+    "ChangeStateError": 50,
 }  # fmt: skip
 
 

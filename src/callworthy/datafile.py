@@ -107,6 +107,26 @@ def read_yaml(
     return read_yaml_text(text, str(path), error)
 
 
+#: libyaml's parser where PyYAML was built with it: ten times faster on the rules every
+#: command loads. Its errors differ in wording, so a text it refuses is parsed again by
+#: the pure-Python parser, whose messages (and lines) are the ones users see.
+_FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+
+
+def _fast_parse(text: str) -> tuple[Any, yaml.Node | None] | None:
+    """Return the data and node tree parsed by libyaml, or None if it is absent or refuses."""
+    if _FAST_LOADER is None:
+        return None
+    loader = _FAST_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def read_yaml_text(
     text: str, source: str, error: type[DataFileError] = DataFileError
 ) -> tuple[Any, yaml.Node | None]:
@@ -115,6 +135,9 @@ def read_yaml_text(
         raise error(
             source, None, f"the text is {len(text):,} characters.", "Keep one entry a file."
         )
+    parsed = _fast_parse(text)
+    if parsed is not None:
+        return parsed
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as exc:  # a control character: refused before parsing

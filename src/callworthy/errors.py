@@ -130,7 +130,8 @@ class RuleFileError(DataFileError):
 
 
 class UnsafePatternError(RuleFileError):
-    """A rule pattern could backtrack catastrophically."""
+    """A rule pattern that could make a critique slow: RE2 cannot run it in linear time
+    (a backreference, a look-around, too large) or, in a built-in, it could backtrack."""
 
     exit_code = 7
 
@@ -145,9 +146,28 @@ class InputFileError(CallworthyError):
 
 
 class DatabaseError(CallworthyError):
-    """The database cannot be opened, reached, written or is not in the expected shape."""
+    """The database cannot be opened, reached, written or is not in the expected shape.
+
+    The message never names the database (no URL, credentials, SQL or path): a web page
+    shows it to whoever asked. What the driver said and where the database is are kept
+    as `detail` and `location` (its URL with the password hidden), for the server's log
+    and for the terminal of whoever runs the CLI on their own database.
+    """
 
     category = Category.UNAVAILABLE  # exit code 11
+
+    def __init__(
+        self,
+        problem: str,
+        fix: str = "",
+        *,
+        field: str | None = None,
+        detail: str = "",
+        location: str = "",
+    ) -> None:
+        self.detail = detail
+        self.location = location
+        super().__init__(problem, fix, field=field)
 
 
 class MigrationRequiredError(DatabaseError):
@@ -159,6 +179,39 @@ class MigrationRequiredError(DatabaseError):
         self.behind = behind
         """True when the schema is older than this Callworthy: upgrading the database fixes it."""
         super().__init__(problem, fix)
+
+
+class _ChoiceError(CallworthyError):
+    """A name that must be one of a list: the list is an attribute, and shown in the message."""
+
+    def __init__(self, problem: str, fix: str = "", *, choices: tuple[str, ...] = ()) -> None:
+        self.choices = choices
+        """The names to choose from, in order."""
+        super().__init__(problem, fix)
+
+
+class UnknownTeamError(_ChoiceError, NotFoundError):
+    """No team of the database has the name given."""
+
+    # exit code 45, the not_found default
+
+
+class TeamChoiceError(_ChoiceError):
+    """The database holds several teams and none was named."""
+
+    # exit code 10, the invalid default
+
+
+class UnknownRepError(_ChoiceError, NotFoundError):
+    """The team has no rep of the name given (no rep is made up to match it)."""
+
+    # exit code 45, the not_found default
+
+
+class RepChoiceError(_ChoiceError):
+    """The team has several reps, none was named and the login name is none of them."""
+
+    # exit code 10, the invalid default
 
 
 class UnknownProspectError(NotFoundError):
@@ -197,6 +250,12 @@ class InvalidFieldError(CallworthyError):
     """A value given for a record is malformed (a strategy id, an outcome, a date)."""
 
     exit_code = 18
+
+
+class UnknownStrategyError(InvalidFieldError):
+    """A strategy id is not in the team's registry (the strategy files and its tried ideas)."""
+
+    # exit code 18, as for any malformed field
 
 
 class NoOpenVoicemailError(CallworthyError):
@@ -314,6 +373,13 @@ class NoEligibleStrategyError(CallworthyError):
     exit_code = 35
 
 
+class ContactLimitError(CallworthyError):
+    """The contact cadence says stop: enough voicemails went unanswered (P1)."""
+
+    category = Category.CONFLICT
+    exit_code = 22
+
+
 # --- Diagnose and the phone-ability test (capabilities 5 and 6): exit codes 36-40 -----------
 
 
@@ -403,3 +469,13 @@ class RuleExampleError(RuleFileError):
     """A team rule's own pass/fail example does not behave as declared; it is not saved."""
 
     exit_code = 48
+
+
+# --- Corrections and their audit log (issue 11): exit code 50 ---------------------------------
+
+
+class ChangeStateError(CallworthyError):
+    """A change cannot be undone now: already undone, changed again since, or its record gone."""
+
+    category = Category.CONFLICT
+    exit_code = 50

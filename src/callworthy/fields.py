@@ -1,11 +1,18 @@
-"""Validation of the values a record holds: phone numbers, strategy ids, outcomes, times.
+"""Validation of the values a record holds: text fields, phone numbers, outcomes, times.
 
 Shared by the CRM reader (pure), the services and the surfaces: no I/O here.
+`check_text` is the one place a text field is checked, whichever surface it came
+from (a form, the API, an import row, the CLI): its length, and no NUL or other
+control character (line breaks only in a field that has lines). Strategy ids are
+not here: they are the strategy registry's (write/registry.py), read through each
+team's registry by the services.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from functools import lru_cache
@@ -16,23 +23,8 @@ from phonenumbers import PhoneNumberFormat, timezone
 
 from callworthy.errors import InvalidFieldError, InvalidPhoneError
 
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 #: More candidate zones than this means a national or toll-free number: no useful zone.
 MAX_ZONES = 3
-#: Strategies named in PRODUCT.md; any other slug is accepted too (teams invent their own, P12).
-KNOWN_STRATEGIES = (
-    "value_tip",
-    "resources",
-    "reasons_people_buy",
-    "provocative_question",
-    "sales_lead",
-    "half_message",
-    "weather",
-    "competitor_tease",
-    "about_us",
-    "bare_callback",
-    "other",
-)
 
 
 class CallbackOutcome(StrEnum):
@@ -63,17 +55,6 @@ def normalise_phone(raw: str, region: str = "US") -> tuple[str, str | None]:
 def looks_like_phone(text: str) -> bool:
     """Return True when the text has enough digits to be a phone number."""
     return sum(c.isdigit() for c in text) >= 7 and not re.search(r"[A-Za-z]{2}", text)
-
-
-def validate_strategy(strategy: str) -> str:
-    """Return the strategy id if it is a lowercase slug (value_tip, sales_lead, ...)."""
-    value = (strategy or "").strip()
-    if not _SLUG_RE.match(value):
-        raise InvalidFieldError(
-            f"Strategy {strategy!r} is not an id.",
-            f"Use a lowercase slug such as {', '.join(KNOWN_STRATEGIES[:5])} or other.",
-        )
-    return value
 
 
 def validate_outcome(outcome: str) -> CallbackOutcome:
@@ -113,3 +94,85 @@ def clean(value: str | None) -> str | None:
     """Return the text stripped, or None when it is empty."""
     value = (value or "").strip()
     return value or None
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    """A text field's rule: its key (`field` on errors), its name in words, its length."""
+
+    key: str
+    label: str
+    max_chars: int
+    multiline: bool = False
+    """Line breaks and tabs are allowed (a script, notes); other fields are one line."""
+
+
+def _field(key: str, label: str, max_chars: int, multiline: bool = False) -> TextField:
+    return TextField(key, label, max_chars, multiline)
+
+
+#: Every stored text field; the lengths are the database columns'.
+NAME = _field("name", "name", 200)
+COMPANY = _field("company", "company", 200)
+ROLE = _field("role", "role", 200)
+INDUSTRY = _field("industry", "industry", 200)
+PHONE = _field("phone", "phone number", 40)
+TAG = _field("tags", "tag", 60)
+EXTERNAL_ID = _field("external_id", "CRM id", 200)
+STRATEGY = _field("strategy", "strategy", 64)
+SCRIPT = _field("script", "script", 10_000, multiline=True)
+NOTES = _field("notes", "notes", 5_000, multiline=True)
+OUTCOME = _field("outcome", "outcome", 32)
+REP = _field("rep", "rep's name", 200)
+EMAIL = _field("email", "e-mail address", 320)
+TITLE = _field("title", "idea", 300)
+TEAM = _field("team", "team name", 200)
+RULES_VERSION = _field("rules_version", "rules version", 64)
+REFERRED_BY = _field("referred_by", "name of who referred them", 200)
+LEAD_NAME = _field("lead_name", "lead's name", 200)
+LEAD_DETAIL = _field("lead_detail", "lead's detail", 200)
+
+# Control characters (C0 and C1, DEL), lone surrogates (no database can store them) and
+# the line and paragraph separators; tab, line feed and carriage return are looked at apart.
+_FORBIDDEN = {"Cc", "Cs"}
+_BREAKS = frozenset("\t\n\r\u2028\u2029\x0b\x0c\x85")
+
+
+def _bad_char(value: str, multiline: bool) -> str | None:
+    """Return the first character the field may not hold, or None."""
+    for char in value:
+        if char in "\t\n\r" and multiline:
+            continue
+        if char in _BREAKS or unicodedata.category(char) in _FORBIDDEN:
+            return char
+    return None
+
+
+def check_text(field: TextField, value: str | None) -> str | None:
+    """Return the value if the field may hold it; InvalidFieldError naming the field if not.
+
+    Refuses more than `max_chars` characters, any control character (NUL, escape, ...)
+    and, unless the field is multi-line, any line break or tab. The value is not changed.
+    """
+    if value is None:
+        return None
+    if len(value) > field.max_chars:
+        raise InvalidFieldError(
+            f"The {field.label} has {len(value):,} characters; it may have at most "
+            f"{field.max_chars:,}.",
+            "Shorten it.",
+            field=field.key,
+        )
+    bad = _bad_char(value, field.multiline)
+    if bad is None:
+        return value
+    if bad in _BREAKS and bad not in "\x0b\x0c\x85":
+        problem = f"The {field.label} has a line break or a tab; it is one line."
+        fix = "Put it on one line."
+    elif unicodedata.category(bad) == "Cs":
+        problem = f"The {field.label} holds a broken character (U+{ord(bad):04X})."
+        fix = "Type the text again rather than pasting it."
+    else:
+        problem = f"The {field.label} holds a control character (U+{ord(bad):04X})."
+        fix = "Remove it: type the text again rather than pasting it."
+    raise InvalidFieldError(problem, fix, field=field.key)

@@ -84,6 +84,16 @@ def test_a_missing_script_file_is_named() -> None:
     assert result.exit_code == 8 and "no such file: nowhere/script.txt" in result.output
 
 
+def test_a_folder_or_a_missing_path_is_an_error_naming_it_not_a_script(tmp_path: Path) -> None:
+    folder = run("check", str(tmp_path))
+    assert folder.exit_code == 8 and f"{tmp_path} is a folder, not a script" in folder.output
+    assert "score" not in folder.output.lower()
+    missing = run("check", str(tmp_path / "nope"))
+    assert missing.exit_code == 8 and "no such file" in missing.output
+    quoted = run("check", "Hi Jane, 704-333-1112, call me/text me about your drivers.")
+    assert quoted.exit_code == 0  # a script with a slash in it is still a script
+
+
 def test_team_rules_and_switching_off_apply(tmp_path: Path) -> None:
     rule = (Path(__file__).parents[1] / "critique" / "test_rule_loader.py").read_text()
     good = rule.split('GOOD = """\\\n', 1)[1].split('"""', 1)[0].replace('\\"', '"')
@@ -123,14 +133,15 @@ def test_rules_check_reports_a_broken_file_with_its_line(tmp_path: Path) -> None
     assert f"{tmp_path / 'x.yaml'}:1: kind:" in result.output
 
 
-def test_rules_check_refuses_a_catastrophic_pattern(tmp_path: Path) -> None:
+def test_rules_check_refuses_a_pattern_re2_cannot_run(tmp_path: Path) -> None:
     text = (
         "kind: existence\nprinciple: P3\nlevel: info\nsubscore: brevity\nmessage: m\nfix: f\n"
-        "patterns: ['(\\w+\\s?)+$']\nexamples: {pass: [a], fail: [b]}\n"
+        "patterns: ['(\\w+) \\1']\nexamples: {pass: [a], fail: [b]}\n"
     )
     (tmp_path / "slow.yaml").write_text(text, encoding="utf-8")
     result = run("rules", "check", str(tmp_path))
-    assert result.exit_code == 7 and "backtrack catastrophically" in result.output
+    assert result.exit_code == 7 and "cannot run in linear time" in result.output
+    assert "backreference" in result.output
 
 
 def _all_commands(group, prefix=()):  # type: ignore[no-untyped-def]

@@ -153,7 +153,7 @@ def test_phonetest_from_a_file_stores_and_lists_results(db: str, tmp_path: Path)
     table = ok(run(db, "phonetest", "history")).stdout
     assert "+6" in table
     other = CliRunner().invoke(main, ["phonetest", "history", "--db", db, "--rep", "bob"])
-    assert "No phone-ability results yet for bob" in other.stdout
+    assert other.exit_code == 45 and "has no rep 'bob'; its reps: alice." in other.stderr
 
 
 def test_phonetest_interactive(db: str) -> None:

@@ -11,7 +11,12 @@ from experiment_log import Left, add_log, add_prospect, rates
 from sqlalchemy import Engine
 
 from callworthy.cli import main
-from callworthy.errors import DoNotCallError, ExperimentInputError, UnknownIdeaError
+from callworthy.errors import (
+    DoNotCallError,
+    ExperimentInputError,
+    UnknownIdeaError,
+    UnknownStrategyError,
+)
 from callworthy.services.caller import Caller
 from callworthy.services.experiments import STATS_KEYS
 
@@ -49,17 +54,22 @@ def test_stats_json_and_chance_to_beat_end_to_end(
     db_url: str, db_engine: Engine, caller: Caller
 ) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
-    add_log(db_engine, caller, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
+    log = rates("half_message", 7, 8, OLD) + rates("value_tip", 2, 8, OLD)
+    add_log(db_engine, caller, log, pid)
     rows = json.loads(
-        ok(run(db_url, "stats", "--baseline", "plain", "--as-of", NOW, "--format", "json")).output
+        ok(
+            run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW, "--format", "json")
+        ).output
     )
     assert isinstance(rows, list) and all(list(r) == list(STATS_KEYS) for r in rows)
     half = next(r for r in rows if r["strategy"] == "half_message")
     assert half["chance_to_beat_baseline"] == pytest.approx(0.992, abs=5e-4)
     assert (half["voicemails"], half["matured"], half["pending"], half["callbacks"]) == (8, 8, 0, 7)
-    text = ok(run(db_url, "stats", "--baseline", "plain", "--as-of", NOW)).output
-    assert "half_message: very likely better than plain (99%)." in text
-    assert "80% (52%-97%)" in text and "plain: this is the baseline." in text
+    assert half["rate_observed"] == 7 / 8 and half["rate_mean"] == pytest.approx(0.8)
+    text = ok(run(db_url, "stats", "--baseline", "value_tip", "--as-of", NOW)).output
+    assert "half_message: very likely better than value_tip (99%)." in text
+    assert "7 of 8 called back: 88% (likely 52%-97%)" in text
+    assert "value_tip: this is the baseline." in text
     by_rep = json.loads(ok(run(db_url, "stats", "--by", "rep", "--format", "json")).output)
     assert {r["segment"] for r in by_rep} == {"alice"}
     assert all(list(r) == ["segment", *STATS_KEYS] for r in by_rep)
@@ -72,14 +82,17 @@ def test_not_enough_data_in_words(db_url: str) -> None:
     assert "0 voicemail(s)" in curve and "no voicemails yet" in curve
     shown = run(db_url, "experiment", "show")
     assert shown.exit_code == 33 and "no experiment yet" in shown.output
-    bad = run(db_url, "stats", "--window", "0")
-    assert bad.exit_code == ExperimentInputError.exit_code and "not positive" in bad.output
+    for window in ("0", "366", "1e308", "nan"):
+        bad = run(db_url, "stats", "--window", window)
+        assert bad.exit_code == ExperimentInputError.exit_code and "1 to 365 days" in bad.output
+        bad = run(db_url, "curve", "--window", window)
+        assert bad.exit_code == ExperimentInputError.exit_code and "1 to 365 days" in bad.output
 
 
 def test_curve_table_and_json(db_url: str, db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
     day = timedelta(days=1)
-    add_log(db_engine, caller, [Left("tip", OLD, 1.5 * day), Left("tip", OLD)], pid)
+    add_log(db_engine, caller, [Left("value_tip", OLD, 1.5 * day), Left("value_tip", OLD)], pid)
     data = json.loads(ok(run(db_url, "curve", "--as-of", NOW, "--format", "json")).output)
     assert [d["share_called_back"] for d in data["days"][:3]] == [0.0, 0.5, 0.5]
     text = ok(run(db_url, "curve", "--as-of", NOW, "--window", "3")).output
@@ -111,7 +124,7 @@ def test_next_refuses_dnc_and_replays_a_seed(
 
 def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: Caller) -> None:
     added = ok(run(db_url, "idea", "add", "Fuel surcharge tip", "--script", SCRIPT)).output
-    assert "Added idea #1" in added and "--strategy idea-1" in added
+    assert "Added idea #1" in added and "--strategy idea_1" in added
     assert "Sample script score: " in added and "/100" in added
     for title in ("Weather report", "Competitor tease", "Traffic report"):
         ok(run(db_url, "idea", "add", title))
@@ -122,7 +135,7 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
     assert listed[0]["id"] == 2 and listed[0]["votes"] == 1
     assert "Weather report" in ok(run(db_url, "idea", "list")).output
     assert run(db_url, "experiment", "start").exit_code == 2  # --try-half is required
-    start = ["experiment", "start", "--try-half", "--seed", "11", "--baseline", "plain"]
+    start = ["experiment", "start", "--try-half", "--seed", "11", "--baseline", "value_tip"]
     started = json.loads(ok(run(db_url, *start, "--as-of", NOW, "--format", "json")).output)
     ideas = [a["strategy"] for a in started["arms"] if a["idea_id"] is not None]
     assert started["seed"] == 11 and len(ideas) == 2
@@ -132,7 +145,7 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
     pick = json.loads(ok(run(db_url, "next", "Jane", "--seed", "1", "--format", "json")).output)
     assert pick["method"] == "experiment" and pick["assignment_id"] == 1
     shown = ok(run(db_url, "experiment", "show")).output
-    assert "Split not checked: too few voicemails to check the split yet." in shown
+    assert "Split check: not checked yet: too few prospects given a message yet" in shown
     assert "seed 11" in shown and "(baseline)" in shown
     stopped = ok(run(db_url, "experiment", "stop", "--keep", ideas[0], "--format", "json"))
     assert json.loads(stopped.output)["status"] == "stopped"
@@ -141,3 +154,33 @@ def test_ideas_and_try_half_round_trip(db_url: str, db_engine: Engine, caller: C
         for i in json.loads(ok(run(db_url, "idea", "list", "--format", "json")).output)
     }
     assert statuses[ideas[0]] == "kept" and statuses[ideas[1]] == "dropped"
+
+
+def test_reading_commands_refuse_ids_the_registry_does_not_hold(db_url: str) -> None:
+    for args in (
+        ["stats", "--baseline", "Bad Strategy!"],
+        ["curve", "--strategy", "Bad Id!"],
+    ):
+        refused = run(db_url, *args)
+        assert refused.exit_code == UnknownStrategyError.exit_code == 18, refused.output
+        assert "not one of your team's strategies" in refused.output
+        assert "value_tip" in refused.output  # the valid ids are listed
+
+
+def test_asking_next_again_for_an_assigned_prospect_changes_nothing(
+    db_url: str, db_engine: Engine, caller: Caller
+) -> None:
+    for title in ("Fuel surcharge tip", "Weather report"):
+        ok(run(db_url, "idea", "add", title))
+    ok(run(db_url, "experiment", "start", "--try-half", "--seed", "2", "--as-of", NOW))
+    add_prospect(db_engine, caller, "Jane", humor_ok=True)
+    picks = [
+        json.loads(ok(run(db_url, "next", "Jane", "--seed", str(s), "--format", "json")).output)
+        for s in range(5)
+    ]
+    assert [p["method"] for p in picks] == ["experiment"] + ["assigned"] * 4
+    assert len({(p["strategy"], p["assignment_id"]) for p in picks}) == 1
+    shown = json.loads(ok(run(db_url, "experiment", "show", "--format", "json")).output)
+    assert sum(a["assigned"] for a in shown["arms"]) == 1
+    logged = ok(run(db_url, "log", "Jane", "--script", SCRIPT, "--format", "json")).output
+    assert json.loads(logged)["strategy"] == picks[0]["strategy"]  # the arm, by default

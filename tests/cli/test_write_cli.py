@@ -46,7 +46,7 @@ def test_write_json_is_a_list_of_candidates_with_skips_on_stderr() -> None:
         assert "704-333-1112" in item["text"]
         assert "seven oh four, three three three, eleven twelve" in item["spoken"]
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
-    assert "skipped: sales_lead: no lead in the profile" in result.stderr
+    assert "skipped: sales_lead: no lead to give them" in result.stderr
     assert "skipped: weather: humor is off" in result.stderr
 
 
@@ -71,7 +71,7 @@ def test_write_text_output_is_readable() -> None:
     result = CliRunner().invoke(main, ["write", *DANA, *REP])
     assert result.exit_code == 0
     assert "Say it:" in result.stdout and "[value_tip, P5]" in result.stdout
-    assert "Skipped" in result.stdout and "sales_lead: no lead in the profile" in result.stdout
+    assert "Skipped" in result.stdout and "sales_lead: no lead to give them" in result.stdout
 
 
 def test_an_unknown_industry_falls_back_with_a_note() -> None:
@@ -130,9 +130,16 @@ def test_strategies_list() -> None:
     data = json.loads(CliRunner().invoke(main, ["strategies", "list", "--format", "json"]).stdout)
     ids = {d["id"] for d in data}
     assert {"value_tip", "sales_lead", "half_message"} <= ids
-    assert all(d["principle"].startswith("P") and d["phrasings"] >= 3 for d in data)
+    assert all(d["principle"].startswith("P") for d in data)
+    assert all(d["phrasings"] >= 3 for d in data if d["proposable"])  # the writer writes them
+    logged_only = {d["id"] for d in data if not d["proposable"]}
+    assert logged_only == {"about_us", "bare_callback", "other"}
+    assert [d["id"] for d in data if d["baseline"]] == ["value_tip"]
+    lead = next(d for d in data if d["id"] == "sales_lead")
+    assert lead["needs_lead"] and not lead["needs_referral"]
+    assert next(d for d in data if d["id"] == "reasons_buy")["former_ids"] == ["reasons_people_buy"]
     text = CliRunner().invoke(main, ["strategies", "list"]).stdout
-    assert "sales_lead" in text and "P7" in text
+    assert "sales_lead" in text and "P7" in text and "never (logged)" in text
 
 
 def test_every_candidate_carries_what_it_promised_and_a_follow_up_email() -> None:

@@ -201,6 +201,15 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "water costs.",
             "Hi Ty, Una here, 704-555-0121. With the new minimum wage law starting in January, "
             "your payroll changes on the first.",
+            # Their plans or dates, in their terms, with a number or a date.
+            "Hi Val, it's Wyn, 704-555-0670. You're hiring three SDRs this quarter, and the "
+            "first ninety days decide whether they stay.",
+            "Hi Xu, 704-555-0671. Your renewal is up in May, and two carriers changed their "
+            "fleet terms since you signed.",
+            "Hi Yves, it's Zia, 704-555-0672. Your lease ends in June; buildings your size on "
+            "the east side are going fast.",
+            "Hi Abby, 704-555-0673. You're opening the Dayton store in the spring, so your "
+            "permits need filing by March.",
         ],
         [
             "Hi Bea, I just started at Acme as your new account manager. 704-555-0122.",
@@ -213,6 +222,10 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Pia, we recently won an award for customer service. 704-555-0129.",
             "Hi Rex, I noticed you're a member of the chamber, and so are we. 704-555-0130.",
             "Hi Ty, our prices go up in January, so now is the time to buy. 704-555-0131.",
+            "Hi Val, we help companies like yours hire better salespeople. 704-555-0674.",
+            "Hi Xu, you're probably busy, so I'll keep it short. 704-555-0675.",
+            "Hi Yves, our lease program ends in June. 704-555-0676.",
+            "Hi Abby, could we find a time to talk about your needs? 704-555-0677.",
         ],
     ),
     "offer.follow-up": (
@@ -237,6 +250,31 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "comparison before Friday, and it's ready.",
             "Hi Tia, it's Ugo, 704-555-0141. You told me last week that hiring cooks was your "
             "biggest worry.",
+            # A call or meeting that was set and missed.
+            "Hi Vic, it's Wen, 704-555-0600. We were supposed to talk at four; I'll try you "
+            "again at five.",
+            "Hi Xena, Yuri here. I'm at my desk for our ten o'clock, on 704-555-0601.",
+            "Hi Zoe, it's Abe, 704-555-0602. Sorry we missed each other for our 2:30 call.",
+            "Hi Bram, 704-555-0603, Cleo here. We had a call booked for this morning and I "
+            "think the invite went to your old address.",
+            # Something they requested or received, and may be reviewing.
+            "Hi Dina, it's Eli, 704-555-0604. How are the fabric samples working out in your "
+            "showroom?",
+            "Hi Fritz, 704-555-0605. As you review the proposal, look at page three: the "
+            "freight is already in the price.",
+            "Hi Gia, it's Hal, 704-555-0606. The quote you asked for is ready, and it's lower "
+            "than you feared.",
+            # A form, a booking, an event where you met, a question they asked.
+            "Hi Ivo, Jade here, 704-555-0607. Thanks for filling out the form on the county "
+            "site about solar panels for your barn.",
+            "Hi Kemal, 704-555-0608. You booked a demo for Thursday; here's one thing to have "
+            "ready.",
+            "Hi Lulu, it's Mack, 704-555-0609. Great meeting you at the home show on Saturday; "
+            "you wanted the kitchen plans.",
+            "Hi Nils, 704-555-0610, Ona here. You stopped by our booth at the expo and asked "
+            "about cold storage for your bakery.",
+            "Hi Pru, it's Rey, 704-555-0611. The question you asked last time about winter "
+            "tires for your vans has an answer.",
         ],
         [
             "Hi Ann, just following up on my email from last week. 704-555-0142.",
@@ -250,6 +288,11 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Oz, I sent you some information last week about our services. 704-555-0149.",
             "Hi Roy, as discussed in my last message, our products can help. 704-555-0150.",
             "Hi Tia, I'd like to follow up with you about a new opportunity. 704-555-0151.",
+            "Hi Vic, just checking in to see if you got my email. 704-555-0612.",
+            "Hi Xena, I wanted to see whether you received the brochure I mailed. 704-555-0613.",
+            "Hi Zoe, we help companies like yours and I'd like to set up a call. 704-555-0614.",
+            "Hi Bram, I called our four offices this morning about your account. 704-555-0615.",
+            "Hi Dina, we've been serving our 200 clients for years. 704-555-0616.",
         ],
     ),
     "offer.mutual-contact": (
@@ -319,6 +362,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "I'll tell you what I've seen.",
             "Hi Ann, as promised, I have the grant list you asked for; call me at 704-555-0189.",
             "Hi, it's Jeff, 704-555-0190, I'm calling about the money you left at...",
+            "Hi Gil, no need to call me back; I'll email you the two dates tonight. 704-555-0690.",
         ],
     ),
     "pitch.meeting-ask": (
@@ -446,7 +490,7 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Ed, 704-555-0285. I guess you're not interested, so this is my last call.",
             "Hi Flo, 704-555-0286. I've tried calling you several times this month.",
             "Hi Gus, 704-555-0287. I keep missing you.",
-            "Hi Hal, 704-555-0288. I don't want to keep bothering you.",
+            "Hi Hal, 704-555-0288. You're a hard person to reach.",
             "Hi Ida, 704-555-0289. I'll assume you're not interested if I don't hear back.",
             "Hi Jay, 704-555-0290. Still waiting to hear from you about the quote.",
         ],
@@ -659,6 +703,10 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Ida, 704-555-0424. Your biggest headache this spring is probably the new rota.",
             "Hi Jay, 704-555-0425. If you're paying too much for freight on small orders, I "
             "found out why.",
+            "Hi Kim, 704-555-0680. If your front desk needs more hands on Mondays, two clinics "
+            "found a way.",
+            "Hi Lev, 704-555-0681. I understand you're looking for a new landscaper for the "
+            "campus.",
         ],
         [
             "Hi Al, 704-555-0426. We help companies like yours grow.",
@@ -671,6 +719,8 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Hal, 704-555-0433. If you get a minute, give me a ring.",
             "Hi Ida, 704-555-0434. A client of mine needs a new roof.",
             "Hi Jay, 704-555-0435. I'll send you the checklist tonight.",
+            "Hi Kim, 704-555-0682. If you're not interested in a new copier, no problem.",
+            "Hi Lev, 704-555-0683. I'm looking for new customers in your area.",
         ],
     ),
     "pitch.pressure": (
@@ -713,6 +763,8 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Hal, 704-555-0463. I'll call again on Monday with the list.",
             "Hi Ida, 704-555-0464. I'll catch you this afternoon after your rush.",
             "Hi Jay, 704-555-0465. I'll get back to you with the answer after I speak to them.",
+            "Hi Kip, 704-555-0691. There's no need for you to call me back; I'm about to send you "
+            "an email with the times.",
         ],
         [
             "Hi Al, 704-555-0466. Please call me back.",
@@ -725,6 +777,75 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Hal, 704-555-0473. Looking forward to your call.",
             "Hi Ida, 704-555-0474. I tried calling twice.",
             "Hi Jay, 704-555-0475. Call me when you're free.",
+        ],
+    ),
+    "callback.permission-to-say-no": (
+        [
+            "Hi Al, it's Ben, 704-555-0620. If it's not a priority this spring, just let me know "
+            "and I'll stop calling.",
+            "Hi Bo, 704-555-0621. I have a thought on your delivery routes; if not, no problem.",
+            "Hi Cy, Dee here, 704-555-0622. A simple no is fine, and it helps me too.",
+            "Hi Di, 704-555-0623. This will be my last call about the grant; the deadline is "
+            "Friday.",
+            "Hi Ed, it's Flo, 704-555-0624. If you've already found a new bookkeeper, tell me "
+            "and I'll close your file.",
+            "Hi Gus, 704-555-0625. If the timing is wrong, no hard feelings; I'll take you off "
+            "my list.",
+            "Hi Hal, it's Ida, 704-555-0626. I don't want to be a pest, so I'll leave it there.",
+            "Hi Jay, 704-555-0627. It's totally fine to say no; I'd rather know than guess.",
+            "Hi Kay, Lou here, 704-555-0628. If you're not looking at new vans this year, just "
+            "text me no.",
+            "Hi Mo, 704-555-0629. Should I close the loop on the warehouse idea?",
+            "Hi Nan, it's Ola, 704-555-0630. If you're not, sorry for the interruption, and "
+            "good luck with the launch.",
+        ],
+        [
+            "Hi Al, it's Ben, 704-555-0631. I've left you three messages now.",
+            "Hi Bo, 704-555-0632. If you're not the right person, who should I call?",
+            "Hi Cy, 704-555-0633. If you're interested, call me back today.",
+            "Hi Di, 704-555-0634. This is my third call this week.",
+            "Hi Ed, 704-555-0635. No problem getting you the samples by Friday.",
+            "Hi Flo, 704-555-0636. I'll call you Thursday with the answer.",
+            "Hi Gus, 704-555-0637. Please don't hesitate to call me back.",
+            "Hi Hal, 704-555-0638. I'm closing in on the numbers for your region.",
+            "Hi Ida, 704-555-0639. Let me know when you're free to meet.",
+            "Hi Jay, 704-555-0640. If not now, when would be a good time for a demo?",
+        ],
+    ),
+    "offer.peer-result": (
+        [
+            "Hi Rosa, it's Ian, 704-555-0641. We helped a bakery across town cut its waste by "
+            "30% in two months.",
+            "Hi Ty, 704-555-0642. One of my clients, a roofer in Dayton, doubled his spring "
+            "bookings with one postcard.",
+            "Hi Uma, Vic here, 704-555-0643. I worked with three dental practices in your county "
+            "that halved their no-shows this year.",
+            "Hi Wes, 704-555-0644. A customer of ours, a print shop your size, went from two to "
+            "five wholesale accounts by summer.",
+            "Hi Xia, it's Yan, 704-555-0645. Last spring we helped another family winery raise "
+            "its club sign-ups by a third.",
+            "Hi Zed, 704-555-0646. One of our customers in trucking cut fuel spend 12 percent "
+            "with a routing change.",
+            "Hi Ari, it's Bea, 704-555-0647. We showed two clinics like yours how to fill 40 more "
+            "slots a month.",
+            "Hi Cal, 704-555-0648. My client in Tulsa recovered $18,000 of unbilled hours in one "
+            "quarter.",
+            "Hi Dot, it's Eve, 704-555-0649. We helped six independent pharmacies grow refills "
+            "by 20% last year.",
+            "Hi Fay, 704-555-0650. Our clients' sales teams at least double the number of first "
+            "meetings they set.",
+        ],
+        [
+            "Hi Rosa, 704-555-0651. We have helped over 500 clinics improve their reviews.",
+            "Hi Ty, 704-555-0652. We help companies like yours grow their bottom line.",
+            "Hi Uma, 704-555-0653. Our clients love us, and we'd love to help you too.",
+            "Hi Wes, 704-555-0654. We work with many print shops in your area.",
+            "Hi Xia, 704-555-0655. We help wineries sell more wine.",
+            "Hi Zed, 704-555-0656. Three of your competitors changed their delivery hours.",
+            "Hi Ari, 704-555-0657. I helped my neighbour move house last weekend.",
+            "Hi Cal, 704-555-0658. Our software is used by 3,000 companies.",
+            "Hi Dot, 704-555-0659. We've been helping pharmacies for 25 years.",
+            "Hi Fay, 704-555-0660. One of my clients asked me to call you about your lease.",
         ],
     ),
 }

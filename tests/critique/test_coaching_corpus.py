@@ -26,10 +26,11 @@ ROOT = Path(__file__).parents[2]
 CORPUS = ROOT / "data" / "coaching" / "voicemails.csv"
 README = ROOT / "data" / "coaching" / "README.md"
 
-# The brief asks for 120 scripts; the stored pages ran dry at 101 (data/coaching/README.md).
-# These floors keep what was gathered from shrinking unnoticed; raise them as rows are added.
-MIN_ROWS = 101
-MIN_PAGES = 40
+# The issue asks for at least 120 scripts from at least 40 pages; the file holds 120 from 79
+# (data/coaching/README.md). These floors keep what was gathered from shrinking unnoticed;
+# raise them as rows are added.
+MIN_ROWS = 120
+MIN_PAGES = 79
 MAX_PAGE_SHARE = 0.10
 
 HEADER = ",".join(COLUMNS)

@@ -50,7 +50,7 @@ def test_twelve_calls_in_a_week_say_stop_and_space_the_calls() -> None:
     assert "calls_crowded" in d.causes[0].actions[0].triggered_by
     assert d.next_steps()[0].id == "space_the_calls"
     crowded = next(s for s in d.record.signals if s.id == "calls_crowded")
-    assert crowded.strength == 1 and crowded.evidence.startswith("12 messages within seven days")
+    assert crowded.strength == 1 and crowded.evidence.startswith("12 messages within 7 days")
 
 
 def test_a_strong_message_ignored_many_times_says_give_them_to_the_competition() -> None:

@@ -64,7 +64,7 @@ def test_naive_times_and_impossible_callbacks_are_errors() -> None:
         Attempt("tip", left, left - timedelta(hours=1))
     with pytest.raises(ExperimentInputError, match="no time zone"):
         observe([], naive, Settings())
-    with pytest.raises(ExperimentInputError, match="not positive"):
+    with pytest.raises(ExperimentInputError, match="out of range"):
         Settings(window_days=0)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from callworthy.errors import ImportFileError, InputFileError
-from callworthy.services import tracking
+from callworthy.errors import ImportFileError, InputFileError, UnknownStrategyError
+from callworthy.services import experiments, tracking
 from callworthy.services.caller import Caller
 from callworthy.services.importer import import_file
 from callworthy.services.prospects import add_prospect, find_prospect, list_prospects
@@ -18,6 +18,7 @@ from callworthy.storage.engine import read_session
 from callworthy.storage.tables import Callback, Prospect, Voicemail
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "crm"
+NOW_STATS = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def counts(engine: Engine) -> tuple[int, int, int]:
@@ -152,7 +153,7 @@ BAD_FILES = {
     "ragged row": (HEADER + "1,2024-03-04,Ann\n", 2, "3 fields where the header has 5"),
     "unterminated quote": (HEADER + '1,2024-03-04,"Ann,(704) 333-1112,other\n', 2, "malformed"),
     "no prospect": (HEADER + "1,2024-03-04,,,other\n", 2, "no prospect name and no phone"),
-    "bad strategy": (HEADER + "1,2024-03-04,Ann,,Sales Lead!\n", 2, "not a lowercase id"),
+    "bad strategy": (HEADER + "1,2024-03-04,Ann,,Sales Pitch!\n", 2, "not one of your team"),
     "not csv": ("Dear Alice,\nplease find the calls attached.\n", 1, "not a CSV file"),
     "empty": ("", None, "the file is empty"),
 }
@@ -242,3 +243,111 @@ def test_export_then_import_round_trip(db_engine: Engine, caller: Caller, tmp_pa
         assert dana.callbacks[0].voicemail_id == dana.voicemails[0].id
     finally:
         other.dispose()
+
+
+def test_a_row_with_too_many_fields_is_one_bad_row_among_the_others(
+    db_engine: Engine, caller: Caller, tmp_path: Path
+) -> None:
+    text = (
+        HEADER
+        + "1,2024-03-04,Ann,,other\n"
+        + "2,2024-03-04,Bo,,other,surplus,fields\n"  # too many fields
+        + "3,yesterday,Cy,,other\n"  # a bad date after it is still reported
+        + "4,2024-03-04,Di,,other\n"
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, caller, path)
+    assert [line for line, _ in caught.value.problems] == [3, 4]
+    assert "7 fields where the header has 5" in caught.value.problems[0][1]
+    assert counts(db_engine) == (0, 0, 0)
+    report = import_file(db_engine, caller, path, keep_going=True)
+    assert report.voicemails_added == 2 and [r.line for r in report.rejected] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("cell", "says"),
+    [
+        ("N" * 100_000, "the name has 100,000 characters; it may have at most 200"),
+        ("Ann\x07Lee", "the name holds a control character (U+0007)"),
+        ("Ann\x1b[2JLee", "the name holds a control character (U+001B)"),
+    ],
+)
+def test_an_import_refuses_what_no_form_would_take(
+    db_engine: Engine, caller: Caller, tmp_path: Path, cell: str, says: str
+) -> None:
+    path = write(tmp_path, HEADER + f"1,2024-03-04,{cell},,other\n2,2024-03-04,Bo,,other\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_file(db_engine, caller, path)
+    assert caught.value.problems == [(2, says)]
+    report = import_file(db_engine, caller, path, keep_going=True)
+    assert report.voicemails_added == 1
+    assert [p.name for p in list_prospects(db_engine, caller)] == ["Bo"]
+
+
+# --- CRM history as evidence (issue 13) ------------------------------------------------------
+
+
+def test_notes_that_hold_a_script_are_scored_and_their_strategy_inferred(
+    db_engine: Engine, caller: Caller
+) -> None:
+    import_file(db_engine, caller, FIXTURES / "hubspot_calls.csv", format_name="hubspot")
+    tom = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Tom Baker"))
+    (lead,) = tom.voicemails
+    assert (lead.strategy, lead.inferred) == ("sales_lead", True)  # "... needs HVAC service"
+    assert lead.confidence is not None and 0.5 < lead.confidence <= 1
+    assert lead.score is not None and lead.rules_version is not None
+    maria = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Maria Garcia"))
+    (note,) = maria.voicemails  # "Left a message with the front desk: ...": no script
+    assert (note.strategy, note.inferred, note.score) == ("other", False, None)
+    with_ = experiments.stats(db_engine, caller, now=NOW_STATS)
+    without = experiments.stats(db_engine, caller, now=NOW_STATS, inferred=False)
+    assert {r.strategy for r in with_.rows} >= {"sales_lead", "other"}
+    assert "sales_lead" not in {r.strategy for r in without.rows if r.voicemails}
+    fixed = tracking.correct_strategy(db_engine, caller, lead.id, "mutual_referral")
+    assert (fixed.strategy, fixed.inferred, fixed.confidence) == ("mutual_referral", False, None)
+    with pytest.raises(UnknownStrategyError):
+        tracking.correct_strategy(db_engine, caller, lead.id, "cold_open")
+
+
+def test_a_strategy_the_file_or_the_command_names_is_not_inferred(
+    db_engine: Engine, caller: Caller, tmp_path: Path
+) -> None:
+    text = HEADER.replace("strategy", "strategy,script") + (
+        "1,2024-03-04,Ann,(704) 333-1112,reasons_people_buy,"
+        '"Hi Ann, it\'s Bo at 704-555-0100: three reasons diners pick a bistro. 704-555-0100."\n'
+        '2,2024-03-05,Ann,(704) 333-1112,,"Hi Ann, Bo here at 704-555-0100 with the weather '
+        'today: grey over here, sunny once you call. 704-555-0100."\n'
+    )
+    report = import_file(db_engine, caller, write(tmp_path, text), strategy="resources")
+    assert report.voicemails_added == 2
+    ann = tracking.history(db_engine, caller, find_prospect(db_engine, caller, "Ann"))
+    assert [(v.strategy, v.inferred) for v in ann.voicemails] == [
+        ("reasons_buy", False),  # the id of earlier versions, read as today's
+        ("resources", False),
+    ]
+    assert all(v.score is not None for v in ann.voicemails)
+    with pytest.raises(UnknownStrategyError):
+        import_file(db_engine, caller, write(tmp_path, text), strategy="cold_open")
+
+
+def test_a_callback_that_answers_no_voicemail_is_refused_unless_unmatched(
+    db_engine: Engine, caller: Caller, tmp_path: Path
+) -> None:
+    text = (
+        "id,kind,at,prospect,phone,strategy,outcome\n"
+        "1,callback,2024-03-04T10:00:00Z,Ann,(704) 333-1112,,returned\n"
+        "2,voicemail,2024-03-05T10:00:00Z,Ann,(704) 333-1112,value_tip,\n"
+        "3,callback,2024-03-06T10:00:00Z,Ann,(704) 333-1112,,meeting\n"
+    )
+    path = write(tmp_path, text)
+    for dry_run in (True, False):
+        with pytest.raises(ImportFileError) as caught:
+            import_file(db_engine, caller, path, dry_run=dry_run)
+        assert caught.value.problems == [(2, "a callback that answers no voicemail before it")]
+        assert counts(db_engine) == (0, 0, 0)
+    kept = import_file(db_engine, caller, path, keep_going=True, dry_run=True)
+    assert (kept.callbacks_added, [p.line for p in kept.rejected]) == (1, [2])
+    assert counts(db_engine) == (0, 0, 0)
+    stored = import_file(db_engine, caller, path, unmatched=True)
+    assert (stored.voicemails_added, stored.callbacks_added) == (1, 2)

@@ -34,7 +34,10 @@ def test_five_about_us_messages_in_storage_rank_a_or_b_first(
     result = diagnose.diagnose_prospect(db_engine, caller, pid, NEUTRAL, now=NOW)
     assert result.diagnosis.record.attempts == 5
     assert result.to_list()[0]["cause"] in {"a", "b"}
-    assert result.notes == ()
+    # Five voicemails without a call back: the contact cadence (as `next` reads it) says stop.
+    assert result.cadence is not None and result.cadence.stop
+    assert result.notes == (result.cadence.advice,)
+    assert "give them to the competition" in result.notes[0]
 
 
 def test_twelve_stored_calls_in_a_week_say_space_the_calls(

@@ -8,14 +8,22 @@ import pytest
 from experiment_log import Left, add_log, add_prospect, rates
 from sqlalchemy import Engine
 
-from callworthy.errors import DoNotCallError, ExperimentInputError, NoEligibleStrategyError
+from callworthy.errors import (
+    ContactLimitError,
+    DoNotCallError,
+    ExperimentInputError,
+    NoEligibleStrategyError,
+    UnknownStrategyError,
+)
 from callworthy.experiments import Reason
 from callworthy.services import experiments, next_strategy
 from callworthy.services.caller import Caller
 from callworthy.services.database import identify
 from callworthy.services.prospects import find_prospect
+from callworthy.write import default_registry
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+HUMOR = {s.id for s in default_registry().strategies if s.humor}
 W = timedelta(days=14)
 SEC = timedelta(seconds=1)
 OLD = NOW - timedelta(days=30)
@@ -29,16 +37,20 @@ def test_window_edges_matured_pending_and_counted_callbacks(
         db_engine,
         caller,
         [
-            Left("a", NOW - W, W),  # matured exactly at the edge; called back at the window's end
-            Left("a", NOW - W - SEC, W + SEC),  # matured; callback one second too late
-            Left("a", NOW - W + SEC),  # pending by one second, no callback
-            Left("a", NOW - timedelta(days=2), timedelta(days=1)),  # pending, already returned
-            Left("a", NOW - timedelta(days=20), timedelta(days=21)),  # callback after now
-            Left("a", NOW + SEC),  # left after now: not counted at all
+            Left(
+                "value_tip", NOW - W, W
+            ),  # matured exactly at the edge; called back at the window's end
+            Left("value_tip", NOW - W - SEC, W + SEC),  # matured; callback one second too late
+            Left("value_tip", NOW - W + SEC),  # pending by one second, no callback
+            Left(
+                "value_tip", NOW - timedelta(days=2), timedelta(days=1)
+            ),  # pending, already returned
+            Left("value_tip", NOW - timedelta(days=20), timedelta(days=21)),  # callback after now
+            Left("value_tip", NOW + SEC),  # left after now: not counted at all
         ],
         pid,
     )
-    report = experiments.stats(db_engine, caller, now=NOW, baseline="a")
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="value_tip")
     (row,) = report.rows
     assert (row.voicemails, row.matured, row.pending, row.callbacks) == (5, 3, 2, 1)
     assert row.rate_mean == pytest.approx((1 + 1) / (3 + 2))  # Beta(1+1, 1+2): pending left out
@@ -46,12 +58,12 @@ def test_window_edges_matured_pending_and_counted_callbacks(
 
 def test_pending_voicemails_are_never_failures(db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
-    young = [Left("fresh", NOW - timedelta(days=1)) for _ in range(10)]
-    add_log(db_engine, caller, rates("tried", 2, 2, OLD) + young, pid)
-    report = experiments.stats(db_engine, caller, now=NOW, baseline="tried")
+    young = [Left("resources", NOW - timedelta(days=1)) for _ in range(10)]
+    add_log(db_engine, caller, rates("value_tip", 2, 2, OLD) + young, pid)
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="value_tip")
     rows = {r.strategy: r for r in report.rows}
-    assert rows["tried"].rate_mean == pytest.approx(0.75)  # 2 of 2; nothing else drags it down
-    fresh = rows["fresh"]
+    assert rows["value_tip"].rate_mean == pytest.approx(0.75)  # 2 of 2; nothing else drags it down
+    fresh = rows["resources"]
     assert (fresh.pending, fresh.matured, fresh.rate_mean) == (10, 0, None)
     assert fresh.reasons == (Reason.NO_MATURED_DATA,)
     assert "callback window" in fresh.notes[0]
@@ -59,15 +71,17 @@ def test_pending_voicemails_are_never_failures(db_engine: Engine, caller: Caller
 
 def test_seven_of_eight_beats_two_of_eight(db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Jane")
-    add_log(db_engine, caller, rates("half_message", 7, 8, OLD) + rates("plain", 2, 8, OLD), pid)
-    report = experiments.stats(db_engine, caller, now=NOW, baseline="plain")
+    add_log(
+        db_engine, caller, rates("half_message", 7, 8, OLD) + rates("value_tip", 2, 8, OLD), pid
+    )
+    report = experiments.stats(db_engine, caller, now=NOW, baseline="value_tip")
     rows = {r.strategy: r for r in report.rows}
     assert rows["half_message"].chance_to_beat_baseline == pytest.approx(0.992, abs=5e-4)
     assert rows["half_message"].rate_mean == pytest.approx(0.8)
     assert (rows["half_message"].ci_low, rows["half_message"].ci_high) == pytest.approx(
         (0.518, 0.972), abs=1e-3
     )
-    assert rows["plain"].reasons == (Reason.IS_BASELINE,)
+    assert rows["value_tip"].reasons == (Reason.IS_BASELINE,)
     assert set(report.json_rows()[0]) == set(experiments.STATS_KEYS)
 
 
@@ -81,28 +95,28 @@ def test_segments_by_rep_and_industry(db_engine: Engine, caller: Caller) -> None
         db_engine,
         caller,
         [
-            Left("tip", OLD, day, shop, caller.rep_id),
-            Left("tip", OLD, None, shop, bob.rep_id),
-            Left("tip", OLD, day, bank, bob.rep_id),
-            Left("lead", OLD, day, bank, caller.rep_id),
-            Left("lead", OLD, None, unknown, caller.rep_id),
+            Left("value_tip", OLD, day, shop, caller.rep_id),
+            Left("value_tip", OLD, None, shop, bob.rep_id),
+            Left("value_tip", OLD, day, bank, bob.rep_id),
+            Left("sales_lead", OLD, day, bank, caller.rep_id),
+            Left("sales_lead", OLD, None, unknown, caller.rep_id),
         ],
         shop,
     )
-    by_rep = experiments.stats(db_engine, caller, now=NOW, by="rep", baseline="tip")
+    by_rep = experiments.stats(db_engine, caller, now=NOW, by="rep", baseline="value_tip")
     cells = {(r.segment, r.strategy): (r.voicemails, r.callbacks) for r in by_rep.rows}
     assert cells == {
-        ("alice", "tip"): (1, 1),
-        ("alice", "lead"): (2, 1),
-        ("bob", "tip"): (2, 1),
+        ("alice", "value_tip"): (1, 1),
+        ("alice", "sales_lead"): (2, 1),
+        ("bob", "value_tip"): (2, 1),
     }
     assert all(set(row) == {"segment", *experiments.STATS_KEYS} for row in by_rep.json_rows())
-    by_industry = experiments.stats(db_engine, caller, now=NOW, by="industry", baseline="tip")
+    by_industry = experiments.stats(db_engine, caller, now=NOW, by="industry", baseline="value_tip")
     cells = {(r.segment, r.strategy): (r.voicemails, r.callbacks) for r in by_industry.rows}
     assert cells == {  # the prospect without an industry is in no industry segment
-        ("banking", "lead"): (1, 1),
-        ("banking", "tip"): (1, 1),
-        ("retail", "tip"): (2, 1),
+        ("banking", "sales_lead"): (1, 1),
+        ("banking", "value_tip"): (1, 1),
+        ("retail", "value_tip"): (2, 1),
     }
     with pytest.raises(ExperimentInputError, match="group by"):
         experiments.stats(db_engine, caller, now=NOW, by="team")
@@ -131,16 +145,16 @@ def test_curve_matches_a_hand_built_log(db_engine: Engine, caller: Caller) -> No
         db_engine,
         caller,
         [
-            Left("tip", OLD, 1.5 * day),
-            Left("tip", OLD, 3.5 * day),
-            Left("tip", OLD),
-            Left("tip", OLD),
-            Left("tip", NOW - 2 * day),  # pending: censored at 2 days
+            Left("value_tip", OLD, 1.5 * day),
+            Left("value_tip", OLD, 3.5 * day),
+            Left("value_tip", OLD),
+            Left("value_tip", OLD),
+            Left("value_tip", NOW - 2 * day),  # pending: censored at 2 days
             Left("other", OLD, 0.5 * day),
         ],
         pid,
     )
-    report = experiments.curve(db_engine, caller, now=NOW, strategy="tip")
+    report = experiments.curve(db_engine, caller, now=NOW, strategy="value_tip")
     # Kaplan-Meier by hand: 1.5 d: 1 of 5 at risk -> S = 4/5; 2 d: one censored;
     # 3.5 d: 1 of 3 -> S = 4/5 * 2/3 = 8/15; 14 d: two censored.
     share = [d.share_called_back for d in report.days]
@@ -159,7 +173,11 @@ def test_curve_matches_a_hand_built_log(db_engine: Engine, caller: Caller) -> No
 def test_humor_off_never_gets_a_humor_strategy(db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Stern", humor_ok=False)
     # The humor strategies look best in the log: Thompson would favour them if allowed.
-    log = rates("half_message", 8, 8, OLD) + rates("weather", 8, 8, OLD) + rates("tip", 0, 8, OLD)
+    log = (
+        rates("half_message", 8, 8, OLD)
+        + rates("weather", 8, 8, OLD)
+        + rates("value_tip", 0, 8, OLD)
+    )
     add_log(db_engine, caller, log, pid)
     seen = set()
     for seed in range(60):
@@ -167,11 +185,11 @@ def test_humor_off_never_gets_a_humor_strategy(db_engine: Engine, caller: Caller
             db_engine, caller, find_prospect(db_engine, caller, "Stern"), now=NOW, seed=seed
         )
         seen.add(pick.strategy)
-        assert not set(pick.weights) & next_strategy.HUMOR_STRATEGIES
+        assert not set(pick.weights) & HUMOR
         assert "sales_lead" not in pick.weights
-    assert not seen & next_strategy.HUMOR_STRATEGIES and len(seen) > 1
+    assert not seen & HUMOR and len(seen) > 1
     assert pick.excluded["half_message"].startswith("humor is off")
-    assert pick.excluded["sales_lead"] == "no lead (P7)"
+    assert pick.excluded["sales_lead"].startswith("no lead to give them")
     funny = add_prospect(db_engine, caller, "Funny", humor_ok=True)
     picks = {
         next_strategy.next_strategy(
@@ -237,7 +255,7 @@ def test_earliest_call_time_inside_local_hours(db_engine: Engine, caller: Caller
 
 def test_same_seed_same_pick(db_engine: Engine, caller: Caller) -> None:
     pid = add_prospect(db_engine, caller, "Jane", humor_ok=True)
-    add_log(db_engine, caller, rates("tip", 3, 8, OLD) + rates("weather", 4, 8, OLD), pid)
+    add_log(db_engine, caller, rates("value_tip", 3, 8, OLD) + rates("weather", 4, 8, OLD), pid)
     first = next_strategy.next_strategy(
         db_engine, caller, find_prospect(db_engine, caller, "Jane"), now=NOW
     )
@@ -270,3 +288,59 @@ def test_bad_hours_and_seed(db_engine: Engine, caller: Caller) -> None:
             next_strategy.parse_hours(bad)
     with pytest.raises(ExperimentInputError, match="Seed"):
         next_strategy.check_seed(-1)
+
+
+# --- Every id through the registry, one fit, one cadence (issue 13) -------------------------
+
+
+def test_reading_commands_check_strategy_ids_against_the_registry(
+    db_engine: Engine, caller: Caller
+) -> None:
+    pid = add_prospect(db_engine, caller, "Jane")
+    with pytest.raises(UnknownStrategyError, match="not one of your team's strategies"):
+        experiments.stats(db_engine, caller, now=NOW, baseline="Bad Strategy!")
+    with pytest.raises(UnknownStrategyError):
+        experiments.curve(db_engine, caller, now=NOW, strategy="Bad Id!")
+    with pytest.raises(UnknownStrategyError):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1, among=["Bad Id!"])
+    with pytest.raises(ExperimentInputError, match="never proposed"):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1, among=["about_us"])
+    former = experiments.stats(db_engine, caller, now=NOW, baseline="reasons_people_buy")
+    assert former.baseline == "reasons_buy"
+    for window in (0, 0.5, 366, 1e6, 1e308, float("nan")):
+        with pytest.raises(ExperimentInputError, match="1 to 365 days"):
+            experiments.stats(db_engine, caller, now=NOW, window_days=window)
+        with pytest.raises(ExperimentInputError, match="1 to 365 days"):
+            experiments.curve(db_engine, caller, now=NOW, window_days=window)
+
+
+def test_next_proposes_only_what_the_writer_would_write(db_engine: Engine, caller: Caller) -> None:
+    """Write skips mutual_referral and weather for a cold prospect; so does `next`."""
+    cold = add_prospect(db_engine, caller, "Cold", humor_ok=True)
+    picks = [
+        next_strategy.next_strategy(db_engine, caller, cold, now=NOW, seed=s) for s in range(20)
+    ]
+    assert not {p.strategy for p in picks} & {"mutual_referral", "weather", "sales_lead"}
+    assert picks[0].excluded["mutual_referral"] == "fits referred prospects, not cold"
+    assert picks[0].excluded["weather"] == "fits met briefly, referred prospects, not cold"
+
+
+def test_next_follows_the_contact_cadence(db_engine: Engine, caller: Caller) -> None:
+    pid = add_prospect(db_engine, caller, "Jane", time_zone="UTC")
+    seven_hours_ago = NOW - timedelta(hours=7)
+    add_log(db_engine, caller, [Left("value_tip", seven_hours_ago)], pid)
+    pick = next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1)
+    # A week after 05:00 UTC, then the first calling hour (09:00): not seven hours later.
+    assert pick.call_at == datetime(2024, 6, 8, 9, 0, tzinfo=UTC)
+    assert pick.unanswered == 1
+    add_log(
+        db_engine,
+        caller,
+        [Left("value_tip", NOW - timedelta(days=d)) for d in (40, 30, 20, 10)],
+        pid,
+    )
+    with pytest.raises(ContactLimitError, match="give them to the competition"):
+        next_strategy.next_strategy(db_engine, caller, pid, now=NOW, seed=1)
+    back = add_prospect(db_engine, caller, "Back", time_zone="UTC")
+    add_log(db_engine, caller, [Left("value_tip", seven_hours_ago, timedelta(hours=1))], back)
+    assert next_strategy.next_strategy(db_engine, caller, back, now=NOW, seed=1).call_at == NOW

@@ -17,12 +17,12 @@ from callworthy.errors import (
     UnknownIdeaError,
 )
 from callworthy.experiments import Reason, try_half
-from callworthy.services import ideas, next_strategy, trials
+from callworthy.services import ideas, next_strategy, strategies, tracking, trials
 from callworthy.services.caller import Caller
 from callworthy.services.database import identify
 from callworthy.services.prospects import find_prospect
 from callworthy.storage.engine import read_session, run_write
-from callworthy.storage.tables import Assignment, Experiment
+from callworthy.storage.tables import Assignment, Experiment, Prospect
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 SCRIPT = (
@@ -39,7 +39,7 @@ def test_add_idea_critiques_the_script(db_engine: Engine, caller: Caller) -> Non
     added = ideas.add_idea(db_engine, caller, "  Fuel surcharge   tip ", SCRIPT)
     assert (added.title, added.slug, added.status, added.votes) == (
         "Fuel surcharge tip",
-        f"idea-{added.id}",
+        f"idea_{added.id}",
         "open",
         0,
     )
@@ -100,94 +100,164 @@ def test_start_refuses_twice_and_without_ideas(db_engine: Engine, caller: Caller
         trials.start_try_half(db_engine, caller, now=NOW, seed=1)
 
 
-def _assign(engine: Engine, experiment_id: int, prospect_id: int, counts: dict[str, int]) -> None:
+def _assign(engine: Engine, actor: Caller, experiment_id: int, counts: dict[str, int]) -> None:
+    """Give fresh prospects arms, `counts[arm]` of each (one assignment per prospect)."""
+
     def work(session):  # type: ignore[no-untyped-def]
-        session.add_all(
-            Assignment(experiment_id=experiment_id, prospect_id=prospect_id, strategy=s)
-            for s, n in counts.items()
-            for _ in range(n)
-        )
+        for strategy, n in counts.items():
+            people = [
+                Prospect(team_id=actor.team_id, owner_rep_id=actor.rep_id, name=f"P{i}", tags=[])
+                for i in range(n)
+            ]
+            session.add_all(people)
+            session.flush()
+            session.add_all(
+                Assignment(
+                    experiment_id=experiment_id,
+                    prospect_id=p.id,
+                    strategy=strategy,
+                    assigned_at=NOW,
+                )
+                for p in people
+            )
 
     run_write(engine, work)
 
 
 def test_show_runs_the_split_check(db_engine: Engine, caller: Caller) -> None:
     board(db_engine, caller, 4)
-    report = trials.start_try_half(db_engine, caller, now=NOW, seed=3, baseline="plain")
-    pid = add_prospect(db_engine, caller, "Jane")
+    report = trials.start_try_half(db_engine, caller, now=NOW, seed=3, baseline="value_tip")
     names = [a.strategy for a in report.arms]
-    _assign(db_engine, report.id, pid, {n: 1 for n in names})
+    _assign(db_engine, caller, report.id, {n: 1 for n in names})
     few = trials.show_experiment(db_engine, caller, now=NOW)
     assert few.split.status == "not_checked" and few.split.reasons == (Reason.TOO_FEW_EXPECTED,)
     assert "too few" in few.split.message
-    _assign(db_engine, report.id, pid, {names[0]: 120, names[1]: 20, names[2]: 20})
+    _assign(db_engine, caller, report.id, {names[0]: 120, names[1]: 20, names[2]: 20})
     skewed = trials.show_experiment(db_engine, caller, report.id, now=NOW)
-    assert skewed.split.status == "mismatch" and skewed.split.message.startswith("ALARM")
+    assert skewed.split.status == "mismatch" and skewed.split.message.startswith("Alarm")
     assert skewed.split.observed == {names[0]: 121, names[1]: 21, names[2]: 21}
-    _assign(db_engine, report.id, pid, {names[1]: 100, names[2]: 100})
+    _assign(db_engine, caller, report.id, {names[1]: 100, names[2]: 100})
     fine = trials.show_experiment(db_engine, caller, now=NOW)
     assert fine.split.status == "ok"
+    with pytest.raises(UnknownExperimentError):  # as of a moment before it started
+        trials.show_experiment(db_engine, caller, now=NOW - timedelta(seconds=1))
 
 
 def test_show_compares_arms_with_the_baseline(db_engine: Engine, caller: Caller) -> None:
     board(db_engine, caller, 1)
     start = NOW - timedelta(days=40)
-    report = trials.start_try_half(db_engine, caller, now=start, seed=3, baseline="plain")
+    report = trials.start_try_half(db_engine, caller, now=start, seed=3, baseline="value_tip")
     idea = next(a.strategy for a in report.arms if a.idea_id is not None)
     pid = add_prospect(db_engine, caller, "Jane")
     left = start + timedelta(days=1)
     before = [Left(idea, start - timedelta(days=1), timedelta(hours=1))] * 5  # before the start
-    add_log(db_engine, caller, rates(idea, 7, 8, left) + rates("plain", 2, 8, left) + before, pid)
+    log = rates(idea, 7, 8, left) + rates("value_tip", 2, 8, left) + before
+    add_log(db_engine, caller, log, pid)
     shown = trials.show_experiment(db_engine, caller, now=NOW)
     arms = {a.strategy: a for a in shown.arms}
     assert (arms[idea].voicemails, arms[idea].callbacks) == (8, 7)
     assert arms[idea].chance_to_beat_baseline == pytest.approx(0.992, abs=5e-4)
-    assert arms[idea].verdict == "very likely better than the baseline (plain) (99%)"
-    assert arms[idea].idea == "Idea number 0"
-    assert arms["plain"].verdict == "this is the baseline"
+    assert arms[idea].verdict == "very likely better than the baseline (Value tip) (99%)"
+    assert arms[idea].idea == "Idea number 0" and arms[idea].name == "Idea number 0"
+    assert arms["value_tip"].verdict == "this is the baseline"
 
 
-def test_next_logs_an_assignment_while_an_experiment_runs(
+def _assignments(engine: Engine) -> int:
+    with read_session(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(Assignment)) or 0)
+
+
+def test_next_gives_each_prospect_an_arm_once_and_it_keeps_it(
     db_engine: Engine, caller: Caller
 ) -> None:
     board(db_engine, caller, 3)
     report = trials.start_try_half(db_engine, caller, now=NOW, seed=9, baseline="value_tip")
-    add_prospect(db_engine, caller, "Jane")
-    picks = [
-        next_strategy.next_strategy(
-            db_engine, caller, find_prospect(db_engine, caller, "Jane"), now=NOW, seed=s
+    jane = add_prospect(db_engine, caller, "Jane")
+    first = next_strategy.next_strategy(db_engine, caller, jane, now=NOW, seed=0)
+    assert first.method == "experiment" and first.assignment_id is not None
+    assert first.strategy in {a.strategy for a in report.arms}
+    # Asking again, with any seed, later or as of the same moment, changes nothing.
+    for seed in range(1, 12):
+        again = next_strategy.next_strategy(
+            db_engine, caller, jane, now=NOW + timedelta(minutes=seed), seed=seed
         )
-        for s in range(12)
-    ]
-    assert {p.method for p in picks} == {"experiment"}
-    assert {p.strategy for p in picks} <= {a.strategy for a in report.arms}
-    assert len({p.strategy for p in picks}) > 1
-    with read_session(db_engine) as session:
-        logged = session.scalar(select(func.count()).select_from(Assignment))
-    assert logged == 12
+        assert (again.strategy, again.method) == (first.strategy, "assigned")
+        assert (again.assignment_id, again.experiment_id) == (first.assignment_id, report.id)
+    assert _assignments(db_engine) == 1
     shown = trials.show_experiment(db_engine, caller, now=NOW)
-    assert sum(a.assigned for a in shown.arms) == 12
-    replay = next_strategy.next_strategy(
-        db_engine, caller, find_prospect(db_engine, caller, "Jane"), now=NOW, seed=5
+    assert sum(a.assigned for a in shown.arms) == 1
+    # Many prospects: each gets one arm, and the arms are all used.
+    people = [add_prospect(db_engine, caller, f"P{i}") for i in range(30)]
+    arms = {
+        next_strategy.next_strategy(db_engine, caller, p, now=NOW, seed=p).strategy for p in people
+    }
+    assert arms == {a.strategy for a in report.arms}
+    assert _assignments(db_engine) == 31
+
+
+def test_the_assignment_is_linked_to_the_voicemail_that_used_it(
+    db_engine: Engine, caller: Caller
+) -> None:
+    board(db_engine, caller, 1)
+    trials.start_try_half(db_engine, caller, now=NOW, seed=9, baseline="value_tip")
+    jane = add_prospect(db_engine, caller, "Jane")
+    arm = next_strategy.next_strategy(db_engine, caller, jane, now=NOW, seed=1).strategy
+    other = "resources" if arm != "resources" else "value_tip"
+    assert tracking.assigned_arm(db_engine, caller, jane, NOW) == arm
+    tracking.log_voicemail(db_engine, caller, jane, other, SCRIPT, at=NOW + timedelta(hours=1))
+    first = tracking.log_voicemail(
+        db_engine, caller, jane, arm, SCRIPT, at=NOW + timedelta(hours=2)
     )
-    assert replay.strategy == picks[5].strategy  # same seed, same arm
+    tracking.log_voicemail(db_engine, caller, jane, arm, SCRIPT, at=NOW + timedelta(days=8))
+    with read_session(db_engine) as session:
+        linked = session.scalar(select(Assignment.voicemail_id))
+    assert linked == first.id  # the first voicemail with the arm, not the other message
+
+
+def test_as_of_sees_only_the_assignments_made_by_then(db_engine: Engine, caller: Caller) -> None:
+    board(db_engine, caller, 2)
+    trials.start_try_half(db_engine, caller, now=NOW, seed=9, baseline="value_tip")
+    people = [add_prospect(db_engine, caller, f"P{i}") for i in range(6)]
+    for hours, person in enumerate(people):
+        next_strategy.next_strategy(
+            db_engine, caller, person, now=NOW + timedelta(hours=hours), seed=hours
+        )
+    counts = [
+        sum(a.assigned for a in trials.show_experiment(
+            db_engine, caller, now=NOW + timedelta(hours=h, minutes=30)
+        ).arms)
+        for h in range(6)
+    ]  # fmt: skip
+    assert counts == [1, 2, 3, 4, 5, 6]
+    later = NOW + timedelta(days=3)
+    trials.stop_experiment(db_engine, caller, now=later)
+    assert trials.show_experiment(db_engine, caller, now=later - timedelta(hours=1)).status == (
+        "running"
+    )
+    assert trials.show_experiment(db_engine, caller, now=later).status == "stopped"
+    # As of a moment before P5 was asked about, P5 had no arm: it gets one drawn then.
+    early = next_strategy.next_strategy(db_engine, caller, people[5], now=NOW, seed=3)
+    assert early.method in {"experiment", "assigned"}
 
 
 def test_prospect_who_cannot_get_every_arm_stays_out(db_engine: Engine, caller: Caller) -> None:
     board(db_engine, caller, 2)
-    trials.start_try_half(db_engine, caller, now=NOW, seed=9, baseline="weather")
+    trials.start_try_half(db_engine, caller, now=NOW, seed=9, baseline="half_message")
     add_prospect(db_engine, caller, "Stern", humor_ok=False)
     pick = next_strategy.next_strategy(
         db_engine, caller, find_prospect(db_engine, caller, "Stern"), now=NOW, seed=1
     )
     assert pick.method == "thompson" and pick.assignment_id is None
-    assert pick.strategy != "weather" and "Not in experiment" in pick.notes[0]
+    assert pick.strategy != "half_message" and "Left out of experiment" in pick.notes[0]
+    assert "humor is off" in pick.notes[0]
+    assert _assignments(db_engine) == 0  # left out, and it blocks nothing
 
 
 def test_stop_keeps_and_drops(db_engine: Engine, caller: Caller) -> None:
     board(db_engine, caller, 4)
-    report = trials.start_try_half(db_engine, caller, now=NOW, seed=2, baseline="plain")
+    report = trials.start_try_half(db_engine, caller, now=NOW, seed=2, baseline="value_tip")
     tried = sorted(a.strategy for a in report.arms if a.idea_id is not None)
+    assert set(tried) <= set(strategies.team_registry(db_engine, caller).ids())
     with pytest.raises(ExperimentStateError, match="not an idea of experiment"):
         trials.stop_experiment(db_engine, caller, now=NOW, keep=["idea-999"])
     later = NOW + timedelta(days=30)
@@ -195,10 +265,23 @@ def test_stop_keeps_and_drops(db_engine: Engine, caller: Caller) -> None:
     assert (stopped.status, stopped.stopped_at) == ("stopped", later)
     status = {i.slug: i.status for i in ideas.list_ideas(db_engine, caller)}
     assert status[tried[0]] == "kept" and status[tried[1]] == "dropped"
+    proposed = {s.id for s in strategies.team_registry(db_engine, caller).proposable()}
+    assert tried[0] in proposed and tried[1] not in proposed  # dropped: logged only
     assert sorted(s for s, st in status.items() if st == "open") == sorted(set(status) - set(tried))
     with pytest.raises(ExperimentStateError, match="already stopped"):
         trials.stop_experiment(db_engine, caller, report.id, now=later)
-    again = trials.start_try_half(db_engine, caller, now=later, seed=2, baseline="plain")
+    again = trials.start_try_half(db_engine, caller, now=later, seed=2, baseline="value_tip")
     trials.stop_experiment(db_engine, caller, now=later)  # no --keep: ideas stay in testing
     status = {i.slug: i.status for i in ideas.list_ideas(db_engine, caller)}
     assert all(status[a.strategy] == "testing" for a in again.arms if a.idea_id is not None)
+
+
+def test_votes_weigh_the_draw_of_try_half(db_engine: Engine, caller: Caller) -> None:
+    slugs = board(db_engine, caller, 4)
+    bob, cy = identify(db_engine, "bob"), identify(db_engine, "cy")
+    for voter in (caller, bob, cy):
+        ideas.vote(db_engine, voter, ideas.idea_id(slugs[3]))
+    report = trials.start_try_half(db_engine, caller, now=NOW, seed=11, baseline="value_tip")
+    chosen = sorted(a.strategy for a in report.arms if a.idea_id is not None)
+    expected = try_half(slugs, np.random.default_rng(11), votes=[0, 0, 0, 3]).chosen
+    assert tuple(chosen) == tuple(sorted(expected))

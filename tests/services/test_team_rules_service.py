@@ -63,3 +63,25 @@ def test_only_managers_change_rules_and_errors_name_the_field(
     with pytest.raises(RuleFileError) as caught:
         team_rules.save_team_rule(db_engine, caller, "acme.bad", SLOGAN.replace("warning", "loud"))
     assert caught.value.field == "level" and caught.value.line == 3
+
+
+def test_a_stored_rule_the_loader_now_refuses_is_left_out_alone_and_shown(
+    db_engine: Engine, caller: Caller
+) -> None:
+    from callworthy.storage import team_rule_queries as trq
+    from callworthy.storage.engine import run_write
+    from callworthy.storage.tables import utc_now
+
+    team_rules.save_team_rule(db_engine, caller, "acme.slogan", SLOGAN)
+    # Saved by an earlier version, before team patterns ran in RE2: a look-ahead.
+    old = SLOGAN.replace("tokens:\n  - synergy solutions", "patterns:\n  - 'synergy(?= solutions)'")
+    run_write(
+        db_engine,
+        lambda s: trq.save_team_rule(s, caller.team_id, "acme.old", old, "Mia", utc_now()),
+    )
+    rules = TeamRules().rule_set(db_engine, caller.team_id)
+    ids = {rule.id for rule in rules.rules}
+    assert "acme.slogan" in ids and "acme.old" not in ids and len(ids) > 2
+    listed = {r.rule_id: r.problem for r in team_rules.list_team_rules(db_engine, caller)}
+    assert listed["acme.slogan"] is None
+    assert listed["acme.old"] is not None and "look-ahead" in listed["acme.old"]

@@ -73,8 +73,11 @@ def test_postgres_is_not_migrated_behind_the_teams_back(empty_db_url: str, backe
 
 
 def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(DatabaseError, match="Database error on postgresql"):
-        open_database(f"postgresql://nobody@/nodb?host={tmp_path}")
+    with pytest.raises(DatabaseError, match="could not complete") as caught:
+        open_database(f"postgresql://nobody:secret@/nodb?host={tmp_path}")
+    assert "postgresql" not in caught.value.message and str(tmp_path) not in caught.value.message
+    assert caught.value.location.startswith("postgresql") and "secret" not in caught.value.location
+    assert caught.value.detail  # what the driver said, for the log and the CLI
     with pytest.raises(DatabaseError, match="Cannot use the database URL"):
         open_database("nosuchdb://x")
 

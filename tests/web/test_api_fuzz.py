@@ -59,7 +59,12 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/prospects/{prospect_id}",
         "POST /api/v1/prospects/{prospect_id}/voicemails",
         "POST /api/v1/prospects/{prospect_id}/callbacks",
+        "PUT /api/v1/prospects/{prospect_id}/known",
+        "GET /api/v1/prospects/{prospect_id}/log-form",
+        "PATCH /api/v1/voicemails/{voicemail_id}",
+        "GET /api/v1/strategies",
         "POST /api/v1/imports",
+        "GET /api/v1/export.csv",
         "GET /api/v1/stats",
         "GET /api/v1/curve",
         "GET /api/v1/next",
@@ -76,6 +81,14 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/phonetest/history",
         "GET /api/v1/profile",
         "PUT /api/v1/profile",
+        "PATCH /api/v1/prospects/{prospect_id}",
+        "DELETE /api/v1/prospects/{prospect_id}",
+        "DELETE /api/v1/voicemails/{voicemail_id}",
+        "PATCH /api/v1/callbacks/{callback_id}",
+        "DELETE /api/v1/callbacks/{callback_id}",
+        "GET /api/v1/changes",
+        "POST /api/v1/changes/undo",
+        "POST /api/v1/changes/{change_id}/undo",
     }
 
 

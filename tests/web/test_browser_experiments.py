@@ -46,18 +46,21 @@ def test_experiments_chart_ideas_vote_and_try_half(
 
     page.goto(server + "/experiments")
     chart = page.locator("#rates-chart svg")
-    assert chart.locator("title").first.text_content().startswith("Callback rate per strategy")
+    assert chart.locator("title").first.text_content().startswith("Share called back per message")
     assert chart.locator("rect.bar").count() == 2  # one bar per strategy
     assert chart.locator("g.row").count() == 2
     assert chart.locator("line.baseline-mark").count() == 1
     verdicts = page.locator(".verdicts").inner_text()
-    assert "half_message: probably better than value_tip (" in verdicts
+    assert "Half a message: probably better than Value tip (" in verdicts
     assert page.locator("#curve-chart svg polyline.step").count() == 1
+    term = page.locator("#rates-table .term").first  # the glossary shows on keyboard focus
+    assert not term.locator(".tip").is_visible()
+    term.focus()
+    assert term.locator(".tip").is_visible()
     page.select_option("select[name=prospect_id]", label="Jane <b>Doe</b>")  # shown as text
-    page.fill("input[name=seed]", "7")
     page.click("#next button[type=submit]")
     page.wait_for_selector("#pick")
-    assert "seed 7" in page.locator("#pick").inner_text()
+    assert "Picked from your team's results" in page.locator("#pick").inner_text()
 
     page.goto(server + "/ideas")
     ideas = (
@@ -77,7 +80,6 @@ def test_experiments_chart_ideas_vote_and_try_half(
     page.screenshot(path=str(SHOTS / "ideas.png"), full_page=True)
 
     page.select_option("select[name=baseline]", "value_tip")
-    page.fill("#try-half input[name=seed]", "3")
     page.click("#try-half button[type=submit]")
     page.wait_for_url("**/experiments")
     assert "(running," in page.locator(".experiment-current").inner_text()

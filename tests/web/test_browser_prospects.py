@@ -55,7 +55,7 @@ def test_add_a_prospect_log_a_voicemail_and_its_callback(server: str, page: Any)
     page.wait_for_selector("#voicemails .vm-score")
     score = page.locator("#voicemails .vm-score").first.inner_text()
     assert score.isdigit() and 0 <= int(score) <= 100
-    assert "sales_lead" in page.locator("#voicemails").inner_text()
+    assert "Sales lead" in page.locator("#voicemails").inner_text()  # its name, in words
 
     page.click("#log-callback button[value=meeting]")
     page.wait_for_selector("#callbacks >> text=meeting")

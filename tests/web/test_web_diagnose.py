@@ -26,7 +26,7 @@ def prospect_of(client: TestClient, email: str, name: str = "Jane Doe", script: 
     actor = caller_for(accounts.authenticate(engine, email, PASSWORD))
     record = add_prospect(engine, actor, name, company="Acme Freight")
     if script:
-        log_voicemail(engine, actor, record.id, "referral", script)
+        log_voicemail(engine, actor, record.id, "mutual_referral", script)
     return record.id
 
 

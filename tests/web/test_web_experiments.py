@@ -37,19 +37,29 @@ def test_experiments_page_shows_the_chart_the_table_and_the_words(client: TestCl
     assert len(re.findall(r'<rect class="bar"', svg.group(0))) == 2
     assert 'class="baseline-mark"' in svg.group(0)
     assert "style=" not in html  # the CSP forbids inline styles
-    assert "half_message" in html and "value_tip" in html
-    assert "better than value_tip (" in html  # chance_phrase: 3 of 4 against 1 of 4
+    assert 'data-strategy="half_message"' in html and 'data-strategy="value_tip"' in html
+    assert "Half a message" in html and "Value tip" in html  # names, in plain words
+    assert "better than Value tip (" in html  # chance_phrase: 3 of 4 against 1 of 4
     assert 'id="rates-table"' in html
     assert '<td class="pending">1</td>' in html  # the young voicemail is shown apart
-    assert 'class="step"' in html  # the Kaplan-Meier curve
+    # What happened is the headline (3 of 4: 75%), not the estimate (Beta(4, 2): 67%).
+    assert '<td class="happened">3 of 4 called back</td><td class="share">75%</td>' in html
+    assert 'class="step"' in html  # the time-to-callback curve
     assert "No experiment yet" in html
+    for jargon in ("Thompson", "Kaplan", "Matured", "matured", "Seed", "seed", "posterior"):
+        assert jargon not in html, jargon
+    assert 'class="term" tabindex="0"' in html  # the glossary, on hover and focus
 
 
 def test_experiments_page_on_an_empty_log_says_not_enough_data(client: TestClient) -> None:
     set_up(client)
-    html = client.get("/experiments").text
-    assert "not enough data" in html
-    assert "no prospects yet" in html
+    response = client.get("/experiments")
+    html = response.text
+    assert response.status_code == 200 and 'class="alert"' not in html  # an invitation, not red
+    assert 'id="first-step"' in html and "log the voicemail you left" in html
+    assert 'href="/prospects"' in html and 'href="/import"' in html and 'href="/ideas"' in html
+    assert 'Add a <a href="/prospects/new">prospect</a> first' in html
+    assert 'id="no-experiment"' in html
 
 
 def test_experiments_page_groups_and_refuses_a_bad_window(client: TestClient) -> None:
@@ -59,21 +69,23 @@ def test_experiments_page_groups_and_refuses_a_bad_window(client: TestClient) ->
     bad = client.get("/experiments?window=soon&by=planet")
     assert bad.status_code == 422
     assert "is not a number of days" in bad.text
-    assert client.get("/experiments?window=0").status_code == 422
+    for window in ("0", "0.5", "366", "1e308", "nan"):
+        assert client.get(f"/experiments?window={window}").status_code == 422, window
 
 
 def test_what_to_try_next_on_the_page(client: TestClient) -> None:
     pid = _team(client)
     token = csrf(client, "/experiments")
-    form = {"prospect_id": str(pid), "seed": "7", "csrf_token": token}
+    form = {"prospect_id": str(pid), "csrf_token": token}
     first = client.post("/experiments/next", data=form)
     assert first.status_code == 200, first.text
-    assert 'id="pick"' in first.text and "seed 7" in first.text
-    again = client.post("/experiments/next", data=form)
-    chosen = re.compile(r'class="strategy">([^<]+)<')
-    assert chosen.search(first.text).group(1) == chosen.search(again.text).group(1)  # type: ignore[union-attr]
-    bad = client.post("/experiments/next", data={**form, "seed": "-3"})
-    assert bad.status_code == 422 and "is not a whole number" in bad.text
+    assert 'id="pick"' in first.text and "Picked from your team's results" in first.text
+    assert "Thompson" not in first.text and "seed" not in first.text.lower()
+    with_lead = client.post("/experiments/next", data={**form, "lead": "true"})
+    assert "Sales lead: no lead" not in with_lead.text
+    assert "Sales lead: no lead to give them" in first.text  # left out, and why
+    bad = client.post("/experiments/next", data={**form, "prospect_id": "x"})
+    assert bad.status_code == 422 and "Choose a prospect" in bad.text
     missing = client.post("/experiments/next", data={**form, "prospect_id": "99999"})
     assert missing.status_code == 404 and "No prospect" in missing.text
     no_csrf = client.post("/experiments/next", data={"prospect_id": str(pid)})
@@ -100,18 +112,19 @@ def test_ideas_vote_try_half_and_stop_on_the_pages(client: TestClient) -> None:
     assert rows[0] == ("2", "1") and rows[1] == ("1", "0")  # sorted by votes
     assert client.post("/ideas/99/vote", data={"csrf_token": token}).status_code == 404
 
-    bad_seed = client.post("/ideas/try-half", data={"seed": "x", "csrf_token": token})
-    assert bad_seed.status_code == 422 and "whole number" in bad_seed.text
+    bad_base = client.post("/ideas/try-half", data={"baseline": "about_us", "csrf_token": token})
+    assert bad_base.status_code == 422 and "logged only" in bad_base.text
     started = client.post(
         "/ideas/try-half",
-        data={"baseline": "value_tip", "seed": "3", "csrf_token": token},
+        data={"baseline": "value_tip", "csrf_token": token},
         follow_redirects=False,
     )
     assert started.status_code == 303 and started.headers["location"] == "/experiments"
-    again = client.post("/ideas/try-half", data={"seed": "3", "csrf_token": token})
+    again = client.post("/ideas/try-half", data={"csrf_token": token})
     assert again.status_code == 409 and "still running" in again.text
     page = client.get("/experiments").text
-    assert "(running," in page and 'id="split"' in page and "Stop experiment #1" in page
+    assert "(running," in page and 'id="split"' in page and "Stop this experiment" in page
+    assert "Split check" in page
     stopped = client.post("/experiments/1/stop", data={"csrf_token": token}, follow_redirects=False)
     assert stopped.status_code == 303
     assert "(stopped," in client.get("/experiments").text
@@ -131,12 +144,12 @@ def test_the_api_twins(client: TestClient) -> None:
     assert client.get("/api/v1/experiments/current", headers=auth).status_code == 404
 
     idea = client.post("/api/v1/ideas", headers=auth, json={"title": "Weather", "script": ""})
-    assert idea.status_code == 201 and idea.json()["slug"] == "idea-1"
+    assert idea.status_code == 201 and idea.json()["slug"] == "idea_1"
     client.post("/api/v1/ideas", headers=auth, json={"title": "Traffic report"})
     vote = client.post("/api/v1/ideas/1/votes", headers=auth).json()
-    assert vote == {"idea_id": 1, "slug": "idea-1", "votes": 1, "counted": True}
+    assert vote == {"idea_id": 1, "slug": "idea_1", "votes": 1, "counted": True}
     assert client.post("/api/v1/ideas/1/votes", headers=auth).json()["counted"] is False
-    assert [i["id"] for i in client.get("/api/v1/ideas", headers=auth).json()] == [1, 2]
+    assert [i["id"] for i in client.get("/api/v1/ideas", headers=auth).json()["items"]] == [1, 2]
 
     body = {"try_half": True, "baseline": "value_tip", "seed": 11}
     started = client.post("/api/v1/experiments", headers=auth, json=body)
@@ -160,7 +173,17 @@ def test_the_api_twins(client: TestClient) -> None:
         ("post", "/api/v1/ideas/42/votes", None, 404, "No idea #42"),
         ("post", "/api/v1/experiments", {"try_half": False}, 422, "try_half"),
         ("post", "/api/v1/experiments", {"try_half": True}, 409, "no open ideas"),
-        ("post", "/api/v1/experiments", {"try_half": True, "baseline": "Bad Id"}, 422, "not an id"),
+        (
+            "post",
+            "/api/v1/experiments",
+            {"try_half": True, "baseline": "Bad Id"},
+            422,
+            "not one of",
+        ),
+        ("get", "/api/v1/stats?baseline=Bad%20Strategy!", None, 422, "not one of your team"),
+        ("get", "/api/v1/curve?strategy=Bad%20Id!", None, 422, "not one of your team"),
+        ("get", "/api/v1/stats?window=366", None, 422, "window"),
+        ("get", "/api/v1/curve?window=1e308", None, 422, "window"),
         ("post", "/api/v1/experiments/5/stop", None, 404, "No experiment"),
     ],
 )

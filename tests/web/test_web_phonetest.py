@@ -127,7 +127,7 @@ def test_api_scores_stores_and_lists(client: TestClient) -> None:
     assert taken.status_code == 200
     body = taken.json()
     assert body["score"] == 100 and body["weakest"] == [] and isinstance(body["id"], int)
-    history = client.get("/api/v1/phonetest/history", headers=bearer(token)).json()
+    history = client.get("/api/v1/phonetest/history", headers=bearer(token)).json()["items"]
     assert [r["score"] for r in history] == [100] and history[0]["id"] == body["id"]
     assert history[0]["scoring"] == "formula"
 
@@ -158,4 +158,5 @@ def test_api_refuses_bad_answers_and_no_token(client: TestClient) -> None:
         "'not-a-question' is not a question of the phone-ability test. The questions are:"
     )
     assert client.get("/api/v1/phonetest/history").status_code == 401
-    assert client.get("/api/v1/phonetest/history", headers=bearer(token)).json() == []
+    empty = client.get("/api/v1/phonetest/history", headers=bearer(token)).json()
+    assert empty == {"items": [], "next": None}

@@ -101,7 +101,7 @@ def test_a_bad_voicemail_and_an_unknown_outcome_are_said_on_the_page(client: Tes
         f"{where}/voicemails",
         data={"strategy": "Not A Slug", "script": SCRIPT, "csrf_token": token},
     )
-    assert response.status_code == 422 and "is not an id" in response.text
+    assert response.status_code == 422 and "is not one of your team" in response.text
     assert SCRIPT.split(",")[0] in response.text  # the script typed is kept
     response = client.post(f"{where}/callbacks", data={"outcome": "maybe", "csrf_token": token})
     assert response.status_code == 422 and "is unknown" in response.text
@@ -155,7 +155,8 @@ def test_the_api_adds_lists_shows_and_logs(client: TestClient) -> None:
     assert created.status_code == 201, created.text
     pid = created.json()["id"]
     assert created.json()["phone"] == "+17043331112" and created.json()["owner"] == "Mia Manager"
-    assert [p["id"] for p in client.get("/api/v1/prospects", headers=auth).json()] == [pid]
+    listed = client.get("/api/v1/prospects", headers=auth).json()
+    assert [p["id"] for p in listed["items"]] == [pid] and listed["next"] is None
     vm = client.post(
         f"/api/v1/prospects/{pid}/voicemails",
         json={"strategy": "value_tip", "script": SCRIPT},
@@ -184,7 +185,7 @@ def test_the_api_answers_4xx_with_the_services_message(client: TestClient) -> No
     pid = client.post("/api/v1/prospects", json={"name": "Jane"}, headers=auth).json()["id"]
     cases = [
         ({"strategy": "value_tip", "script": ""}, 422, "EmptyTextError"),
-        ({"strategy": "BAD slug", "script": SCRIPT}, 422, "InvalidFieldError"),
+        ({"strategy": "BAD slug", "script": SCRIPT}, 422, "UnknownStrategyError"),
     ]
     for body, status, kind in cases:
         response = client.post(f"/api/v1/prospects/{pid}/voicemails", json=body, headers=auth)
@@ -209,9 +210,8 @@ def test_a_rep_never_sees_another_reps_prospect(db_client: TestClient) -> None:
     robs = db_client.post("/api/v1/prospects", json={"name": "Rob's Lead"}, headers=bearer(rob))
     pid = robs.json()["id"]
     db_client.post("/api/v1/prospects", json={"name": "Rae's Lead"}, headers=bearer(rae))
-    assert [p["name"] for p in db_client.get("/api/v1/prospects", headers=bearer(rae)).json()] == [
-        "Rae's Lead"
-    ]
+    listed = db_client.get("/api/v1/prospects", headers=bearer(rae)).json()["items"]
+    assert [p["name"] for p in listed] == ["Rae's Lead"]
     # Rae cannot read or write Rob's prospect: 404 exactly as for a missing one.
     missing = db_client.get("/api/v1/prospects/99999", headers=bearer(rae)).json()
     for method, path, body in (
@@ -223,7 +223,7 @@ def test_a_rep_never_sees_another_reps_prospect(db_client: TestClient) -> None:
         assert response.status_code == 404, (path, response.text)
         assert response.json()["error"]["type"] == missing["error"]["type"]
     # The manager sees the whole team's, with the owner; Rob sees his own.
-    team = db_client.get("/api/v1/prospects", headers=bearer(manager)).json()
+    team = db_client.get("/api/v1/prospects", headers=bearer(manager)).json()["items"]
     assert {(p["name"], p["owner"]) for p in team} == {
         ("Rob's Lead", "Rob Rep"),
         ("Rae's Lead", "Rae Rep"),

@@ -135,9 +135,8 @@ def test_the_api_twins(client: TestClient) -> None:
     after = client.get("/api/v1/rules", headers=auth).json()
     assert after["version"] != listed["version"]
     assert any(r["id"] == "acme.slogan" and r["team"] for r in after["rules"])
-    assert [r["rule_id"] for r in client.get("/api/v1/rules/team", headers=auth).json()] == [
-        "acme.slogan"
-    ]
+    stored = client.get("/api/v1/rules/team", headers=auth).json()["items"]
+    assert [r["rule_id"] for r in stored] == ["acme.slogan"]
     broken = SLOGAN.replace("level: warning", "level: loud")
     bad = client.put("/api/v1/rules/team/acme.slogan", json={"source": broken}, headers=auth)
     assert bad.status_code == 422
@@ -190,3 +189,28 @@ def test_a_voicemail_logged_on_the_web_is_scored_with_the_teams_rules(client: Te
     assert page.status_code == 303
     history = client.get(f"/api/v1/prospects/{pid}", headers=auth).json()
     assert {v["rules_version"] for v in history["voicemails"]} == {logged["rules_version"]}
+
+
+STARS = SLOGAN.replace(
+    "tokens:\n  - synergy solutions", "patterns:\n  - '\\w*\\w*\\w*\\w*!'"
+).replace("brings synergy solutions to you.", "brings synergy solutions to you!")
+NESTED = STARS.replace("\\w*\\w*\\w*\\w*!", "(?:(?:\\w{0,10}){0,10}){0,10}!")
+
+
+def test_the_issues_patterns_are_saved_or_refused_and_critiques_stay_fast(
+    client: TestClient,
+) -> None:
+    import time
+
+    set_up(client)
+    assert _save(client, "acme.stars", STARS).status_code == 303
+    refused = _save(client, "acme.nested", NESTED)
+    assert refused.status_code == 422
+    assert "cannot" in refused.text or "too complex" in refused.text
+    assert "(?:(?:\\w{0,10}){0,10}){0,10}!" in refused.text  # the pattern is named
+    headers = bearer(new_token(client))
+    long_script = "Hi Sam, this is Kim, 704-333-1112. " + "a" * 4900
+    started = time.perf_counter()
+    answer = client.post("/api/v1/critique", json={"text": long_script}, headers=headers)
+    assert answer.status_code == 200
+    assert time.perf_counter() - started < 2.0  # a hang guard: it took 15 s in Python's re

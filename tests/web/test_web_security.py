@@ -109,6 +109,21 @@ def test_security_headers_on_pages_api_and_static_files(client: TestClient, path
     assert headers["referrer-policy"] == "same-origin"
 
 
+def test_every_page_and_api_answer_is_no_store_and_static_files_may_be_cached(
+    client: TestClient,
+) -> None:
+    set_up(client)
+    token = new_token(client)  # the Tokens page shows the new token: never kept by a cache
+    shown = client.post("/tokens", data={"name": "again", "csrf_token": csrf(client, "/tokens")})
+    assert shown.headers["cache-control"] == "no-store"
+    for path in ("/check", "/tokens", "/prospects", "/team", "/rules", "/login"):
+        assert client.get(path).headers["cache-control"] == "no-store", path
+    api = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert api.headers["cache-control"] == "no-store"
+    assert client.get("/nowhere").headers["cache-control"] == "no-store"  # error pages too
+    assert "cache-control" not in client.get("/static/app.css").headers
+
+
 def test_pages_have_no_inline_script_and_load_htmx_from_this_server(client: TestClient) -> None:
     set_up(client)
     page = client.get("/check").text

@@ -12,7 +12,7 @@ from callworthy.principles import PRINCIPLE_RE
 from callworthy.write import (
     default_greetings,
     default_packs,
-    default_strategies,
+    default_registry,
     load_packs,
     load_strategies,
     profile_from_mapping,
@@ -22,7 +22,7 @@ from callworthy.write import (
 )
 from callworthy.write.slots import template_slots
 
-STRATEGIES = default_strategies()
+STRATEGIES = default_registry().writable()
 PACKS = default_packs()
 REQUIRED = {
     "value_tip", "resources", "reasons_buy", "provocative_question", "sales_lead",
@@ -50,11 +50,11 @@ def test_strategy_file(strategy) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("strategy", "index"),
-    [(s, i) for s in STRATEGIES for i in range(len(s.examples))],
+    [(s, i) for s in STRATEGIES for i in range(len(s.profile_examples()))],
     ids=lambda v: v.id if hasattr(v, "id") else str(v),
 )
 def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore[no-untyped-def]
-    example = strategy.examples[index]
+    example = strategy.profile_examples()[index]
     profile = profile_from_mapping({"prospect": example.prospect, "rep": example.rep})
     writeup = write_messages(profile.prospect, profile.rep, strategies=(strategy,))
     if example.expect == "candidate":
@@ -68,7 +68,7 @@ def test_strategy_examples_behave(strategy, index: int) -> None:  # type: ignore
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.id)
 def test_every_phrasing_can_clear_the_bar(strategy) -> None:  # type: ignore[no-untyped-def]
     """Each phrasing, on its example profile with and without a fact, writes for some seed."""
-    example = next(e for e in strategy.examples if e.expect == "candidate")
+    example = next(e for e in strategy.profile_examples() if e.expect == "candidate")
     seen = set()
     for facts in ([], ["opened a second location"]):
         prospect = {**example.prospect, "facts": facts}
@@ -88,7 +88,7 @@ def test_a_fact_is_used_wherever_a_strategy_has_a_phrasing_for_it(strategy) -> N
     """The Facts field is never ignored: a strategy that can say a fact says it."""
     if not any("fact" in template_slots(p) for p in strategy.phrasings):
         return
-    example = next(e for e in strategy.examples if e.expect == "candidate")
+    example = next(e for e in strategy.profile_examples() if e.expect == "candidate")
     prospect = {**example.prospect, "facts": ["opened a second location"]}
     profile = profile_from_mapping({"prospect": prospect, "rep": example.rep})
     for seed in range(5):
@@ -202,3 +202,23 @@ def test_a_pack_with_digits_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_packs(tmp_path)
     assert "dental.yaml:" in caught.value.message and "digits" in caught.value.message
+
+
+def test_what_a_strategy_needs_must_agree_with_its_phrasings(tmp_path: Path) -> None:
+    lead = next(s for s in default_registry().strategies if s.id == "sales_lead")
+    source = Path(lead.path).read_text()
+    (tmp_path / "sales_lead.yaml").write_text(source.replace("needs_lead: true\n", ""))
+    with pytest.raises(DataFileError) as caught:
+        load_strategies(tmp_path)
+    assert "needs_lead" in caught.value.message and "{lead_name}" in caught.value.message
+    tip = next(s for s in default_registry().strategies if s.id == "value_tip")
+    source = Path(tip.path).read_text()
+    (tmp_path / "sales_lead.yaml").unlink()
+    (tmp_path / "value_tip.yaml").write_text(source.replace("baseline: true", "needs_lead: true"))
+    with pytest.raises(DataFileError, match="needs_lead"):
+        load_strategies(tmp_path)
+    (tmp_path / "value_tip.yaml").write_text(
+        source.replace("baseline: true", "baseline: true\nproposable: false")
+    )
+    with pytest.raises(DataFileError, match="baseline"):
+        load_strategies(tmp_path)

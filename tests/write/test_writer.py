@@ -94,7 +94,7 @@ def test_humor_and_leads_only_where_the_profile_allows(
             assert all("humor is off" in skipped[s] for s in HUMOR)
         if "lead" not in prospect:
             assert "sales_lead" not in used
-            assert "no lead in the profile" in skipped["sales_lead"]
+            assert "no lead to give them" in skipped["sales_lead"]
         if prospect["relationship"] != "referred" or "referred_by" not in prospect:
             assert "mutual_referral" not in used
         assert used.isdisjoint(skipped)
@@ -135,10 +135,12 @@ def test_no_invented_names_or_numbers(writeups: list[tuple[dict[str, Any], Write
                 assert digits in profile_text, (digits, cand.text)
 
 
-def test_candidates_are_ranked_by_score(writeups: list[tuple[dict[str, Any], Writeup]]) -> None:
+def test_candidates_are_ranked_by_evidence_then_score(
+    writeups: list[tuple[dict[str, Any], Writeup]],
+) -> None:
     for _, writeup in writeups:
-        scores = [c.score for c in writeup.candidates]
-        assert scores == sorted(scores, reverse=True)
+        keys = [(-c.expected_rate, -c.score) for c in writeup.candidates]
+        assert keys == sorted(keys)
 
 
 def test_unknown_industry_falls_back_to_general_with_a_note() -> None:

@@ -72,6 +72,8 @@ def layout(transcript: Transcript, measured: Measurements) -> tuple[str, list[in
 class MeasuredDocument(Document):
     """A transcript analysed like a script, but timed by the recording itself."""
 
+    measured_any = True
+
     def __init__(self, transcript: Transcript, measured: Measurements, region: str = "US") -> None:
         text, offsets, indexes = layout(transcript, measured)
         super().__init__(text, region)

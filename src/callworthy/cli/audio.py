@@ -1,4 +1,8 @@
-"""`callworthy transcribe`, and `callworthy check` of a recording: thin veneers over audio/."""
+"""`callworthy transcribe`, and `callworthy check` of a recording: thin veneers over audio/.
+
+What the options and the recording test need is imported up front (light); the
+speech model, the critique and Rich when a recording is actually heard.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,21 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from callworthy.audio import AUDIO_SUFFIXES, AudioCritique, NumberTiming, is_audio_file
-from callworthy.audio.batch import FileResult, transcribe_many
-from callworthy.audio.critique import critique_recording
-from callworthy.audio.formats import audio_files
-from callworthy.audio.numbers import KnownNumber
-from callworthy.audio.transcribe import (
-    COMPUTE_TYPES,
-    DEFAULT_COMPUTE_TYPE,
-    check_file,
-    load_model,
-)
+from callworthy.audio.formats import AUDIO_SUFFIXES, audio_files, is_audio_file
+from callworthy.audio.transcribe import COMPUTE_TYPES, DEFAULT_COMPUTE_TYPE
 from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
-from callworthy.cli.render import render_critique
-from callworthy.critique import Context, RuleSet
 from callworthy.errors import AudioFileError, InputFileError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from callworthy.audio import AudioCritique, NumberTiming
+    from callworthy.audio.batch import FileResult
+    from callworthy.critique import Context, RuleSet
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -96,6 +93,8 @@ def _summary(result: AudioCritique) -> str:
 
 
 def _print_recording(result: AudioCritique) -> None:
+    from callworthy.cli.render import render_critique
+
     out = console()
     out.print(_summary(result))
     render_critique(result.critique, out)
@@ -111,6 +110,10 @@ def check_recording(
     path: Path, hearing: Hearing, rules: RuleSet, region: str, context: Context, fmt: str
 ) -> int:
     """Critique a recording, print it, and return its score."""
+    from callworthy.audio.critique import critique_recording
+    from callworthy.audio.numbers import KnownNumber
+    from callworthy.audio.transcribe import check_file, load_model
+
     check_file(path)  # a missing or empty file is named before the model loads
     if hearing.rep_phone:
         KnownNumber.parse(hearing.rep_phone, region)  # and a mistyped number too
@@ -153,6 +156,8 @@ def _row(result: FileResult) -> dict[str, object]:
 
 
 def _table(rows: list[dict[str, object]]) -> Table:
+    from rich.table import Table
+
     table = Table("file", "seconds", "wpm", "numbers (at s, digits/s)", "transcript / error")
     for row in sorted(rows, key=lambda r: str(r["file"])):
         numbers = row.get("numbers") or []
@@ -215,6 +220,18 @@ def transcribe(
     file (JSON lines) as each finishes. A file that fails is reported in its
     row and the command exits with that error's code. Runs offline.
     """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from callworthy.audio.batch import transcribe_many
+    from callworthy.audio.numbers import KnownNumber
+
     paths = _inputs(target)
     known = (KnownNumber.parse(rep_phone, region),) if rep_phone else ()
     rows: list[dict[str, object]] = []

@@ -5,14 +5,16 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
-from rich.console import Console
 
 from callworthy import errors
 from callworthy.errors import CallworthyError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,8 +30,34 @@ FORMAT_OPTION = click.option(
 )
 
 
+class LazyChoice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+    """A choice among values read from data files when first needed, not at import.
+
+    Building the command tree then reads no data file: the values are loaded when
+    the option is checked or its help shown.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]], case_sensitive: bool = True) -> None:
+        self._load = load
+        self._loaded: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """Return the values, loading them on first use."""
+        if self._loaded is None:
+            self._loaded = tuple(self._load())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, _value: Iterable[str]) -> None:
+        """Ignore the empty tuple click's own __init__ sets: the loader gives the values."""
+
+
 def console() -> Console:
     """Return a console on standard output (colour only on a terminal)."""
+    from rich.console import Console  # only commands that print tables pay for Rich
+
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -64,6 +92,10 @@ HINTS: dict[type[CallworthyError], str] = {
     errors.UnknownExperimentError: "See `callworthy experiment show`.",
     errors.NoOpenVoicemailError: "Pass --unmatched to store the callback alone.",
     errors.NoEligibleStrategyError: "Pass --lead if you have a lead, or --among to name others.",
+    errors.UnknownTeamError: "Pass --team NAME (or set CALLWORTHY_TEAM).",
+    errors.TeamChoiceError: "Pass --team NAME (or set CALLWORTHY_TEAM).",
+    errors.UnknownRepError: "Pass --rep NAME (or set CALLWORTHY_REP).",
+    errors.RepChoiceError: "Pass --rep NAME (or set CALLWORTHY_REP).",
 }
 
 
@@ -71,6 +103,9 @@ def hint(exc: CallworthyError) -> str:
     """Return the CLI's own hint for an error (a command, an option, a docs page), or ""."""
     if isinstance(exc, errors.MigrationRequiredError):
         return "Run `callworthy db upgrade`." if exc.behind else ""
+    if isinstance(exc, errors.DatabaseError) and (exc.detail or exc.location):
+        # Whoever runs the CLI holds the database: what the driver said helps them fix it.
+        return f"(The database said: {exc.detail}; database: {exc.location}.)"
     if isinstance(exc, errors.DataFileError) and exc.docs:
         return f"See {exc.docs}."
     return next((text for cls, text in HINTS.items() if isinstance(exc, cls)), "")

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
+from callworthy.cli.common import FORMAT_OPTION, LazyChoice, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.crm import default_formats
 from callworthy.errors import InvalidFieldError
-from callworthy.services.dnc import import_dnc
-from callworthy.services.importer import import_file
-from callworthy.services.values import DncReport, ImportReport
+
+if TYPE_CHECKING:
+    from callworthy.services.values import DncReport, ImportReport
+
+
+def _format_ids() -> list[str]:
+    """Return the CRM formats' ids, read from their data files when first needed."""
+    from callworthy.crm import default_formats
+
+    return sorted(default_formats())
+
 
 FILE_ARGUMENT = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -51,7 +59,7 @@ def _print_report(report: ImportReport) -> None:
     "--format",
     "-f",
     "crm",
-    type=click.Choice(sorted(default_formats())),
+    type=LazyChoice(_format_ids),
     default="generic",
     show_default=True,
     help="Which export the file is (column names: docs/tracking.md).",
@@ -70,7 +78,12 @@ def _print_report(report: ImportReport) -> None:
 @click.option("--keep-going", is_flag=True, help="Import the good rows even if some are bad.")
 @click.option("--tz", default="UTC", show_default=True, help="Time zone of times without one.")
 @click.option(
-    "--strategy", default="other", show_default=True, help="Strategy id for rows without one."
+    "--strategy",
+    default=None,
+    help="Strategy id for voicemails without one (default: read from their notes' script).",
+)
+@click.option(
+    "--unmatched", is_flag=True, help="Store callbacks that answer no voicemail before them."
 )
 @DB_OPTION
 @REP_OPTION
@@ -83,7 +96,8 @@ def import_command(
     dry_run: bool,
     keep_going: bool,
     tz: str,
-    strategy: str,
+    strategy: str | None,
+    unmatched: bool,
     db: str | None,
     rep: str | None,
 ) -> None:
@@ -92,11 +106,17 @@ def import_command(
     Voicemails and callbacks from a generic, HubSpot or Salesforce export, all or nothing.
 
     Any bad row stops the import with every bad line listed and nothing written.
-    Importing the same file again adds nothing.
+    Importing the same file again adds nothing. Notes that hold a voicemail
+    script are critiqued (their score) and, unless the file or --strategy names
+    one, read as a strategy (marked inferred, with how sure); other notes stay
+    unscored, under `other`. A callback that answers no voicemail is refused,
+    as by `callworthy callback`, unless --unmatched.
 
     \b
     Example: callworthy import calls.csv --format hubspot --dry-run
     """
+    from callworthy.services.importer import import_file
+
     engine, caller = open_for(db, rep)
     report = import_file(
         engine,
@@ -108,6 +128,7 @@ def import_command(
         keep_going=keep_going,
         time_zone=tz,
         strategy=strategy,
+        unmatched=unmatched,
     )
     emit(report, "json" if as_json else "text", _print_report)
 
@@ -134,6 +155,8 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
     \b
     Example: callworthy dnc import national-dnc.csv
     """
+    from callworthy.services.dnc import import_dnc
+
     engine, caller = open_for(db, rep)
     report = import_dnc(engine, caller, file)
     emit(report, output_format, _print_dnc)

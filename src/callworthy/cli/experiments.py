@@ -12,7 +12,7 @@ from rich.table import Table
 
 from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.experiments import chance_phrase, percent
+from callworthy.experiments import MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, chance_phrase, percent
 from callworthy.fields import parse_time, zone
 from callworthy.services import experiments as service
 from callworthy.services import next_strategy
@@ -29,7 +29,15 @@ WINDOW_OPTION = click.option(
     default=14.0,
     show_default=True,
     metavar="DAYS",
-    help="Callback window: a voicemail counts once this old; a callback counts within it.",
+    help=f"Callback window, {MIN_WINDOW_DAYS:g}-{MAX_WINDOW_DAYS:g} days: a voicemail counts "
+    "once this old; a callback within it.",
+)
+INFERRED_OPTION = click.option(
+    "--inferred/--no-inferred",
+    "inferred",
+    default=True,
+    show_default=True,
+    help="Count imported voicemails whose strategy was read from their script.",
 )
 AS_OF_OPTION = click.option(
     "--as-of",
@@ -59,13 +67,23 @@ def rate(mean: float | None, low: float | None, high: float | None) -> str:
     return f"{mean:.0%} ({low:.0%}-{high:.0%})"
 
 
+def happened(callbacks: int, matured: int, low: float | None, high: float | None) -> str:
+    """Return what happened and the likely range: "3 of 12 called back: 25% (9%-53%)"."""
+    if not matured:
+        return "none old enough yet"
+    shown = f"{callbacks} of {matured} called back: {callbacks / matured:.0%}"
+    if low is None or high is None:
+        return shown
+    return f"{shown} (likely {low:.0%}-{high:.0%})"
+
+
 def _chance(value: float | None) -> str:
     return percent(value) if value is not None else "-"
 
 
 def _print_stats(report: StatsReport) -> None:
     out = wide_console()
-    columns = ["Strategy", "Left", "Matured", "Pending", "Called back", "Rate (95% range)"]
+    columns = ["Strategy", "Left", "Counted", "Waiting", "Called back (likely range)"]
     table = Table(*(["Segment"] if report.by else []), *columns, "Beats baseline", "Best", "Loss")
     lines: list[str] = []
     for row in report.rows:
@@ -74,8 +92,7 @@ def _print_stats(report: StatsReport) -> None:
             str(row.voicemails),
             str(row.matured),
             str(row.pending),
-            str(row.callbacks),
-            rate(row.rate_mean, row.ci_low, row.ci_high),
+            happened(row.callbacks, row.matured, row.ci_low, row.ci_high),
             _chance(row.chance_to_beat_baseline),
             _chance(row.chance_best),
             f"{row.expected_loss:.1f}" if row.expected_loss is not None else "-",
@@ -90,8 +107,10 @@ def _print_stats(report: StatsReport) -> None:
     out.print("\n".join(lines))
     out.print(
         f"Baseline: {report.baseline}. Window: {report.window_days:g} days, as of "
-        f"{report.as_of:%Y-%m-%d %H:%M} UTC. Pending voicemails are shown apart, never counted "
-        "as failures. Loss: callbacks per 100 voicemails given up if another strategy is best."
+        f"{report.as_of:%Y-%m-%d %H:%M} UTC. Counted: voicemails old enough to judge; waiting "
+        "ones are shown apart, never counted as failures. Likely range: 95% sure the real rate "
+        "lies in it. Loss: callbacks per 100 voicemails given up if another strategy is best."
+        + ("" if report.inferred else " Strategies read from imported scripts are left out.")
     )
     for note in report.notes:
         out.print(f"Note: {note}.")
@@ -105,6 +124,7 @@ def _print_stats(report: StatsReport) -> None:
 )
 @click.option("--baseline", help="Strategy to compare with (default: your most-logged one).")
 @WINDOW_OPTION
+@INFERRED_OPTION
 @AS_OF_OPTION
 @DB_OPTION
 @REP_OPTION
@@ -114,6 +134,7 @@ def stats(
     by: str | None,
     baseline: str | None,
     window: float,
+    inferred: bool,
     as_of: str | None,
     db: str | None,
     rep: str | None,
@@ -132,7 +153,13 @@ def stats(
     """
     engine, caller = open_for(db, rep)
     report = service.stats(
-        engine, caller, now=as_of_time(as_of), window_days=window, by=by, baseline=baseline
+        engine,
+        caller,
+        now=as_of_time(as_of),
+        window_days=window,
+        by=by,
+        baseline=baseline,
+        inferred=inferred,
     )
     emit(report, output_format, _print_stats, data=report.json_rows())
 
@@ -158,6 +185,7 @@ def _print_curve(report: CurveReport) -> None:
 @click.command("curve")
 @click.option("--strategy", "-s", help="Only this strategy (default: every strategy together).")
 @WINDOW_OPTION
+@INFERRED_OPTION
 @AS_OF_OPTION
 @DB_OPTION
 @REP_OPTION
@@ -166,6 +194,7 @@ def _print_curve(report: CurveReport) -> None:
 def curve(
     strategy: str | None,
     window: float,
+    inferred: bool,
     as_of: str | None,
     db: str | None,
     rep: str | None,
@@ -178,22 +207,38 @@ def curve(
     """
     engine, caller = open_for(db, rep)
     report = service.curve(
-        engine, caller, now=as_of_time(as_of), window_days=window, strategy=strategy
+        engine,
+        caller,
+        now=as_of_time(as_of),
+        window_days=window,
+        strategy=strategy,
+        inferred=inferred,
     )
     emit(report, output_format, _print_curve)
 
 
 def _print_next(pick: NextPick) -> None:
     out = wide_console()
-    out.print(f"[bold]Next for {pick.prospect} (#{pick.prospect_id}): {pick.strategy}[/bold]")
+    out.print(
+        f"[bold]Next for {pick.prospect} (#{pick.prospect_id}): {pick.strategy}[/bold] "
+        f"({pick.name})",
+        highlight=False,
+    )
     local = datetime.fromisoformat(pick.call_at_local)
     out.print(
         f"Call at {local:%Y-%m-%d %H:%M} {pick.time_zone} ({pick.call_at:%Y-%m-%d %H:%M} UTC)."
     )
-    if pick.experiment_id is not None:
+    if pick.unanswered:
+        out.print(f"{pick.unanswered} voicemail(s) since their last call back.")
+    if pick.method == "assigned":
+        out.print(
+            f"The arm experiment #{pick.experiment_id} gave this prospect (assignment "
+            f"#{pick.assignment_id}); it keeps it, and nothing new was logged."
+        )
+    elif pick.experiment_id is not None:
         out.print(
             f"Assigned by experiment #{pick.experiment_id} (assignment #{pick.assignment_id}, "
-            f"seed {pick.seed})."
+            f"seed {pick.seed}); the prospect keeps this arm."
         )
     else:
         method = "top-two Thompson sampling" if pick.method == "top_two" else "Thompson sampling"
@@ -217,7 +262,9 @@ def _print_next(pick: NextPick) -> None:
     show_default=True,
     help="Every eligible strategy gets at least this share.",
 )
-@click.option("--lead", is_flag=True, help="You have a real sales lead to give (P7).")
+@click.option(
+    "--lead", is_flag=True, help="You have a real sales lead to give (P7), besides any stored."
+)
 @click.option(
     "--among", multiple=True, metavar="STRATEGY", help="Choose only among these (repeatable)."
 )
@@ -251,10 +298,14 @@ def next_command(
     """Say which strategy to try next on a prospect, and when to call.
 
     PROSPECT is a #id, a phone number or a name. The strategy is drawn by
-    Thompson sampling from your team's results (or by the running experiment,
-    which logs the assignment), among the strategies that fit the prospect: no
-    humor where humor is off (P8), no sales lead unless --lead (P7), nothing for
-    a do-not-call number. The time is the earliest inside their calling hours.
+    Thompson sampling from your team's results among the strategies that fit
+    the prospect, as the writer decides fit: no humor where humor is off (P8),
+    no sales lead without a lead stored or --lead (P7), no mutual referral
+    without someone you both know. While an experiment runs, the prospect gets
+    an arm once and keeps it: asking again returns it and logs nothing. The
+    time is the earliest inside their calling hours that the contact cadence
+    allows (a week after an unanswered voicemail); after five unanswered in a
+    row, it says stop. Nothing for a do-not-call number.
 
     \b
     Example: callworthy next "Jane Doe" --seed 7 --hours 8-18

@@ -9,7 +9,13 @@ from rich.table import Table
 
 from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
-from callworthy.cli.experiments import AS_OF_OPTION, WINDOW_OPTION, as_of_time, rate, wide_console
+from callworthy.cli.experiments import (
+    AS_OF_OPTION,
+    WINDOW_OPTION,
+    as_of_time,
+    happened,
+    wide_console,
+)
 from callworthy.cli.options import rules_options, with_rule_options
 from callworthy.errors import (
     InputFileError,
@@ -86,8 +92,9 @@ def idea_add(
 ) -> None:
     """Add an idea: the strategy in a sentence, and a sample script.
 
-    The script is critiqued and its score shown. Log voicemails of the idea
-    under the strategy id it gets (idea-ID).
+    The script is critiqued and its score shown. Once the idea is tried
+    (`callworthy experiment start --try-half`), it is one of your team's
+    strategies: log its voicemails under the id it gets (idea_ID).
 
     \b
     Example: callworthy idea add "Leave the weather report for their town" --script "..."
@@ -102,7 +109,8 @@ def idea_add(
 def _print_added(added: IdeaRecord) -> None:
     click.echo(
         f"Added idea #{added.id}: {added.title}\n"
-        f"Sample script score: {_score(added)}. Log its voicemails with --strategy {added.slug}."
+        f"Sample script score: {_score(added)}. Once tried, log its voicemails with "
+        f"--strategy {added.slug}."
     )
 
 
@@ -113,7 +121,10 @@ def _print_added(added: IdeaRecord) -> None:
 @FORMAT_OPTION
 @handle_errors
 def idea_vote(idea_ref: str, db: str | None, rep: str | None, output_format: str) -> None:
-    """Vote for an idea (IDEA: 7, #7 or idea-7); one vote per rep per idea."""
+    """Vote for an idea (IDEA: 7, #7 or idea_7); one vote per rep per idea.
+
+    Votes weigh "try half": an idea is drawn with a chance proportional to 1 + its votes.
+    """
     engine, caller = open_for(db, rep)
     result = board.vote(engine, caller, board.idea_id(idea_ref))
     emit(result, output_format, _print_vote)
@@ -154,23 +165,22 @@ def _print_experiment(report: ExperimentReport) -> None:
         f"[bold]Experiment #{report.id}: {report.name}[/bold] ({report.status}, started "
         f"{report.started_at:%Y-%m-%d %H:%M} UTC{stopped}; seed {report.seed})"
     )
-    table = Table("Strategy", "Weight", "Assigned", "Voicemails", "Pending", "Callbacks", "Rate")
+    table = Table("Strategy", "Share", "Prospects", "Voicemails", "Waiting", "Called back")
     table.add_column("Vs baseline")
     for arm in report.arms:
         name = arm.strategy + (" (baseline)" if arm.strategy == report.baseline else "")
         table.add_row(
-            name + (f"\n{arm.idea}" if arm.idea else ""),
+            name + (f"\n{arm.idea or arm.name}"),
             f"{arm.weight:.0%}",
             str(arm.assigned),
             str(arm.voicemails),
             str(arm.pending),
-            str(arm.callbacks),
-            rate(arm.rate_mean, arm.ci_low, arm.ci_high),
+            happened(arm.callbacks, arm.matured, arm.ci_low, arm.ci_high),
             arm.verdict,
         )
     out.print(table)
     style = "bold red" if report.split.status == "mismatch" else ""
-    out.print(report.split.message, style=style)
+    out.print(f"Split check: {report.split.message}", style=style)
     for note in report.notes:
         out.print(f"Note: {note}.")
 
@@ -184,7 +194,7 @@ def experiment() -> None:
 @click.option(
     "--try-half", "try_half", is_flag=True, help="Draw a random half of the open ideas (required)."
 )
-@click.option("--baseline", help="Your usual strategy (default: the most-logged, or value_tip).")
+@click.option("--baseline", help="Your usual strategy (default: your most-logged, else value_tip).")
 @click.option("--seed", type=int, help="Seed of the draw (default: fresh; stored either way).")
 @click.option("--name", help="A name for the experiment.")
 @AS_OF_OPTION
@@ -204,8 +214,9 @@ def experiment_start(
 ) -> None:
     """Start an experiment: try half of the open ideas beside the baseline.
 
-    The ideas drawn and the baseline share the voicemails equally; `callworthy
-    next` then assigns prospects and logs each assignment.
+    Half of the open ideas are drawn, each with a chance proportional to 1 +
+    its votes; the ideas drawn and the baseline share the prospects equally.
+    `callworthy next` then gives each prospect an arm, which it keeps.
 
     \b
     Example: callworthy experiment start --try-half --baseline value_tip

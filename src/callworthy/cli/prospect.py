@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 from rich.table import Table
 
@@ -9,6 +12,8 @@ from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.services import prospects as service
 from callworthy.services.values import ForgetReport, ProspectRecord
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _profile(p: ProspectRecord) -> None:
@@ -23,6 +28,12 @@ def _profile(p: ProspectRecord) -> None:
         ("Phone", p.phone),
         ("Time zone", p.time_zone),
         ("Humor OK", "yes" if p.humor_ok else "no"),
+        ("Relation", p.relationship.replace("_", " ")),
+        ("Referred by", p.referred_by),
+        (
+            "Lead",
+            p.lead_name and f"{p.lead_name}" + (f": {p.lead_detail}" if p.lead_detail else ""),
+        ),
         ("Tags", ", ".join(p.tags)),
         ("CRM id", p.external_id),
         ("Owner", p.owner),
@@ -31,9 +42,29 @@ def _profile(p: ProspectRecord) -> None:
             out.print(f"  {label + ':':<11} {value}", markup=False)
 
 
+def known_options(func: F) -> F:
+    """Add what decides which strategies fit: --relationship, --referred-by, --lead-*."""
+    for option in reversed(
+        [
+            click.option(
+                "--relationship",
+                type=click.Choice(list(service.RELATIONSHIPS)),
+                default="cold",
+                show_default=True,
+                help="How well you know them (some strategies fit only some).",
+            ),
+            click.option("--referred-by", help="Someone you both know who suggested the call."),
+            click.option("--lead-name", help="A real sales lead for their business (P7)."),
+            click.option("--lead-detail", help='What the lead needs ("... is looking for").'),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
 @click.group()
 def prospect() -> None:
-    """Add, list, show and forget prospects."""
+    """Add, list, show and forget prospects, and say what you know of them."""
 
 
 @prospect.command("add")
@@ -45,6 +76,7 @@ def prospect() -> None:
 @click.option("--humor/--no-humor", default=False, help="Whether humorous messages suit them (P8).")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
 @click.option("--external-id", help="Their id in your CRM.")
+@known_options
 @DB_OPTION
 @REP_OPTION
 @FORMAT_OPTION
@@ -58,6 +90,10 @@ def add_command(
     humor: bool,
     tags: tuple[str, ...],
     external_id: str | None,
+    relationship: str,
+    referred_by: str | None,
+    lead_name: str | None,
+    lead_detail: str | None,
     db: str | None,
     rep: str | None,
     output_format: str,
@@ -79,6 +115,7 @@ def add_command(
         humor_ok=humor,
         tags=tags,
         external_id=external_id,
+        known=service.Known(relationship, referred_by, lead_name, lead_detail),
     )
     emit(
         record,
@@ -126,6 +163,41 @@ def show_command(prospect_ref: str, db: str | None, rep: str | None, output_form
         engine, caller, service.find_prospect(engine, caller, prospect_ref)
     )
     emit(record, output_format, _profile)
+
+
+@prospect.command("know")
+@click.argument("prospect_ref", metavar="PROSPECT")
+@known_options
+@click.option("--humor/--no-humor", default=None, help="Whether humorous messages suit them (P8).")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def know_command(
+    prospect_ref: str,
+    relationship: str,
+    referred_by: str | None,
+    lead_name: str | None,
+    lead_detail: str | None,
+    humor: bool | None,
+    db: str | None,
+    rep: str | None,
+    output_format: str,
+) -> None:
+    """Say what you know of a prospect: it decides which strategies fit them.
+
+    The writer and `callworthy next` read it alike. Options left out are cleared
+    (a lead given once is not kept for ever), except --humor.
+
+    \b
+    Example: callworthy prospect know "Jane Doe" --relationship referred --referred-by "Ann Lee"
+    """
+    engine, caller = open_for(db, rep)
+    pid = service.find_prospect(engine, caller, prospect_ref)
+    if humor is not None:
+        service.set_humor(engine, caller, pid, humor)
+    known = service.Known(relationship, referred_by, lead_name, lead_detail)
+    emit(service.set_known(engine, caller, pid, known), output_format, _profile)
 
 
 @prospect.command("forget")

@@ -1,12 +1,10 @@
-"""`callworthy log | callback | history | export`: track what you left and what came back."""
+"""`callworthy log | callback | correct | history | export`: what you left, what came back."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -49,7 +47,12 @@ def _script(script: str | None, file: str | None) -> str:
 
 @click.command("log")
 @click.argument("prospect_ref", metavar="PROSPECT")
-@click.option("--strategy", "-s", required=True, help="Strategy id: value_tip, sales_lead, ...")
+@click.option(
+    "--strategy",
+    "-s",
+    help="Strategy id: value_tip, sales_lead, an idea's idea_7 ... (default: the arm the "
+    "running experiment gave the prospect).",
+)
 @click.option("--script", help="What you said (the voicemail's text).")
 @click.option("--file", "file", metavar="PATH", help="Read the script from a file (- for stdin).")
 @AT_OPTION
@@ -60,7 +63,7 @@ def _script(script: str | None, file: str | None) -> str:
 @handle_errors
 def log(
     prospect_ref: str,
-    strategy: str,
+    strategy: str | None,
     script: str | None,
     file: str | None,
     at: str | None,
@@ -71,7 +74,9 @@ def log(
 ) -> None:
     """Log a voicemail you left: critiqued, scored, stored.
 
-    PROSPECT is a #id, a phone number or a name.
+    PROSPECT is a #id, a phone number or a name. While an experiment runs, a
+    prospect it gave an arm to is logged with that arm unless --strategy says
+    otherwise; the voicemail is linked to the assignment.
 
     Refused for prospects on the do-not-call list.
 
@@ -82,6 +87,14 @@ def log(
     when = _when(at, tz)
     engine, caller = open_for(db, rep)
     prospect_id = prospects.find_prospect(engine, caller, prospect_ref)
+    if not strategy:
+        strategy = service.assigned_arm(engine, caller, prospect_id, when or datetime.now(UTC))
+    if not strategy:
+        raise InvalidFieldError(
+            "Say which strategy you used: no experiment gave this prospect an arm.",
+            "Give --strategy, e.g. value_tip.",
+            field="strategy",
+        )
     record = service.log_voicemail(engine, caller, prospect_id, strategy, text, at=when)
     emit(record, output_format, _print_voicemail)
 
@@ -91,6 +104,33 @@ def _print_voicemail(record: VoicemailRecord) -> None:
         f"Logged voicemail #{record.id} ({record.strategy}) "
         f"at {record.left_at:%Y-%m-%d %H:%M} UTC: score {record.score}/100 "
         f"(rules {record.rules_version})."
+    )
+
+
+@click.command("correct")
+@click.argument("voicemail_id", type=click.IntRange(1, 2**31 - 1), metavar="VOICEMAIL")
+@click.option("--strategy", "-s", required=True, help="The strategy it really used.")
+@DB_OPTION
+@REP_OPTION
+@FORMAT_OPTION
+@handle_errors
+def correct(
+    voicemail_id: int, strategy: str, db: str | None, rep: str | None, output_format: str
+) -> None:
+    """Say which strategy a logged voicemail really used.
+
+    For an imported voicemail whose strategy was read from its script (shown as
+    inferred by `callworthy history`); it is no longer inferred once corrected.
+
+    \b
+    Example: callworthy correct 42 --strategy sales_lead
+    """
+    engine, caller = open_for(db, rep)
+    record = service.correct_strategy(engine, caller, voicemail_id, strategy)
+    emit(
+        record,
+        output_format,
+        lambda r: click.echo(f"Voicemail #{r.id} now says {r.strategy}."),
     )
 
 
@@ -165,7 +205,8 @@ def _print_history(h: History) -> None:
         out.print("[red]On the do-not-call list.[/red]")
     table = Table("When (UTC)", "What", "Strategy / outcome", "Score", "Rep")
     events = [
-        (v.left_at, "voicemail", v.strategy, str(v.score or "-"), v.rep or "") for v in h.voicemails
+        (v.left_at, f"voicemail #{v.id}", _strategy(v), str(v.score or "-"), v.rep or "")
+        for v in h.voicemails
     ]
     events += [(c.at, "callback", c.outcome, "", "") for c in h.callbacks]
     for when, what, detail, score, rep in sorted(events, key=lambda e: e[0]):
@@ -175,6 +216,13 @@ def _print_history(h: History) -> None:
     out.print(
         f"{len(h.voicemails)} voicemail(s), {returned} returned, {len(h.callbacks)} callback(s)."
     )
+
+
+def _strategy(v: VoicemailRecord) -> str:
+    if not v.inferred:
+        return v.strategy
+    sure = f", {v.confidence:.0%} sure" if v.confidence is not None else ""
+    return f"{v.strategy} (inferred{sure})"
 
 
 @click.command("history")
@@ -215,18 +263,16 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
     """Export all voicemails and callbacks.
 
     One row each, by time, for your whole team; the CSV can be imported back with
-    `callworthy import FILE --format generic`.
+    `callworthy import FILE --format generic`. A cell that starts like a spreadsheet
+    formula (= + - @) is written with a ' in front, so it opens as text.
     """
     engine, caller = open_for(db, rep)
-    rows = service.export_rows(engine, caller)
     if output_format == "json":
+        rows = service.export_rows(engine, caller)
         text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
+        count = len(rows)
     else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=service.EXPORT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
+        text, count = service.export_csv(engine, caller)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -234,4 +280,4 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputFileError(f"Cannot write {output}: {exc.strerror}.", "Check the path.") from exc
-    click.echo(f"Wrote {len(rows)} row(s) to {output}.", err=True)
+    click.echo(f"Wrote {count} row(s) to {output}.", err=True)

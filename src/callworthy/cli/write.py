@@ -8,7 +8,9 @@ line each, so a script can pipe stdout straight into a JSON parser.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +20,19 @@ from rich.table import Table
 from rich.text import Text
 
 from callworthy.cli.common import FORMAT_OPTION, as_data, console, emit, handle_errors
-from callworthy.cli.db import DB_OPTION, REP_OPTION
+from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.errors import ProfileError
 from callworthy.services import profiles
+from callworthy.services.database import ENV_VAR
+from callworthy.services.writing import team_evidence
 from callworthy.write import (
     Candidate,
+    Evidence,
     Greeting,
     Profile,
     Rep,
     Writeup,
-    default_strategies,
+    default_registry,
     profile_from_mapping,
     rep_from_mapping,
     write_greetings,
@@ -144,7 +149,7 @@ def _render_candidate(rank: int, cand: Candidate) -> Panel:
     if cand.deliverable:
         _render_deliverable(body, cand.deliverable)
     title = Text(f"{rank}. {cand.name} [{cand.strategy}, {cand.principle}]")
-    subtitle = f"score {cand.score} · ~{cand.spoken_seconds:.0f} s"
+    subtitle = f"{cand.evidence} · score {cand.score} · ~{cand.spoken_seconds:.0f} s"
     return Panel(body, title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
 
 
@@ -234,6 +239,11 @@ def write_command(
 
     Your name, phone and company come from the --rep-* options, else the
     --profile file, else the profile you saved with `callworthy profile set`.
+
+    Best first means the likeliest to be called back: your team's results for
+    each strategy when a database is given (--db or $CALLWORTHY_DATABASE_URL),
+    else what the articles report (the sales lead, the half message); the
+    critique score breaks a tie. The evidence is shown beside each candidate.
     """
     prospect: dict[str, Any] = {
         "name": name, "company": company, "role": role, "industry": industry,
@@ -245,7 +255,11 @@ def write_command(
         prospect["lead"] = {k: v for k, v in lead.items() if v}
     mine = _rep_values(rep_name, rep_company, rep_phone, rep_email)
     profile = build_profile(profile_file, {"prospect": prospect, "rep": mine}, db, rep)
-    writeup = write_messages(profile.prospect, profile.rep, seed=seed)
+    evidence = Evidence()
+    if db or os.environ.get(ENV_VAR):  # the writer works offline; a database adds the team's
+        engine, caller = open_for(db, rep)
+        evidence = team_evidence(engine, caller, now=datetime.now(UTC))
+    writeup = write_messages(profile.prospect, profile.rep, seed=seed, evidence=evidence)
     emit(writeup, output_format, render_writeup, data=as_data(writeup.candidates))
     if output_format == "json":  # the notes go to stderr, so stdout stays pure JSON
         _notes_to_stderr(writeup)
@@ -293,8 +307,13 @@ def strategies() -> None:
 @FORMAT_OPTION
 @handle_errors
 def list_strategies(output_format: str) -> None:
-    """List every strategy: id, principle, humor, the relationships it fits, phrasings."""
-    loaded = default_strategies()
+    """List every built-in strategy: id, principle, what it needs, whether it is proposed.
+
+    The strategy files are the one registry of strategy ids; a team's tried ideas
+    join it as strategies of the same shape.
+    """
+    registry = default_registry()
+    loaded = registry.strategies
     data = [
         {
             "id": s.id,
@@ -304,19 +323,32 @@ def list_strategies(output_format: str) -> None:
             "relationships": [r.value for r in s.relationships],
             "phrasings": len(s.phrasings),
             "description": s.description,
+            "needs_lead": s.needs_lead,
+            "needs_referral": s.needs_referral,
+            "proposable": s.proposable,
+            "baseline": s.id == registry.baseline,
+            "former_ids": list(s.former_ids),
         }
         for s in loaded
     ]
     emit(loaded, output_format, _print_strategies, data=data)
 
 
+def _needs(s: Strategy) -> str:
+    flags = {"humor": s.humor, "a lead": s.needs_lead, "someone you both know": s.needs_referral}
+    return ", ".join(label for label, flag in flags.items() if flag) or "-"
+
+
 def _print_strategies(loaded: tuple[Strategy, ...]) -> None:
     table = Table(title=f"{len(loaded)} strategies", title_justify="left")
     table.add_column("id", no_wrap=True)
-    for column in ("name", "principle", "humor", "fits", "phrasings"):
+    for column in ("name", "principle", "needs", "fits", "proposed", "phrasings"):
         table.add_column(column)
     for s in loaded:
         fits = ", ".join(r.value for r in s.relationships)
-        humor = "yes" if s.humor else "no"
-        table.add_row(s.id, s.name, s.principle, humor, fits, str(len(s.phrasings)))
-    console().print(table)
+        proposed = ("baseline" if s.baseline else "yes") if s.proposable else "never (logged)"
+        table.add_row(s.id, s.name, s.principle, _needs(s), fits, proposed, str(len(s.phrasings)))
+    out = console()
+    if not out.is_terminal:
+        out.width = 140  # a table of properties needs room when piped
+    out.print(table)

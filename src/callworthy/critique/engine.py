@@ -21,11 +21,13 @@ from callworthy.critique.loader import Rule, RuleSet, default_rules
 from callworthy.critique.model import (
     SUBSCORE_MAX,
     Critique,
+    Detection,
     Finding,
     Level,
     PhoneNumber,
     Subscore,
 )
+from callworthy.critique.prefilter import UNSAFE
 from callworthy.text.analysis import Document, analyse, validate_script
 
 _Item = tuple[int, Rule, list[Hit]]
@@ -73,29 +75,30 @@ def run_rules(
     """Return each rule that fired with its hits, after `unless` silenced the rules it names.
 
     With `every_rule=False` (a critique) the rules worth 0 points that silence
-    nothing are not checked: they could change neither the score nor a finding.
+    nothing are not checked: they could change neither the score nor a finding;
+    nor, on a script, the rules only a recording's measurements can fire.
     """
-    ruled_out, confirmed = (
-        rules.prefilter.verdict(doc.lower) if rules.prefilter else (frozenset(), frozenset())
-    )
-    subject = Subject(doc, ctx, ruled_out, confirmed)
-    skip = frozenset() if every_rule else rules.inert
+    verdict = rules.prefilter.verdict(doc.lower, doc.ascii) if rules.prefilter else UNSAFE
+    ruled_out = verdict.ruled_out
+    subject = Subject(doc, ctx, ruled_out, verdict.confirmed, verdict.ascii)
+    plans = rules.plans
+    plan = plans[0] if every_rule else plans[1] if doc.measured_any else plans[2]
     fired: set[str] = set()
     hits_of: dict[int, list[Hit]] = {}
-    for index in rules.order:
-        rule = rules.rules[index]
-        if index in skip or (ruled_out and rule.needs is not None and rule.needs <= ruled_out):
+    for index, rule_id, check, needs, silenced_by, silencer in plan:
+        if ruled_out and needs is not None and needs <= ruled_out:
             continue
-        if rule.silenced_by and not rule.silenced_by.isdisjoint(fired):
+        if silenced_by and not silenced_by.isdisjoint(fired):
             # Silenced; checked only if it silences others in turn (its firing counts).
-            if rule.id in rules.silencers and rule.checker.check(subject):
-                fired.add(rule.id)
+            if silencer and check(subject):
+                fired.add(rule_id)
             continue
-        hits = rule.checker.check(subject)
+        hits = check(subject)
         if hits:
-            fired.add(rule.id)
+            fired.add(rule_id)
             hits_of[index] = hits
-    return [(rules.rules[i], hits_of[i]) for i in sorted(hits_of)]
+    every = rules.rules
+    return [(every[i], hits_of[i]) for i in sorted(hits_of)]
 
 
 def apportion(total: int, shares: Sequence[int]) -> list[int]:
@@ -112,11 +115,16 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
 
 
 _AREAS = tuple(Subscore)
+_NAMES = tuple((area, area.value) for area in _AREAS)
 
 
 def _charge(left: dict[Subscore, int], points: int, first: Subscore, lose: bool) -> None:
     """Move points out of (or back into) the sub-scores: `first` first, then the fullest (or
     the emptiest) others, so every sub-score stays within 0..its maximum."""
+    have = left[first]
+    if points <= (have if lose else SUBSCORE_MAX[first] - have):  # the usual case: it fits
+        left[first] = have - points if lose else have + points
+        return
     sign = -1 if lose else 1
     moved = min(points, left[first] if lose else SUBSCORE_MAX[first] - left[first])
     left[first] += sign * moved
@@ -191,13 +199,17 @@ def score_results(
 
 def critique_document(doc: Document, rules: RuleSet, ctx: Context = EMPTY_CONTEXT) -> Critique:
     """Critique an analysed document (the audio path passes one with measured timings)."""
-    left, findings = score_results(run_rules(doc, rules, ctx, every_rule=False))
+    return _critique(doc, rules, run_rules(doc, rules, ctx, every_rule=False))
+
+
+def _critique(doc: Document, rules: RuleSet, results: list[tuple[Rule, list[Hit]]]) -> Critique:
+    left, findings = score_results(results)
     phones = tuple(
-        PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones
+        [PhoneNumber(p.number, p.start, p.end, doc.position(p.start), p.spoken) for p in doc.phones]
     )
     return Critique(
         score=sum(left.values()),
-        subscores={s.value: left[s] for s in Subscore},
+        subscores={name: left[area] for area, name in _NAMES},
         findings=tuple(findings),
         spoken_seconds=doc.spoken_seconds,
         phone_numbers=phones,
@@ -218,3 +230,26 @@ def critique(
     validate_script(text)
     doc = analyse(text, region)
     return critique_document(doc, rules or default_rules(), context or EMPTY_CONTEXT)
+
+
+def examine(
+    text: str,
+    *,
+    rules: RuleSet | None = None,
+    region: str = "US",
+    context: Context | None = None,
+) -> tuple[Critique, tuple[Detection, ...]]:
+    """Critique a script and return every rule that recognised something in it.
+
+    The critique is the one `critique` returns (a rule worth 0 points cannot change it);
+    the detections also list the strengths that made no finding because nothing was lost.
+    """
+    validate_script(text)
+    doc = analyse(text, region)
+    ruleset = rules or default_rules()
+    results = run_rules(doc, ruleset, context or EMPTY_CONTEXT, every_rule=True)
+    detections = tuple(
+        Detection(rule.id, rule.level, tuple((h.start, h.end) for h in hits))
+        for rule, hits in results
+    )
+    return _critique(doc, ruleset, results), detections

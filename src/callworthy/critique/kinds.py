@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
@@ -55,6 +56,8 @@ class Subject:
     """Scans (by id) the prefilter showed cannot match this script."""
     confirmed: frozenset[int] = frozenset()
     """Scans (by id) the prefilter saw match: no need to run them just to know that."""
+    ascii: bytes | None = None
+    """The lower-cased text as bytes where the prefilter found it plain ASCII (RE2 runs on it)."""
 
 
 class Checker(Protocol):
@@ -101,19 +104,20 @@ class CompiledMatcher:
     context: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, spec: Matcher) -> CompiledMatcher:
-        """Compile a matcher spec."""
-        terms = compile_terms(spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive)
+    def build(cls, spec: Matcher, *, linear: bool = True) -> CompiledMatcher:
+        """Compile a matcher spec (its patterns in RE2 unless `linear` is off: built-ins)."""
+        terms = compile_terms(
+            spec.tokens, spec.patterns, case_sensitive=spec.case_sensitive, linear=linear
+        )
         return cls(terms, tuple(spec.context))
 
     def spans(self, subject: Subject) -> list[tuple[int, int, str]]:
         """Return (start, end, text) of every match, in order."""
-        text = subject.doc.text
+        doc = subject.doc
+        text = doc.text
         found = [
             (start, end, text[start:end])
-            for start, end in (
-                m.span() for m in self.terms.finditer(text, subject.doc.lower, subject.ruled_out)
-            )
+            for start, end in self.terms.spans(text, doc.lower, subject.ruled_out, subject.ascii)
             if end > start
         ]
         extra = subject.ctx.regex(self.context) if self.context else None
@@ -125,8 +129,7 @@ class CompiledMatcher:
     def count(self, subject: Subject) -> int:
         """Return how many matches there are (no spans built)."""
         doc = subject.doc
-        matches = self.terms.finditer(doc.text, doc.lower, subject.ruled_out)
-        found = sum(1 for m in matches if m.end() > m.start())
+        found = self.terms.count(doc.text, doc.lower, subject.ruled_out)
         extra = subject.ctx.regex(self.context) if self.context else None
         return found + (sum(1 for _ in extra.finditer(doc.text)) if extra is not None else 0)
 
@@ -136,7 +139,7 @@ class CompiledMatcher:
         confirmed = subject.confirmed
         if confirmed and any(id(scan) in confirmed for scan in self.terms.fast):
             return True
-        if self.terms.finditer(doc.text, doc.lower, subject.ruled_out):
+        if self.terms.spans(doc.text, doc.lower, subject.ruled_out, subject.ascii):
             return True
         extra = subject.ctx.regex(self.context) if self.context else None
         return bool(extra is not None and extra.search(doc.text))
@@ -411,29 +414,30 @@ class Custom:
         return None
 
 
-def build_checker(spec: RuleSpec, custom: Mapping[str, CustomCheck]) -> Checker:
-    """Compile a validated rule spec into its checker (patterns are compiled here)."""
+def build_checker(
+    spec: RuleSpec, custom: Mapping[str, CustomCheck], *, linear: bool = True
+) -> Checker:
+    """Compile a validated rule spec into its checker (patterns are compiled here).
+
+    Patterns run in RE2 (linear time) unless `linear` is off, as for the built-ins.
+    """
+    matcher = partial(CompiledMatcher.build, linear=linear)
     if isinstance(spec, ExistenceRule):
-        exceptions = CompiledMatcher.build(spec.exceptions) if spec.exceptions else None
-        return Existence(CompiledMatcher.build(spec), exceptions)
+        exceptions = matcher(spec.exceptions) if spec.exceptions else None
+        return Existence(matcher(spec), exceptions)
     if isinstance(spec, SubstitutionRule):
         swap = {_normalise(k): v for k, v in spec.swap.items()}
         terms = compile_terms(spec.swap, (), case_sensitive=spec.case_sensitive)
         return Substitution(CompiledMatcher(terms), swap)
     if isinstance(spec, OccurrenceRule):
-        return Occurrence(CompiledMatcher.build(spec), spec.min, spec.max)
+        return Occurrence(matcher(spec), spec.min, spec.max)
     if isinstance(spec, RatioRule):
-        return Ratio(
-            CompiledMatcher.build(spec.numerator),
-            CompiledMatcher.build(spec.denominator),
-            spec.max,
-            spec.min_count,
-        )
+        return Ratio(matcher(spec.numerator), matcher(spec.denominator), spec.max, spec.min_count)
     if isinstance(spec, PositionRule):
-        return Position(CompiledMatcher.build(spec), spec.within, spec.mode == "require")
+        return Position(matcher(spec), spec.within, spec.mode == "require")
     if isinstance(spec, ConditionalRule):
-        trigger = CompiledMatcher.build(spec.if_) if spec.if_ else None
-        return Conditional(trigger, CompiledMatcher.build(spec.then))
+        trigger = matcher(spec.if_) if spec.if_ else None
+        return Conditional(trigger, matcher(spec.then))
     if isinstance(spec, MetricRule):
         return Metric(spec.metric, spec.min, spec.max)
     if isinstance(spec, AbsenceRule):

@@ -3,7 +3,10 @@
 One rule per YAML file; the id is the file's path under its folder with dots
 ("pitch/about-us.yaml" -> "pitch.about-us"). Defaults are filled and patterns
 compiled here; any problem is a RuleFileError naming the file, the line and
-what is valid. A team rule with a built-in's id replaces the built-in. What a
+what is valid. A team rule with a built-in's id replaces the built-in. Every
+rule but the built-ins (a `--rules` folder, a team's rule text) has its
+patterns compiled and run by RE2, in time linear in the script; one RE2 cannot
+run is an UnsafePatternError (patterns.py). What a
 finding is worth comes from the rule's own `weight:`, else the learned weights
 (weights.py), else its level's default.
 """
@@ -13,26 +16,37 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from callworthy.critique.custom import BUILTIN_CHECKS
-from callworthy.critique.kinds import TEMPLATE_FIELDS, Checker, CustomCheck, build_checker
+from callworthy.critique.kinds import (
+    TEMPLATE_FIELDS,
+    Checker,
+    CustomCheck,
+    Hit,
+    Metric,
+    Subject,
+    build_checker,
+)
 from callworthy.critique.model import DEFAULT_WEIGHT, Level, Subscore
-from callworthy.critique.patterns import PatternProblem, check_pattern
+from callworthy.critique.patterns import PatternProblem, check_pattern, compile_now, linear_regex
 from callworthy.critique.prefilter import Prefilter
 from callworthy.critique.schema import KINDS, RULE_ADAPTER, CustomRule, RuleSpec
 from callworthy.critique.weights import LearnedWeights, builtin_weights_path, read_weights
 from callworthy.datafile import line_of, load_model
 from callworthy.errors import RuleFileError, UnsafePatternError
+from callworthy.text.analysis import MEASURED_METRICS
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)*$")
+RULES_DOCS = "docs/rules.md"
+"""The page that documents the rule format, for a surface to point to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +89,18 @@ class RuleText:
     source: str
 
 
+class Step(NamedTuple):
+    """One rule as the engine checks it, with what it needs looked up once per rule set."""
+
+    position: int
+    rule_id: str
+    check: Callable[[Subject], list[Hit]]
+    needs: frozenset[int] | None
+    silenced_by: frozenset[str]
+    silencer: bool
+    """Some rule's `unless` names it: its firing counts even when it is silenced itself."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules a critique runs, with a version that changes when any rule does."""
@@ -88,17 +114,29 @@ class RuleSet:
     """Indexes of rules worth 0 points that silence nothing: a critique need not check them."""
     silencers: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     """Ids of the rules some rule's `unless` names."""
+    plans: tuple[tuple[Step, ...], ...] = field(default=(), compare=False, repr=False)
+    """The steps the engine runs, in `order`: [every rule, a critique's, a critique's of a
+    script] — a critique skips the inert rules, and a script the rules only a recording
+    can fire (the audio metrics)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "order", _check_order(self.rules))
+        order = _check_order(self.rules)
+        object.__setattr__(self, "order", order)
         silencers = frozenset(rid for rule in self.rules for rid in rule.silenced_by)
         object.__setattr__(self, "silencers", silencers)
-        inert = (
+        inert = frozenset(
             i
             for i, rule in enumerate(self.rules)
             if min(rule.weight, rule.max_points) == 0 and rule.id not in silencers
         )
-        object.__setattr__(self, "inert", frozenset(inert))
+        object.__setattr__(self, "inert", inert)
+        steps = [
+            Step(i, r.id, r.checker.check, r.needs, r.silenced_by, r.id in silencers)
+            for i, r in ((i, self.rules[i]) for i in order)
+        ]
+        lean = tuple(step for step in steps if step.position not in inert)
+        script = tuple(s for s in lean if not _measured_only(self.rules[s.position].checker))
+        object.__setattr__(self, "plans", (tuple(steps), lean, script))
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -115,6 +153,11 @@ class RuleSet:
         rules = tuple(_weighted(rule, weights) for rule in self.rules)
         version = hashlib.sha256(f"{self.version}:{weights.digest}".encode()).hexdigest()[:12]
         return replace(self, rules=rules, version=version)
+
+
+def _measured_only(checker: Checker) -> bool:
+    """Return whether a checker can fire only on a recording (a metric a script lacks)."""
+    return isinstance(checker, Metric) and checker.name in MEASURED_METRICS
 
 
 def _check_order(rules: tuple[Rule, ...]) -> tuple[int, ...]:
@@ -142,8 +185,15 @@ def builtin_rules_dir() -> Path:
     return Path(str(files("callworthy"))) / "rules"
 
 
-def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any]) -> None:
-    """Check every regex before compiling, so an error can name its line."""
+def _check_patterns(
+    path: Path, node: yaml.Node | None, data: Mapping[str, Any], *, linear: bool = True
+) -> None:
+    """Check every regex before compiling, so an error can name its line.
+
+    `linear` patterns (every rule but the built-ins) must compile in RE2 within its
+    size bound; the built-ins', which run in `re`, must not backtrack catastrophically
+    (the loader skips that check for them and a test runs it).
+    """
     holders: list[tuple[list[str | int], Any]] = [([], data)]
     holders += [
         ([key], data.get(key)) for key in ("if", "then", "numerator", "denominator", "exceptions")
@@ -151,9 +201,13 @@ def _check_patterns(path: Path, node: yaml.Node | None, data: Mapping[str, Any])
     for loc, holder in holders:
         if not isinstance(holder, Mapping):
             continue
+        case_sensitive = bool(holder.get("case_sensitive"))
         for index, pattern in enumerate(holder.get("patterns") or []):
             try:
-                check_pattern(str(pattern))
+                if linear:
+                    linear_regex(str(pattern), case_sensitive=case_sensitive)
+                else:
+                    check_pattern(str(pattern))
             except PatternProblem as exc:
                 error = UnsafePatternError if exc.unsafe else RuleFileError
                 raise error(
@@ -204,16 +258,25 @@ def _check_id(rid: str, source: str) -> None:
 
 
 def load_rule_file(
-    root: Path, path: Path, custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS
+    root: Path,
+    path: Path,
+    custom: Mapping[str, CustomCheck] = BUILTIN_CHECKS,
+    *,
+    builtin: bool = False,
 ) -> tuple[Rule, bytes]:
-    """Load, validate and compile one rule file; return it with its raw bytes."""
+    """Load, validate and compile one rule file; return it with its raw bytes.
+
+    Its patterns run in RE2, checked here, unless it is one of the package's `builtin`
+    rules: those run in `re` and skip the safety check, which a test runs on them
+    instead (parsing every built-in regex was a fifth of the time rules took to load).
+    """
     rid = rule_id(root, path)
     _check_id(rid, str(path))
     raw = path.read_bytes()
     spec, node = load_model(
         path, RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md"
     )
-    return _compile(rid, path, spec, node, custom), raw
+    return _compile(rid, path, spec, node, custom, builtin=builtin), raw
 
 
 def load_rule_text(
@@ -221,20 +284,47 @@ def load_rule_text(
 ) -> Rule:
     """Load, validate and compile one rule from YAML text (a team's rule kept in a database).
 
-    The same checks as a rule file; errors name `source` and the line.
+    The same checks as a rule file, its patterns in RE2; errors name `source` and the line.
     """
     _check_id(rid, source)
     spec, node = load_model(
         Path(source), RULE_ADAPTER, tags=KINDS, error=RuleFileError, docs="docs/rules.md", text=text
     )
-    return _compile(rid, Path(source), spec, node, custom)
+    return compiled_now(_compile(rid, Path(source), spec, node, custom))
+
+
+def compiled_now(rule: Rule) -> Rule:
+    """Return the rule with every regex compiled: a team's rule fails here, not mid-critique.
+
+    The built-ins compile on first use (their regexes are tested); a team's own may
+    hold a pattern `re` refuses only when compiling (a look-behind of varying width).
+    """
+    try:
+        for terms in rule.checker.terms():
+            compile_now(terms)
+    except re.error as exc:
+        raise RuleFileError(
+            rule.path,
+            None,
+            f"a pattern does not compile ({exc}).",
+            "Fix the regex, or use `tokens:` for plain phrases.",
+            docs=RULES_DOCS,
+        ) from exc
+    return rule
 
 
 def _compile(
-    rid: str, path: Path, spec: RuleSpec, node: yaml.Node | None, custom: Mapping[str, CustomCheck]
+    rid: str,
+    path: Path,
+    spec: RuleSpec,
+    node: yaml.Node | None,
+    custom: Mapping[str, CustomCheck],
+    *,
+    builtin: bool = False,
 ) -> Rule:
     data = spec.model_dump(by_alias=True)
-    _check_patterns(path, node, data)
+    if not builtin:
+        _check_patterns(path, node, data)
     _check_templates(path, node, spec)
     if isinstance(spec, CustomRule) and spec.function not in custom:
         raise RuleFileError(
@@ -244,7 +334,7 @@ def _compile(
             f"Use one of: {', '.join(sorted(custom))}.",
         )
     weight = spec.weight if spec.weight is not None else DEFAULT_WEIGHT[spec.level]
-    checker = build_checker(spec, custom)
+    checker = build_checker(spec, custom, linear=not builtin)
     return Rule(
         id=rid,
         kind=spec.kind,
@@ -323,11 +413,15 @@ def load_rules(
     if weights is None and builtin:
         weights = read_weights(builtin_weights_path())
     checks = {**BUILTIN_CHECKS, **(custom or {})}
-    roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in dirs]
+    builtin_root = builtin_rules_dir()
+    roots = [(builtin_root, True)] if builtin else []
+    roots += [(Path(d), False) for d in dirs]
     loaded: dict[str, tuple[Rule, bytes]] = {}
-    for root in roots:
+    for root, ours in roots:
         for path in _rule_files(root):
-            rule, raw = load_rule_file(root, path, checks)
+            rule, raw = load_rule_file(root, path, checks, builtin=ours)
+            if not ours:
+                rule = compiled_now(rule)
             loaded[rule.id] = (rule, raw)  # a team rule replaces the built-in of the same id
     for item in extra:
         rule = load_rule_text(item.rule_id, item.text, item.source, checks)

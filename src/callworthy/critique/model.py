@@ -70,6 +70,20 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Detection:
+    """A rule that recognised something in a script, whether or not it moved the score.
+
+    A strength makes no finding when nothing was lost (its points would be 0), yet it
+    was recognised: what a message offers is read from detections (write/classify.py).
+    """
+
+    rule: str
+    level: Level
+    spans: tuple[tuple[int, int], ...]
+    """Every place it fired, in order."""
+
+
+@dataclass(frozen=True, slots=True)
 class PhoneNumber:
     """A phone number in the script and how far into the message it is said (0-1)."""
 

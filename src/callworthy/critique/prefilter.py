@@ -17,10 +17,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from callworthy.critique.patterns import Scan, lowered_pattern
 from callworthy.text.fastre import re2, re2_options, re2_safe
+
+
+class Verdict(NamedTuple):
+    """What the prefilter's pass says about one text."""
+
+    ruled_out: frozenset[int]
+    """Scans (by id) that cannot match."""
+    confirmed: frozenset[int]
+    """Scans (by id) that surely match."""
+    ascii: bytes | None = None
+    """The lower-cased text as bytes, when it is plain ASCII: scans may run on it in RE2."""
+
+
+#: The verdict on text RE2 may not judge (or with no prefilter): every scan runs.
+UNSAFE = Verdict(frozenset(), frozenset())
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -105,26 +120,29 @@ class Prefilter:
         ids: list[int] = []
         exact: set[int] = set()
         for scan in scans:
+            if scan.linear:
+                continue  # an RE2 scan (a team's pattern) is linear already: it always runs
             try:
-                pattern = superset_pattern(scan.regex.pattern)
+                pattern = superset_pattern(scan.source)
                 matcher.Add(pattern)
             except (ValueError, re2.error):
                 continue  # RE2 cannot express even a superset: that scan always runs
             ids.append(id(scan))
-            if scan.on_lower and pattern == scan.regex.pattern:
+            if scan.on_lower and pattern == scan.source:
                 exact.add(id(scan))
         if not ids:
             return None
         matcher.Compile()
         return cls(matcher, tuple(ids), frozenset(ids), frozenset(exact))
 
-    def verdict(self, lower: str | None) -> tuple[frozenset[int], frozenset[int]]:
+    def verdict(self, lower: str | None, ascii: bytes | None = None) -> Verdict:
         """Return the ids of scans that cannot match and of those that surely do match.
 
-        Both are empty when the text is not safe for RE2: then every scan runs.
+        `ascii` is `lower` as bytes when it is plain ASCII (Document.ascii). Both
+        sets are empty when the text is not safe for RE2: then every scan runs.
         """
-        if lower is None or not re2_safe(lower):
-            return frozenset(), frozenset()
+        if ascii is None and (lower is None or not re2_safe(lower)):
+            return UNSAFE
         ids = self.scan_ids
-        hits = frozenset(ids[i] for i in self.matcher.Match(lower) or ())
-        return self.all_ids - hits, hits & self.exact
+        hits = frozenset([ids[i] for i in self.matcher.Match(ascii or lower) or ()])
+        return Verdict(self.all_ids - hits, hits & self.exact, ascii)

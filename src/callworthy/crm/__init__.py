@@ -4,7 +4,7 @@ No database and no files of its own: the services hand it a stream and store wha
 it returns (`services/importer.py`, `services/dnc.py`).
 """
 
-from callworthy.crm.csvfile import CsvTable, header_key, read_csv
+from callworthy.crm.csvfile import CsvTable, formula_safe, header_key, read_csv, write_csv
 from callworthy.crm.formats import (
     FIELDS,
     CrmFormat,
@@ -23,9 +23,11 @@ __all__ = [
     "ParsedFile",
     "ProspectKey",
     "default_formats",
+    "formula_safe",
     "get_format",
     "header_key",
     "load_formats",
     "parse_file",
     "read_csv",
+    "write_csv",
 ]

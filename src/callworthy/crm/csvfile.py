@@ -1,8 +1,10 @@
-"""Reading a CSV export (spreadsheets, CRMs) from a stream, or saying clearly why not.
+"""Reading a CSV export (spreadsheets, CRMs) from a stream, and writing one safe to open.
 
-UTF-8 with or without BOM; comma, semicolon or tab, detected from the header
-line; every row carries the line number it starts on, for error reports. Reads
-any binary stream (an open file, an upload) up to MAX_BYTES: no temporary file.
+Reading: UTF-8 with or without BOM; comma, semicolon or tab, detected from the
+header line; every row carries the line number it starts on, for error reports.
+Reads any binary stream (an open file, an upload) up to MAX_BYTES: no temporary
+file. Writing: every cell quoted, and a cell a spreadsheet would run as a formula
+made text (OWASP's CSV injection advice); what is imported is never altered.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from callworthy.errors import ImportFileError
 
@@ -28,6 +31,10 @@ class CsvTable:
     header: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, str]], ...]
     delimiter: str
+    bad: tuple[tuple[int, str], ...] = ()
+    """Rows that are not the header's shape (too many or too few fields): (line, why).
+
+    Reported like any other bad row, with the rest, rather than stopping the read."""
 
 
 def header_key(name: str) -> str:
@@ -76,7 +83,7 @@ def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> 
             name, [(1, "not a CSV file: no comma, semicolon or tab in the header line")]
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or ",", strict=True)
-    problems: list[tuple[int | None, str]] = []
+    shape: list[tuple[int, str]] = []
     rows: list[tuple[int, dict[str, str]]] = []
     header: tuple[str, ...] = ()
     line, after_blank = 1, False
@@ -92,15 +99,47 @@ def read_csv(stream: BinaryIO, name: str, *, single_column_ok: bool = False) -> 
                 header = tuple(h.strip() for h in record)
                 continue
             if len(record) != len(header):
-                problems.append((start, f"{len(record)} fields where the header has {len(header)}"))
+                shape.append((start, f"{len(record)} fields where the header has {len(header)}"))
                 continue
             rows.append((start, dict(zip(header, record, strict=True))))
-    except csv.Error as exc:
-        problems.append((line, f"malformed CSV from this line on: {exc} (an unclosed quote?)"))
-    if problems and not rows and all("fields where" in why for _, why in problems):
-        problems = [(1, f"not a CSV file: no row has the header's {len(header)} fields")]
-    if problems:
-        raise ImportFileError(name, problems)
+    except csv.Error as exc:  # an unreadable stretch: nothing after it can be trusted
+        why = f"malformed CSV from this line on: {exc} (an unclosed quote?)"
+        raise ImportFileError(name, [*shape, (line, why)]) from exc
+    if shape and not rows:
+        raise ImportFileError(
+            name, [(1, f"not a CSV file: no row has the header's {len(header)} fields")]
+        )
     if len(set(map(header_key, header))) != len(header):
         raise ImportFileError(name, [(1, "the header names a column twice")])
-    return CsvTable(name, header, tuple(rows), delimiter or ",")
+    return CsvTable(name, header, tuple(rows), delimiter or ",", tuple(shape))
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection": =, +, -, @,
+#: tab, carriage return, line feed; ASVS 1.2.10 adds the NUL character).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+
+
+def formula_safe(value: Any) -> Any:
+    """Return a cell a spreadsheet shows as text: one starting like a formula gets a ' in front.
+
+    Excel, LibreOffice and Google Sheets run `=HYPERLINK(...)`, `+1+1` or `@SUM(1)` typed
+    by a rep when a manager opens the export; the leading ' makes them plain text (and
+    is not shown). Numbers and empty cells are left as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """Return rows as CSV text with a header: every cell quoted and made formula-safe.
+
+    Quoting every cell keeps a cell whole where a spreadsheet splits on another separator
+    (";" in many locales), so no formula can start in the middle of one (OWASP).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([formula_safe(row.get(column, "")) for column in columns])
+    return buffer.getvalue()

@@ -14,8 +14,25 @@ from datetime import datetime, tzinfo
 
 from callworthy.crm.csvfile import CsvTable, header_key
 from callworthy.crm.formats import CrmFormat
-from callworthy.errors import CallworthyError, ImportFileError
-from callworthy.fields import clean, normalise_phone, validate_strategy
+from callworthy.errors import CallworthyError, ImportFileError, InvalidFieldError
+from callworthy.fields import (
+    COMPANY,
+    EXTERNAL_ID,
+    INDUSTRY,
+    NAME,
+    NOTES,
+    PHONE,
+    REP,
+    ROLE,
+    RULES_VERSION,
+    SCRIPT,
+    TAG,
+    TextField,
+    check_text,
+    clean,
+    normalise_phone,
+)
+from callworthy.write.registry import Registry, default_registry
 
 _EMAIL_SUFFIX = re.compile(r"\s*\([^()]*@[^()]*\)\s*$")  # HubSpot: "Jane Doe (jane@acme.com)"
 
@@ -51,13 +68,17 @@ class Activity:
     external_id: str
     at: datetime
     prospect: ProspectKey
-    strategy: str
+    strategy: str | None
+    """The strategy the file (or the import's default) names; None: read it from the script."""
     script: str
     outcome: str
     notes: str
     rep: str | None
     score: int | None
     rules_version: str | None
+    inferred: bool = False
+    """True when the strategy was read from the script (the service's classification)."""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +96,34 @@ class _Skip(Exception):
 
 class _Bad(Exception):
     """The row is malformed."""
+
+
+#: The cells a row's values are stored from, and the rule each is held to (as on a form).
+_CELLS: dict[str, TextField] = {
+    "prospect_name": NAME,
+    "company": COMPANY,
+    "role": ROLE,
+    "industry": INDUSTRY,
+    "phone": PHONE,
+    "inbound_phone": PHONE,
+    "prospect_external_id": EXTERNAL_ID,
+    "external_id": EXTERNAL_ID,
+    "script": SCRIPT,
+    "notes": NOTES,
+    "rep": REP,
+    "rules_version": RULES_VERSION,
+}
+
+
+def _check_cells(get: Mapping[str, str]) -> None:
+    """Refuse a row with a cell no form would take (too long, a control character)."""
+    cells = [(field, get.get(name)) for name, field in _CELLS.items()]
+    cells += [(TAG, tag.strip()) for tag in re.split(r"[;,]", get.get("tags", ""))]
+    for field, value in cells:
+        try:
+            check_text(field, value)
+        except InvalidFieldError as exc:
+            raise _Bad(exc.problem[0].lower() + exc.problem[1:].rstrip(".")) from None
 
 
 def map_columns(table: CsvTable, fmt: CrmFormat) -> dict[str, str]:
@@ -169,6 +218,9 @@ def _score(text: str) -> int | None:
 def _external_id(fmt: CrmFormat, get: Mapping[str, str]) -> str:
     raw = get.get("external_id", "").strip()
     if raw:
+        room = EXTERNAL_ID.max_chars - len(fmt.id) - 1  # stored as "format:id"
+        if len(raw) > room:
+            raise _Bad(f"the activity id has {len(raw):,} characters; it may have at most {room}")
         return f"{fmt.id}:{raw}"
     if ("external_id",) in fmt.required:
         raise _Bad("no activity id")
@@ -177,21 +229,34 @@ def _external_id(fmt: CrmFormat, get: Mapping[str, str]) -> str:
     return f"{fmt.id}:sha1:{hashlib.sha1(content.encode()).hexdigest()[:20]}"
 
 
+def _strategy(get: Mapping[str, str], default: str | None, registry: Registry) -> str | None:
+    raw = get.get("strategy", "").strip()
+    if not raw:
+        return default
+    found = registry.find(raw)
+    if found is None:
+        raise _Bad(f"strategy {raw[:40]!r} is not one of your team's strategies")
+    return found
+
+
 def _activity(
-    line: int, get: Mapping[str, str], fmt: CrmFormat, zone: tzinfo, strategy: str, region: str
+    line: int,
+    get: Mapping[str, str],
+    fmt: CrmFormat,
+    zone: tzinfo,
+    default: tuple[str | None, Registry],
+    region: str,
 ) -> Activity:
     if get.get("activity_type", "").strip().lower() not in fmt.call_types:
         raise _Skip(f"a {get['activity_type'].strip()!r} activity, not a call")
     if get.get("status", "").strip().lower() not in fmt.done_statuses:
         raise _Skip(f"task status {get['status'].strip()!r}, not completed")
     kind, outcome = _kind_and_outcome(get, fmt)
+    _check_cells(get)
     at = parse_time(get.get("at", ""), fmt, zone)
     key = _prospect(get, kind, region)
     script = get.get("script", "").strip()
-    try:
-        chosen = validate_strategy(get.get("strategy", "").strip() or strategy)
-    except CallworthyError:
-        raise _Bad(f"strategy {get.get('strategy')!r} is not a lowercase id") from None
+    chosen = _strategy(get, *default) if kind == "voicemail" else None
     return Activity(
         line=line,
         kind=kind,
@@ -209,18 +274,30 @@ def _activity(
 
 
 def parse_file(
-    table: CsvTable, fmt: CrmFormat, *, zone: tzinfo, strategy: str, region: str = "US"
+    table: CsvTable,
+    fmt: CrmFormat,
+    *,
+    zone: tzinfo,
+    strategy: str | None = None,
+    region: str = "US",
+    registry: Registry | None = None,
 ) -> ParsedFile:
-    """Return every activity of the file, every bad row and every skipped row."""
+    """Return every activity of the file, every bad row and every skipped row.
+
+    A strategy column is read through the team's `registry` (the built-ins by default);
+    a voicemail without one gets `strategy`, or None when that is None too (the
+    import then reads it from the script).
+    """
+    default = (strategy, registry or default_registry())
     columns = map_columns(table, fmt)
     activities: list[Activity] = []
-    bad: list[LineProblem] = []
+    bad = [LineProblem(line, why) for line, why in table.bad]  # rows not the header's shape
     skipped: list[LineProblem] = []
     seen: dict[str, int] = {}
     for line, row in table.rows:
         get = {name: row[header] for name, header in columns.items()}
         try:
-            activity = _activity(line, get, fmt, zone, strategy, region)
+            activity = _activity(line, get, fmt, zone, default, region)
         except _Skip as exc:
             skipped.append(LineProblem(line, str(exc)))
             continue
@@ -232,4 +309,5 @@ def parse_file(
             bad.append(LineProblem(line, f"duplicate of line {first} (same activity)"))
             continue
         activities.append(activity)
+    bad.sort(key=lambda problem: problem.line)
     return ParsedFile(tuple(activities), tuple(bad), tuple(skipped))

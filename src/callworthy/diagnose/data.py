@@ -1,7 +1,9 @@
 """Load the ten P1 causes (one YAML file each) and the questionnaire through the shared loader.
 
-A cause's id is its file name, a letter a-j (P1's list). Signals and answers a
-cause names must exist; a step that recommends a wrong answer of P1 ("call
+A cause's id is its file name, a letter a-j (P1's list). A step's text may name
+the contact cadence's figures (`{spacing_days}`, `{max_unanswered}`), filled from
+the one policy `next` follows too, so Diagnose never advises another rhythm.
+Signals and answers a cause names must exist; a step that recommends a wrong answer of P1 ("call
 until he picks up", "go around him through the assistant") is refused at
 load, so no team file can slip one in. Any problem is a CauseFileError naming
 the file and the line.
@@ -29,6 +31,7 @@ from callworthy.diagnose.schema import (
     SignSpec,
 )
 from callworthy.errors import CauseFileError
+from callworthy.experiments.cadence import Cadence, default_cadence
 
 DOCS = "docs/diagnose.md"
 
@@ -152,14 +155,37 @@ def _check_cause(path: Path, node: Any, spec: CauseSpec, answers: set[str]) -> N
             raise CauseFileError(str(path), None, f"example names no signal {bad[0]!r}.")
 
 
-def load_cause_file(path: Path, questionnaire: QuestionnaireSpec) -> Cause:
+#: The cadence figures a step's text may name.
+CADENCE_FIELDS = ("spacing_days", "max_unanswered")
+
+
+def _with_cadence(path: Path, node: Any, spec: CauseSpec, policy: Cadence) -> CauseSpec:
+    values = {name: f"{getattr(policy, name):g}" for name in CADENCE_FIELDS}
+    actions = []
+    for index, action in enumerate(spec.actions):
+        try:
+            text = action.text.format_map(values) if "{" in action.text else action.text
+        except (KeyError, ValueError, IndexError) as exc:
+            raise CauseFileError(
+                str(path), line_of(node, ["actions", index, "text"]),
+                f"step {action.id!r} names {exc} in braces, which is no cadence figure.",
+                f"Use one of: {', '.join('{' + f + '}' for f in CADENCE_FIELDS)}.", docs=DOCS,
+            ) from exc  # fmt: skip
+        actions.append(action.model_copy(update={"text": text}))
+    return spec.model_copy(update={"actions": actions})
+
+
+def load_cause_file(
+    path: Path, questionnaire: QuestionnaireSpec, policy: Cadence | None = None
+) -> Cause:
     """Load and check one cause file; its id is the file name (a-j)."""
     if path.stem not in CAUSE_LETTERS:
         raise CauseFileError(
             str(path), None, f"{path.stem!r} is not a P1 cause.", "Name it a.yaml to j.yaml."
         )
     entry = load_entry(path, CauseSpec, error=CauseFileError, docs=DOCS)
-    spec, node = entry.spec, entry.node
+    node = entry.node
+    spec = _with_cadence(path, node, entry.spec, policy or default_cadence())
     answers = {f"{q.id}.{o.id}" for q in questionnaire.questions for o in q.options}
     _check_cause(path, node, spec, answers)
     return Cause(

@@ -3,7 +3,9 @@
 Pure: takes plain values (attempts with their critique findings, callback
 times, now) and returns signals, each with a strength from 0 to 1 and a
 sentence a rep can check against the log. Cause files weigh the signals by id
-(SIGNALS below is the catalogue a cause file may name).
+(SIGNALS below is the catalogue a cause file may name). How many messages make
+too many, and how close is too close, is the contact cadence's (the one policy
+`next` follows too: experiments/cadence.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from callworthy.diagnose.model import Attempt, Record, Signal
+from callworthy.experiments.cadence import Cadence, default_cadence
 
 #: Signals the record can show, and what each means (cause files name these ids).
 SIGNALS: dict[str, str] = {
@@ -23,8 +26,8 @@ SIGNALS: dict[str, str] = {
     "generic": "generic wording, like the five other calls this week (P10)",
     "low_scores": "messages that scored under 50 in the critique",
     "strong_value_ignored": "a strong message (score 75+) among many, and still no call (P7/P11)",
-    "many_attempts": "five or more messages and no call since",
-    "calls_crowded": "four or more messages within seven days",
+    "many_attempts": "as many messages without a call back as the contact cadence allows",
+    "calls_crowded": "more messages within a few days than the contact cadence calls a flood",
     "same_strategy": "most messages used the same strategy",
     "never_returned": "three or more messages and never a call back",
     "returned_before": "called back once, silent since",
@@ -44,8 +47,6 @@ SELF_FOCUS_RULES = frozenset(
     }
 )
 STRONG_SCORE = 75
-MANY_ATTEMPTS = 5
-CROWDED_IN_WEEK = 4
 LONG_GAP_DAYS = 45
 
 
@@ -85,25 +86,28 @@ def _max_in_window(times: Sequence[datetime], window: timedelta) -> int:
     return best
 
 
-def _rhythm_signals(attempts: Sequence[Attempt], callbacks: Sequence[datetime]) -> list[Signal]:
+def _rhythm_signals(
+    attempts: Sequence[Attempt], callbacks: Sequence[datetime], policy: Cadence
+) -> list[Signal]:
     times = sorted(a.left_at for a in attempts)
     since = [t for t in times if not callbacks or t > max(callbacks)]
     signals = []
-    in_week = _max_in_window(times, timedelta(days=7))
-    if in_week >= CROWDED_IN_WEEK:
+    crowded = _max_in_window(times, timedelta(days=policy.crowded_days))
+    if crowded >= policy.crowded_messages:
         per_day = max(Counter(t.date() for t in times).values())
         signals.append(
             Signal(
                 "calls_crowded",
-                min(1.0, (in_week - 3) / 5),
-                f"{in_week} messages within seven days (up to {per_day} on one day).",
+                min(1.0, (crowded - policy.crowded_messages + 1) / 5),
+                f"{crowded} messages within {policy.crowded_days:g} days "
+                f"(up to {per_day} on one day).",
             )
         )
-    if len(since) >= MANY_ATTEMPTS:
+    if len(since) >= policy.max_unanswered:
         signals.append(
             Signal(
                 "many_attempts",
-                min(1.0, (len(since) - 3) / 5),
+                min(1.0, (len(since) - policy.max_unanswered + 2) / 5),
                 f"{len(since)} messages without a call back.",
             )
         )
@@ -153,6 +157,7 @@ def read_record(
     *,
     now: datetime,
     humor_ok: bool | None = None,
+    policy: Cadence | None = None,
 ) -> Record:
     """Return the signals a prospect's record shows; an empty record shows none and says so."""
     if not attempts:
@@ -163,7 +168,9 @@ def read_record(
             notes=("The record is empty: no voicemail was logged, so only your answers count.",),
         )
     ordered = sorted(attempts, key=lambda a: a.left_at)
-    signals = _finding_signals(ordered) + _rhythm_signals(ordered, callbacks)
+    signals = _finding_signals(ordered) + _rhythm_signals(
+        ordered, callbacks, policy or default_cadence()
+    )
     strong = _strong_value(ordered, callbacks)
     if strong is not None:
         signals.append(strong)

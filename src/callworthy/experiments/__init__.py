@@ -19,13 +19,23 @@ from callworthy.experiments.bandit import (
     pick_next,
     try_half,
 )
+from callworthy.experiments.cadence import (
+    Cadence,
+    CadenceStatus,
+    cadence_status,
+    default_cadence,
+    load_cadence,
+)
 from callworthy.experiments.hours import next_call_time
 from callworthy.experiments.inputs import (
     DEFAULT_SETTINGS,
+    MAX_WINDOW_DAYS,
+    MIN_WINDOW_DAYS,
     Attempt,
     ExperimentInputError,
     PriorKind,
     Settings,
+    check_window,
 )
 from callworthy.experiments.prior import PriorFit, fit_segment_prior, fit_team_prior
 from callworthy.experiments.reasons import Reason
@@ -37,10 +47,14 @@ from callworthy.experiments.words import chance_phrase, percent, reason_phrase
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "MAX_WINDOW_DAYS",
+    "MIN_WINDOW_DAYS",
     "Allocation",
     "Arm",
     "ArmSummary",
     "Attempt",
+    "Cadence",
+    "CadenceStatus",
     "CountTable",
     "ExperimentInputError",
     "Observations",
@@ -57,14 +71,18 @@ __all__ = [
     "TryHalf",
     "allocate",
     "assign_batch",
+    "cadence_status",
     "callback_curve",
     "chance_phrase",
     "check_sample_ratio",
+    "check_window",
     "count",
+    "default_cadence",
     "eligible_strategies",
     "fit_segment_prior",
     "fit_team_prior",
     "kaplan_meier",
+    "load_cadence",
     "next_call_time",
     "observe",
     "percent",

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from callworthy.experiments.beta import chance_best
-from callworthy.experiments.inputs import ExperimentInputError
+from callworthy.experiments.inputs import ExperimentInputError, finite_weights, whole_counts
 from callworthy.experiments.reasons import Reason
 
 FloatArray = npt.NDArray[np.float64]
@@ -72,13 +72,19 @@ class Posteriors:
 
     @classmethod
     def of(cls, arms: Iterable[Arm]) -> Posteriors:
-        """Return the arrays of the given arms."""
+        """Return the arrays of the given arms (each alpha and beta finite and above 0)."""
         arms = tuple(arms)
-        return cls(
-            tuple(a.strategy for a in arms),
-            np.array([a.alpha for a in arms], dtype=np.float64),
-            np.array([a.beta for a in arms], dtype=np.float64),
-        )
+        alpha = np.array([a.alpha for a in arms], dtype=np.float64)
+        beta = np.array([a.beta for a in arms], dtype=np.float64)
+        if not (np.isfinite(alpha).all() and np.isfinite(beta).all()):
+            raise ExperimentInputError(
+                "An arm's alpha or beta is not a finite number.", "Pass posterior parameters."
+            )
+        if (alpha <= 0).any() or (beta <= 0).any():
+            raise ExperimentInputError(
+                "An arm's alpha and beta must be above 0.", "Pass posterior parameters."
+            )
+        return cls(tuple(a.strategy for a in arms), alpha, beta)
 
     def only(self, eligible: Collection[str]) -> Posteriors:
         """Return the eligible arms, in their original order."""
@@ -147,10 +153,11 @@ def allocate(
 
 def assign_batch(allocation: Allocation, size: int, rng: np.random.Generator) -> dict[str, int]:
     """Return how many of the next `size` voicemails each strategy gets (a multinomial draw)."""
-    if not allocation.weights or size <= 0:
-        return {}
+    (size,) = whole_counts("batch size", [size]).tolist()
     names = list(allocation.weights)
-    p = np.array([allocation.weights[n] for n in names])
+    p = np.array(finite_weights("weight", (allocation.weights[n] for n in names)))
+    if not names or size <= 0 or p.sum() <= 0:
+        return {}
     counts = rng.multinomial(size, p / p.sum())
     return dict(zip(names, (int(c) for c in counts), strict=True))
 
@@ -219,18 +226,36 @@ class TryHalf:
 
 
 def try_half(
-    idea_ids: Sequence[str], rng: np.random.Generator, baseline: str = "baseline"
+    idea_ids: Sequence[str],
+    rng: np.random.Generator,
+    baseline: str = "baseline",
+    votes: Sequence[int] | None = None,
 ) -> TryHalf:
     """Pick a random half of the ideas (rounded up: one idea is tried) and weigh all equally.
 
-    Duplicates count once; the baseline is never among the ideas drawn. Each chosen
-    idea and the baseline get 1 / (chosen + 1) of the voicemails.
+    Duplicates count once (the first one's votes); the baseline is never among the
+    ideas drawn. With `votes`, the team's votes weigh the draw: each idea is drawn in
+    turn, without replacement, with probability proportional to 1 + its votes among
+    the ideas not drawn yet (so an idea nobody voted for can still be tried, and one
+    with three votes is four times as likely at every turn). Without votes, or when
+    every idea has as many, the draw is uniform. Each chosen idea and the baseline get
+    1 / (chosen + 1) of the voicemails.
     """
+    counts = [0] * len(idea_ids) if votes is None else whole_counts("votes", votes).tolist()
+    if len(counts) != len(idea_ids):
+        raise ExperimentInputError(
+            f"{len(counts)} vote counts for {len(idea_ids)} ideas.", "Pass one count per idea."
+        )
+    first = dict(zip(reversed(idea_ids), reversed(counts), strict=True))
     ideas = [i for i in dict.fromkeys(idea_ids) if i != baseline]
     if not ideas:
         return TryHalf((), {baseline: 1.0}, (Reason.NO_IDEAS,))
     half = math.ceil(len(ideas) / 2)
-    picked = rng.choice(len(ideas), size=half, replace=False)
+    weight = np.array([1.0 + first[i] for i in ideas])
+    if np.all(weight == weight[0]):
+        picked = rng.choice(len(ideas), size=half, replace=False)
+    else:
+        picked = rng.choice(len(ideas), size=half, replace=False, p=weight / weight.sum())
     chosen = tuple(ideas[i] for i in sorted(picked.tolist()))
     share = 1.0 / (half + 1)
     return TryHalf(chosen, {baseline: share, **dict.fromkeys(chosen, share)})

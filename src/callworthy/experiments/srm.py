@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from callworthy.experiments._scipy import chisquare
-from callworthy.experiments.inputs import ExperimentInputError
+from callworthy.experiments.inputs import ExperimentInputError, finite_weights, whole_counts
 from callworthy.experiments.reasons import Reason
 
 ALARM_P = 0.001
@@ -51,11 +51,19 @@ def check_sample_ratio(
     alarm_p: float = ALARM_P,
     min_expected: float = MIN_EXPECTED,
 ) -> SrmResult:
-    """Compare logged counts per strategy with the assigned weights (Pearson chi-square)."""
-    if any(w < 0 for w in weights.values()) or any(c < 0 for c in counts.values()):
+    """Compare logged counts per strategy with the assigned weights (Pearson chi-square).
+
+    Counts must be finite, whole and not negative, weights finite and not negative
+    (ExperimentInputError otherwise).
+    """
+    checked = dict(zip(counts, whole_counts("counts", list(counts.values())).tolist(), strict=True))
+    weights = dict(zip(weights, finite_weights("weight", weights.values()), strict=True))
+    if not 0 < alarm_p < 1 or not min_expected > 0:
         raise ExperimentInputError(
-            "Weights and counts must not be negative.", "Pass the assigned shares and the counts."
+            "The alarm level must lie between 0 and 1 and the minimum expected count above 0.",
+            f"Use the defaults ({ALARM_P} and {MIN_EXPECTED:g}).",
         )
+    counts = checked
     names = sorted(n for n, w in weights.items() if w > 0)
     observed = {n: int(counts.get(n, 0)) for n in names}
     stray = sorted(n for n, c in counts.items() if c > 0 and n not in observed)

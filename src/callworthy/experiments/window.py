@@ -16,7 +16,13 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from callworthy.experiments.inputs import Attempt, ExperimentInputError, Settings, require_aware
+from callworthy.experiments.inputs import (
+    Attempt,
+    ExperimentInputError,
+    Settings,
+    require_aware,
+    whole_counts,
+)
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -100,12 +106,24 @@ class CountTable:
         segment_kind: str | None = None,
         segments: Sequence[str] = ("",),
     ) -> CountTable:
-        """Build a table from counts already aggregated (e.g. by a SQL GROUP BY)."""
+        """Build a table from counts already aggregated (e.g. by a SQL GROUP BY).
+
+        Every count must be finite, whole and not negative (ExperimentInputError otherwise).
+        """
         shape = (len(segments), len(strategies))
-        vm = np.asarray(voicemails, dtype=np.int64).reshape(shape)
-        mat = np.asarray(matured, dtype=np.int64).reshape(shape)
-        cb = np.asarray(callbacks, dtype=np.int64).reshape(shape)
-        pcb = np.zeros(shape, np.int64) if pending_callbacks is None else pending_callbacks
+        vm, mat, cb = (
+            _shaped(name, values, shape)
+            for name, values in (
+                ("voicemail counts", voicemails),
+                ("matured counts", matured),
+                ("callback counts", callbacks),
+            )
+        )
+        pcb = (
+            np.zeros(shape, np.int64)
+            if pending_callbacks is None
+            else _shaped("pending callback counts", pending_callbacks, shape)
+        )
         if not ((cb >= 0).all() and (cb <= mat).all() and (mat <= vm).all()):
             raise ExperimentInputError(
                 "Counts must satisfy 0 <= callbacks <= matured <= voicemails in every cell.",
@@ -120,6 +138,16 @@ class CountTable:
             cb,
             np.asarray(pcb, dtype=np.int64).reshape(shape),
         )
+
+
+def _shaped(name: str, values: npt.ArrayLike, shape: tuple[int, int]) -> IntArray:
+    counts = whole_counts(name, values)
+    if counts.size != shape[0] * shape[1]:
+        raise ExperimentInputError(
+            f"The {name} hold {counts.size} values for {shape[0]} × {shape[1]} cells.",
+            "Pass one count per segment and strategy.",
+        )
+    return counts.reshape(shape)
 
 
 def count(

@@ -24,6 +24,7 @@ from callworthy.errors import (
     PermissionDeniedError,
     UnknownRecordError,
 )
+from callworthy.fields import EMAIL, TextField, check_text
 from callworthy.services import security_log
 from callworthy.services.passwords import check_password, hash_password, verify_password
 from callworthy.services.values import _Dumpable
@@ -77,7 +78,7 @@ def account_of(row: aq.UserRow | aq.TokenRow | aq.SessionRow) -> Account:
 
 def clean_email(email: str) -> str:
     """Return the e-mail address lower-cased and trimmed, or refuse one that is not one."""
-    value = (email or "").strip().lower()
+    value = (check_text(EMAIL, email) or "").strip().lower()
     local, _, domain = value.partition("@")
     if not local or "." not in domain or " " in value or len(value) > 320:
         raise AccountError(
@@ -89,7 +90,7 @@ def clean_email(email: str) -> str:
 
 
 def _clean_name(name: str, what: str, field: str = "name") -> str:
-    value = " ".join((name or "").split())
+    value = check_text(TextField(field, what, 200), " ".join((name or "").split())) or ""
     if not value or len(value) > 200:
         raise AccountError(
             f"The {what} must have 1-200 characters.", f"Give the {what}.", field=field
@@ -124,7 +125,12 @@ def _new_account(session: Session, team: Team, name: str, email: str, pw: str, r
 
 
 def set_up(engine: Engine, team_name: str, name: str, email: str, password: str) -> Account:
-    """Create the team (or take the existing one) and its first manager; once only."""
+    """Create the team and its first manager; once only.
+
+    The team is the one of that name if it exists, else the database's only team
+    (the one the CLI made and filled before the web app was set up: it takes the
+    name given, so both keep sharing it), else a new one.
+    """
     team_name = _clean_name(team_name, "team name", "team")
     name, email = _clean_name(name, "your name"), clean_email(email)
     check_password(password, (name, email, team_name))
@@ -133,6 +139,10 @@ def set_up(engine: Engine, team_name: str, name: str, email: str, password: str)
         if aq.count_users(session):
             raise AccountExistsError("Callworthy is already set up.", "Log in instead.")
         team = queries.team_by_name(session, team_name)
+        teams = queries.all_teams(session) if team is None else ()
+        if len(teams) == 1:
+            team = teams[0]
+            team.name = team_name
         if team is None:
             team = Team(name=team_name)
             session.add(team)
@@ -195,6 +205,7 @@ def authenticate(engine: Engine, email: str, password: str) -> Account:
     No throttle here: a surface that takes passwords from strangers goes through
     services/login.py, which counts failures.
     """
+    check_text(EMAIL, email)  # a NUL byte is no address (and PostgreSQL refuses to look it up)
     with read_session(engine) as session:
         row = aq.user_row_by_email(session, (email or "").strip().lower())
     matched = verify_password(row[0].password_hash if row else None, password)

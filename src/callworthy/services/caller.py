@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from callworthy.critique import RuleSet, default_rules
 from callworthy.errors import PermissionDeniedError
-from callworthy.services.accounts import Account
+
+if TYPE_CHECKING:  # the accounts service (Argon2) is the web's: a CLI command never loads it
+    from callworthy.services.accounts import Account
 
 
 @dataclass(frozen=True, slots=True)

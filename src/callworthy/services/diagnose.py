@@ -3,7 +3,8 @@
 The one place the diagnosis (pure, callworthy.diagnose) meets storage: the
 prospect's voicemails are read and each script critiqued again with today's
 rules (P1 causes are read from what the message said, not from an old score),
-then handed to the core as plain values.
+then handed to the core as plain values. The contact cadence (the one policy
+`next` follows) adds when the next voicemail is due, or that it is time to stop.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import Engine
 from callworthy.critique import Context, RuleSet, critique
 from callworthy.diagnose import Attempt, DiagnoseModel, Diagnosis, default_model, diagnose
 from callworthy.errors import CallworthyError
+from callworthy.experiments import CadenceStatus, cadence_status
 from callworthy.services.caller import Caller
 from callworthy.services.tracking import history
 from callworthy.services.values import ProspectRecord, VoicemailRecord, _Dumpable
@@ -67,6 +69,8 @@ class ProspectDiagnosis:
     prospect: ProspectRecord
     diagnosis: Diagnosis
     notes: tuple[str, ...]
+    cadence: CadenceStatus | None = None
+    """Where the prospect stands in the contact cadence (the one `next` follows)."""
 
     def to_list(self) -> list[dict[str, Any]]:
         """Return the JSON shape of `diagnose --format json`: the causes, likeliest first."""
@@ -112,10 +116,11 @@ def diagnose_evidence(
 ) -> ProspectDiagnosis:
     """Rank the P1 causes for a prospect already read from storage."""
     prospect = evidence.prospect
+    moment = now or utc_now()
     result = diagnose(
         answers,
         evidence.attempts,
-        now=now or utc_now(),
+        now=moment,
         callbacks=evidence.callbacks,
         humor_ok=prospect.humor_ok,
         partial=partial,
@@ -129,11 +134,16 @@ def diagnose_evidence(
             f"The record is empty: no voicemail was logged for {prospect.name}, "
             "so this diagnosis rests on your answers alone.",
         )
+    status = cadence_status([a.left_at for a in evidence.attempts], evidence.callbacks, now=moment)
+    if status.stop:
+        notes.insert(0, status.advice)
+    elif status.advice:
+        notes.append(f"{status.advice} Next one from {status.earliest:%Y-%m-%d}.")
     if prospect.do_not_call:
         notes.insert(
             0, f"{prospect.name} is on the do-not-call list: do not call or leave messages."
         )
-    return ProspectDiagnosis(prospect, result, tuple(notes))
+    return ProspectDiagnosis(prospect, result, tuple(notes), status)
 
 
 def diagnose_prospect(

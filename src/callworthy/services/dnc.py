@@ -30,7 +30,7 @@ def _numbers(table: CsvTable, region: str) -> list[str]:
         # A bare list of numbers, one a line, no header: the first line is a number too.
         rows = [(1, table.header[0])] + [(ln, next(iter(r.values()))) for ln, r in table.rows]
     numbers: list[str] = []
-    problems: list[tuple[int | None, str]] = []
+    problems: list[tuple[int | None, str]] = list(table.bad)
     for line, raw in rows:
         if not raw.strip():
             continue
@@ -39,7 +39,7 @@ def _numbers(table: CsvTable, region: str) -> list[str]:
         except CallworthyError:
             problems.append((line, f"unparseable phone number {raw.strip()!r}"))
     if problems:
-        raise ImportFileError(table.path, problems)
+        raise ImportFileError(table.path, sorted(problems, key=lambda p: p[0] or 0))
     return list(dict.fromkeys(numbers))
 
 

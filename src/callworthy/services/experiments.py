@@ -3,7 +3,9 @@
 Counts are aggregated in SQL (`storage.experiment_queries`) and handed to the pure
 core (`callworthy.experiments.summarise_tables`), which owns every formula. `now`
 is always passed in, so any figure can be replayed "as of" a moment; only the
-surfaces read the clock.
+surfaces read the clock. Every strategy id asked about (a baseline, a curve's
+strategy) is read through the team's registry, and the window is 1 to 365 days.
+Strategies read from imported scripts (inferred) count unless `inferred=False`.
 """
 
 from __future__ import annotations
@@ -27,17 +29,18 @@ from callworthy.experiments import (
     Settings,
     Summary,
     callback_curve,
+    check_window,
     reason_phrase,
     summarise_tables,
 )
 from callworthy.experiments.inputs import require_aware
 from callworthy.services.caller import Caller
+from callworthy.services.strategies import registry_of
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session
+from callworthy.write import Registry
 
-DEFAULT_BASELINE = "value_tip"
-"""The baseline when none is named and the team has logged nothing yet."""
 SEGMENT_KINDS = ("rep", "industry")
 STATS_KEYS = (
     "strategy",
@@ -51,13 +54,21 @@ STATS_KEYS = (
     "chance_to_beat_baseline",
     "chance_best",
     "expected_loss",
+    "rate_observed",
 )
-"""The keys of one `stats --format json` row, in order (with --by, `segment` comes first)."""
+"""The keys of one `stats --format json` row, in order (with --by, `segment` comes first).
+`rate_observed` (callbacks / matured, what happened) was added in 0.13; none was renamed."""
+
+
+def observed(row: ArmSummary) -> float | None:
+    """Return what happened: callbacks / matured voicemails (None before any matured)."""
+    return row.callbacks / row.matured if row.matured else None
 
 
 def json_row(row: ArmSummary, with_segment: bool = False) -> dict[str, Any]:
     """Return a row in the documented JSON shape (STATS_KEYS, and `segment` first if asked)."""
-    data = {key: getattr(row, key) for key in STATS_KEYS}
+    data = {key: getattr(row, key) for key in STATS_KEYS if key != "rate_observed"}
+    data["rate_observed"] = observed(row)
     return {"segment": row.segment, **data} if with_segment else data
 
 
@@ -74,6 +85,10 @@ class StatsReport(_Dumpable):
     reasons: tuple[Reason, ...]
     """Experiment-wide reasons ("not enough data"), e.g. no_matured_data."""
     notes: tuple[str, ...]
+    inferred: bool = True
+    """Whether strategies read from imported scripts were counted."""
+    names: dict[str, str] | None = None
+    """Each strategy's plain-words name, by id."""
 
     def json_rows(self) -> list[dict[str, Any]]:
         """Return the rows as `stats --format json` prints them."""
@@ -81,15 +96,15 @@ class StatsReport(_Dumpable):
 
 
 def settings_for(window_days: float, baseline: str | None = None) -> Settings:
-    """Return the core's settings for a window in days and a baseline."""
-    if not (isinstance(window_days, int | float) and math.isfinite(window_days)):
-        raise ExperimentInputError(f"Window {window_days!r} is not a number of days.")
-    return Settings(window_days=float(window_days), baseline=baseline)
+    """Return the core's settings for a window of 1 to 365 days and a baseline."""
+    return Settings(window_days=check_window(window_days), baseline=baseline)
 
 
-def default_baseline(session: Session, team_id: int) -> str:
-    """Return the team's most-logged strategy, or value_tip when nothing is logged yet."""
-    return eq.most_logged_strategy(session, team_id) or DEFAULT_BASELINE
+def default_baseline(session: Session, team_id: int, registry: Registry | None = None) -> str:
+    """Return the team's most-logged proposable strategy, else the registry's baseline."""
+    known = registry or registry_of(session, team_id)
+    logged = eq.most_logged_strategy(session, team_id, [s.id for s in known.proposable()])
+    return logged or known.baseline
 
 
 def count_table(
@@ -144,6 +159,7 @@ def stats(
     window_days: float = 14.0,
     by: str | None = None,
     baseline: str | None = None,
+    inferred: bool = True,
 ) -> StatsReport:
     """Return the callback rate per strategy (or per segment and strategy) as of `now`."""
     require_aware(now)
@@ -151,17 +167,28 @@ def stats(
         raise ExperimentInputError(f"Cannot group by {by!r}.", "Group by rep or by industry.")
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        base = (baseline or "").strip() or default_baseline(session, caller.team_id)
-        team = eq.strategy_counts(session, caller.team_id, now, settings.window)
+        registry = registry_of(session, caller.team_id)
+        base = (
+            registry.resolve(baseline, "baseline")
+            if baseline is not None and baseline.strip()
+            else default_baseline(session, caller.team_id, registry)
+        )
+        team = eq.strategy_counts(session, caller.team_id, now, settings.window, inferred=inferred)
         cells = (
-            eq.strategy_counts(session, caller.team_id, now, settings.window, by=by) if by else []
+            eq.strategy_counts(
+                session, caller.team_id, now, settings.window, by=by, inferred=inferred
+            )
+            if by
+            else []
         )
     settings = settings_for(window_days, base)
     summary = summarise_counts(team, cells, settings, now, by=by, strategies=[base])
     rows = tuple(summary.segments[0].rows() if by else summary.strategies)
+    names = {row.strategy: registry.name_of(row.strategy) for row in rows}
     return StatsReport(
-        now, settings.window_days, base, by, rows, summary.reasons, words(summary.reasons)
-    )
+        now, settings.window_days, base, by, rows, summary.reasons, words(summary.reasons),
+        inferred, names,
+    )  # fmt: skip
 
 
 # --- Time to callback ---------------------------------------------------------------------
@@ -201,12 +228,15 @@ def curve(
     now: datetime,
     window_days: float = 14.0,
     strategy: str | None = None,
+    inferred: bool = True,
 ) -> CurveReport:
     """Return the share called back by day 1, 2, ... (Kaplan–Meier, pending ones censored)."""
     require_aware(now)
     settings = settings_for(window_days)
     with read_session(engine) as session:
-        rows = eq.delays(session, caller.team_id, now, strategy=strategy)
+        if strategy is not None:
+            strategy = registry_of(session, caller.team_id).resolve(strategy)
+        rows = eq.delays(session, caller.team_id, now, strategy=strategy, inferred=inferred)
     attempts = [Attempt(r.strategy, r.left_at, r.first_callback_at) for r in rows]
     km = callback_curve(attempts, now, settings, strategy)
     times = np.asarray(km.days, dtype=np.float64)

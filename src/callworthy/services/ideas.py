@@ -3,9 +3,10 @@
 An idea is a strategy in a sentence plus a sample script. The script is
 critiqued when the idea is added and every time the board is listed (the
 critique is fast and the rules may have changed), so the score shown is
-always today's. Each idea gets a strategy id, "idea-ID", that voicemails of
-the idea are logged under (`callworthy log ... --strategy idea-7`). A rep votes
-once per idea; the board lists the most-voted first.
+always today's. Each idea gets a strategy id, "idea_ID"; once tried (drawn into
+an experiment) it is one of the team's strategies, and voicemails of it are
+logged under that id. A rep votes once per idea; the board lists the most-voted
+first, and votes weigh the draw of "try half" (services/trials.py).
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from sqlalchemy.orm import Session
 
 from callworthy.critique import RuleSet, critique
 from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError, UnknownIdeaError
+from callworthy.fields import SCRIPT, TITLE, check_text
 from callworthy.services.caller import Caller
+from callworthy.services.paging import NumberedPage, Page, keyset, numbered
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Idea, IdeaVote
 
 STATUSES = ("open", "testing", "kept", "dropped")
-MAX_TITLE = 300
-_REF = re.compile(r"^(?:#|idea-)?(\d{1,9})$", re.IGNORECASE)
+MAX_TITLE = TITLE.max_chars
+_REF = re.compile(r"^(?:#|idea[-_ ]?)?(\d{1,9})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class IdeaRecord(_Dumpable):
 
     id: int
     slug: str
-    """The strategy id to log its voicemails under."""
+    """Its strategy id (idea_7): its voicemails are logged under it once it is tried."""
     title: str
     script: str
     status: str
@@ -61,11 +64,11 @@ class VoteResult(_Dumpable):
 
 def slug_for(idea_id: int) -> str:
     """Return the strategy id of an idea."""
-    return f"idea-{idea_id}"
+    return f"idea_{idea_id}"
 
 
 def idea_id(ref: str) -> int:
-    """Return the idea id a reference means: "7", "#7" or "idea-7"."""
+    """Return the idea id a reference means: "7", "#7", "idea_7" (or "idea-7", as before)."""
     found = _REF.match((ref or "").strip())
     if not found:
         raise UnknownIdeaError(
@@ -96,18 +99,12 @@ def add_idea(
     engine: Engine, caller: Caller, title: str, script: str = "", *, now: datetime | None = None
 ) -> IdeaRecord:
     """Put an idea on the board: a strategy in a sentence and a sample script (critiqued)."""
-    title = " ".join((title or "").split())
+    title = check_text(TITLE, " ".join((title or "").split())) or ""
     if not title:
         raise InvalidFieldError(
             "An idea needs a sentence saying what it is.", "Give the idea.", field="title"
         )
-    if len(title) > MAX_TITLE:
-        raise InvalidFieldError(
-            f"The idea is {len(title)} characters long.",
-            f"Say it in {MAX_TITLE} or fewer.",
-            field="title",
-        )
-    script = (script or "").strip()
+    script = check_text(SCRIPT, (script or "").strip()) or ""
     try:  # outside the write lock; raises on a bad script
         score = _score(script, caller.rule_set())
     except CallworthyError as exc:
@@ -172,3 +169,32 @@ def list_ideas(
         found = eq.ideas_with_votes(session, caller.team_id, status)
     rules = caller.rule_set()
     return tuple(_record(idea, votes, author, rules) for idea, votes, author in found)
+
+
+def _board_key(row: tuple[Idea, int, str | None]) -> tuple[int, int]:
+    return (-row[1], row[0].id)  # most votes first, then oldest
+
+
+def idea_page(
+    engine: Engine, caller: Caller, *, cursor: str | None = None, limit: int | None = None
+) -> Page[IdeaRecord]:
+    """Return one page of the board, most votes first (the API's list); only it is critiqued."""
+    with read_session(engine) as session:
+        found = eq.ideas_with_votes(session, caller.team_id)
+    shown, following = keyset(found, _board_key, cursor, limit, (int, int))
+    rules = caller.rule_set()
+    return Page(
+        tuple(_record(idea, votes, author, rules) for idea, votes, author in shown), following
+    )
+
+
+def numbered_ideas(
+    engine: Engine, caller: Caller, page: int | None = None
+) -> NumberedPage[IdeaRecord]:
+    """Return one numbered page of the board (the Ideas page); only it is critiqued."""
+    with read_session(engine) as session:
+        found = eq.ideas_with_votes(session, caller.team_id)
+    part = numbered(found, page)
+    rules = caller.rule_set()
+    items = tuple(_record(idea, votes, author, rules) for idea, votes, author in part.items)
+    return NumberedPage(items, part.number, part.pages, part.total)

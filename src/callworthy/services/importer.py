@@ -6,6 +6,14 @@ checked before anything is written; any bad row aborts the import with every bad
 line reported (unless keep_going). The rows are then written in ONE transaction,
 so a process killed half-way leaves all of them or none. Activities carry their
 CRM id ("hubspot:123"), so importing the same file again adds nothing.
+
+A year of CRM history is evidence (issue 13): a voicemail's notes that hold a
+script are critiqued with the team's rules (its score) and, when the file names no
+strategy, classified into one by the critique's detectors (write/classify.py),
+marked inferred with its confidence; notes that hold no script are left unscored,
+under `other`. A strategy the file names must be one of the team's. A callback that
+answers no voicemail is refused as `callback` refuses it, unless `unmatched`. A dry
+run does all of it in a transaction that is rolled back, so it reports exactly.
 """
 
 from __future__ import annotations
@@ -18,14 +26,18 @@ from typing import Any, BinaryIO
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from callworthy.crm import Activity, ProspectKey, get_format, parse_file, read_csv
-from callworthy.errors import ImportFileError, InputFileError
+from callworthy.critique import Context, RuleSet
+from callworthy.crm import Activity, LineProblem, ProspectKey, get_format, parse_file, read_csv
+from callworthy.errors import CallworthyError, ImportFileError, InputFileError
 from callworthy.fields import zone as parse_zone
 from callworthy.services.caller import Caller
+from callworthy.services.strategies import team_registry
 from callworthy.services.values import ImportReport
 from callworthy.storage import import_queries as iq
 from callworthy.storage import queries
-from callworthy.storage.engine import read_session, run_write
+from callworthy.storage.engine import run_write
+from callworthy.write import Registry
+from callworthy.write.classify import FALLBACK, read_note
 
 #: Called with a stage name as the write goes on ("prospects", "voicemails", "callbacks").
 Progress = Callable[[str], None]
@@ -119,7 +131,44 @@ def _prospect_rows(
     ]
 
 
-def _apply(session: Session, caller: Caller, plan: _Plan, source: str, progress: Progress) -> int:
+class _DryRun(Exception):
+    """Raised at the end of a dry run's transaction, so that it is rolled back."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def _read_script(activity: Activity, registry: Registry, rules: RuleSet, region: str) -> Activity:
+    """Return a voicemail with its script critiqued and, unless named, its strategy inferred."""
+    if activity.kind != "voicemail":
+        return activity
+    context = Context(prospect_name=activity.prospect.name, company=activity.prospect.company)
+    try:
+        read = read_note(activity.script, registry, rules=rules, context=context, region=region)
+    except CallworthyError:  # a script the critique refuses (too long): keep it unread
+        read = None
+    score, version = activity.score, activity.rules_version
+    if read is not None and read.critique is not None and score is None:
+        score, version = read.critique.score, read.critique.rules_version
+    if activity.strategy is not None:
+        return replace(activity, score=score, rules_version=version)
+    found = read.classification if read is not None else None
+    if found is None:  # notes that hold no script: unscored, and no strategy to infer
+        return replace(activity, strategy=FALLBACK)
+    return replace(
+        activity,
+        strategy=found.strategy,
+        score=score,
+        rules_version=version,
+        inferred=True,
+        confidence=found.confidence,
+    )
+
+
+def _apply(
+    session: Session, caller: Caller, plan: _Plan, source: str, progress: Progress, unmatched: bool
+) -> tuple[int, list[LineProblem]]:
     reps = _rep_ids(session, caller, {a.rep for a in plan.activities if a.rep} - {caller.rep})
     progress("prospects")
     new_ids = iq.insert_prospects(session, _prospect_rows(session, caller, plan, reps))
@@ -134,7 +183,9 @@ def _apply(session: Session, caller: Caller, plan: _Plan, source: str, progress:
             {
                 "prospect_id": pid,
                 "rep_id": reps[a.rep] if a.rep else caller.rep_id,
-                "strategy": a.strategy,
+                "strategy": a.strategy or FALLBACK,
+                "strategy_inferred": a.inferred,
+                "strategy_confidence": a.confidence,
                 "script": a.script,
                 "score": a.score,
                 "rules_version": a.rules_version,
@@ -147,21 +198,35 @@ def _apply(session: Session, caller: Caller, plan: _Plan, source: str, progress:
         ],
     )
     progress("voicemails")
+    refused = _insert_callbacks(session, pairs, source, unmatched)
+    progress("callbacks")
+    return len(new_ids), refused
+
+
+def _insert_callbacks(
+    session: Session, pairs: list[tuple[Activity, int]], source: str, unmatched: bool
+) -> list[LineProblem]:
+    """Insert the callbacks by time; return those that answer no voicemail (not inserted)."""
     callbacks = sorted(
         ((a, pid) for a, pid in pairs if a.kind == "callback"), key=lambda p: p[0].at
     )
+    refused: list[LineProblem] = []
     for activity, pid in callbacks:
-        iq.insert_callback(
+        stored = iq.insert_callback(
             session,
             pid,
             activity.at,
+            unmatched=unmatched,
             outcome=activity.outcome,
             notes=activity.notes,
             source=source,
             external_id=activity.external_id,
         )
-    progress("callbacks")
-    return len(new_ids)
+        if not stored:
+            refused.append(
+                LineProblem(activity.line, "a callback that answers no voicemail before it")
+            )
+    return refused
 
 
 def import_file(engine: Engine, caller: Caller, path: Path, **options: Any) -> ImportReport:
@@ -185,57 +250,67 @@ def import_stream(
     dry_run: bool = False,
     keep_going: bool = False,
     time_zone: str = "UTC",
-    strategy: str = "other",
+    strategy: str | None = None,
     region: str = "US",
     progress: Progress | None = None,
+    unmatched: bool = False,
 ) -> ImportReport:
     """Import a CRM export read from a stream (errors and the report name it `name`).
 
-    All or nothing unless keep_going; nothing at all on a dry run.
+    All or nothing unless keep_going; nothing at all on a dry run. `strategy` is the
+    strategy of voicemails the file names none for (default: read from their scripts).
     """
     fmt = get_format(format_name, columns)
+    registry = team_registry(engine, caller)
+    default = registry.resolve(strategy, "strategy") if strategy is not None else None
     table = read_csv(stream, name)
-    parsed = parse_file(table, fmt, zone=parse_zone(time_zone), strategy=strategy, region=region)
+    parsed = parse_file(
+        table, fmt, zone=parse_zone(time_zone), strategy=default, region=region, registry=registry
+    )
     if parsed.bad and not keep_going:
         problems: list[tuple[int | None, str]] = [(p.line, p.reason) for p in parsed.bad]
         raise ImportFileError(name, problems)
+    rules = caller.rule_set()
+    activities = [_read_script(a, registry, rules, region) for a in parsed.activities]
+    # The counts are filled in once the rows are written.
     report = ImportReport(
-        path=name,
-        format=fmt.id,
-        rows=len(table.rows),
-        voicemails_added=0,
-        callbacks_added=0,
-        prospects_added=0,
-        already_present=0,
-        dry_run=dry_run,
-        skipped=parsed.skipped,
+        path=name, format=fmt.id, rows=len(table.rows), voicemails_added=0, callbacks_added=0,
+        prospects_added=0, already_present=0, dry_run=dry_run, skipped=parsed.skipped,
         rejected=parsed.bad,
-    )
+    )  # fmt: skip
     notify = progress or (lambda _stage: None)
 
     def work(session: Session) -> ImportReport:
-        plan = _plan(session, caller, parsed.activities)
-        added = (
-            len(plan.new_prospects) if dry_run else _apply(session, caller, plan, fmt.id, notify)
-        )
+        plan = _plan(session, caller, activities)
+        added, refused = _apply(session, caller, plan, fmt.id, notify, unmatched)
+        if refused and not keep_going:
+            raise ImportFileError(name, [(p.line, p.reason) for p in refused])
         kinds = [a.kind for a in plan.activities]
-        return _replace_counts(report, kinds, added, plan.already_present)
+        done = _replace_counts(report, kinds, added, plan.already_present, refused)
+        if dry_run:
+            raise _DryRun(done)
+        return done
 
-    if dry_run:
-        with read_session(engine) as session:
-            return work(session)
-    return run_write(engine, work)
+    try:
+        return run_write(engine, work)
+    except _DryRun as dry:
+        return dry.report
 
 
 def _replace_counts(
-    report: ImportReport, kinds: list[str], prospects: int, present: int
+    report: ImportReport,
+    kinds: list[str],
+    prospects: int,
+    present: int,
+    refused: list[LineProblem],
 ) -> ImportReport:
     return replace(
         report,
         voicemails_added=kinds.count("voicemail"),
-        callbacks_added=kinds.count("callback"),
+        callbacks_added=kinds.count("callback") - len(refused),
         prospects_added=prospects,
         already_present=present,
+        rejected=(*report.rejected, *refused),
     )
 
 
@@ -267,6 +342,7 @@ def import_upload(
     format_name: str = "generic",
     dry_run: bool = False,
     keep_going: bool = False,
+    unmatched: bool = False,
 ) -> ImportReport:
     """Import an uploaded CRM export, read as it streams in; reports name the upload."""
     name = Path(filename or "upload.csv").name
@@ -278,4 +354,5 @@ def import_upload(
         format_name=format_name,
         dry_run=dry_run,
         keep_going=keep_going,
+        unmatched=unmatched,
     )

@@ -1,15 +1,24 @@
-"""What to try next on one prospect: a strategy (Thompson sampling) and the earliest time to call.
+"""What to try next on one prospect: a strategy and the earliest time to call.
 
-Eligibility respects the prospect: nothing for a do-not-call number, no humor
-strategy where humor is off (P8: pick your shots), no sales lead without a real
-lead to give (P7; storage holds no lead, so the caller says so). Never the
-messages the articles warn against (all about you, P3; a bare call-me-back, P4).
+The candidates are the team's registry's proposable strategies (the built-ins and
+its tried ideas; never the ones only logged: all about you, P3; a bare call-me-back,
+P4), or those named with `among`. Whether one fits the prospect is decided by the
+registry's `fit_problem`, the writer's own: humor (P8: pick your shots), a lead
+(P7), someone you both know and the relationship it needs. What the rep knows is
+read from the prospect (humor, relationship, referred by, a lead); `has_lead` adds
+a lead the rep has in mind.
 
-If the team runs an experiment and the prospect may get every one of its arms,
-the strategy is drawn with the experiment's fixed weights and the assignment is
-logged, so the sample-ratio check can run. A prospect who cannot get every arm
-(humor off, no lead) stays out of the experiment and gets a Thompson pick: putting
-them in with their own arms would skew the split the check compares against.
+While the team runs an experiment, a prospect keeps its arm: the first time it is
+asked about, it is drawn with the experiment's fixed weights and the assignment is
+logged; every later time, the same arm comes back and nothing new is logged, so a
+rep cannot re-draw until they like the answer and the sample-ratio check sees the
+split as drawn. A prospect that cannot take every arm (humor off, no lead) is left
+out of the experiment, with the reason, and gets a Thompson pick among what fits:
+giving it only its own arms would skew the split the check compares against.
+
+When to call follows the contact cadence (experiments/cadence.py): no sooner than
+the spacing after an unanswered voicemail, inside the prospect's calling hours,
+and never again after the limit of unanswered voicemails (ContactLimitError).
 The random generator is seeded; the seed is returned so a pick can be replayed.
 """
 
@@ -23,9 +32,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from callworthy.errors import (
+    ContactLimitError,
+    DatabaseError,
     DoNotCallError,
     ExperimentInputError,
     NoEligibleStrategyError,
@@ -38,7 +50,7 @@ from callworthy.experiments import (
     Reason,
     allocate,
     assign_batch,
-    eligible_strategies,
+    cadence_status,
     next_call_time,
     pick_next,
     reason_phrase,
@@ -48,19 +60,15 @@ from callworthy.experiments.inputs import require_aware
 from callworthy.services import experiments as stats_service
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get
+from callworthy.services.strategies import registry_of
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
 from callworthy.storage import queries
+from callworthy.storage import strategy_queries as sq
 from callworthy.storage.engine import read_session, run_write
-from callworthy.storage.tables import Assignment, Prospect
-from callworthy.write.strategies import default_strategies
+from callworthy.storage.tables import Assignment, Experiment, Prospect
+from callworthy.write import Fit, Registry, Relationship, fit_problem
 
-HUMOR_STRATEGIES = frozenset({"half_message", "weather", "competitor_tease", "traffic_report"})
-"""Humor strategies (P8), never proposed where the prospect's humor is off."""
-LEAD_STRATEGIES = frozenset({"sales_lead"})
-"""Strategies that need a real lead to give (P7)."""
-NEVER = frozenset({"about_us", "bare_callback", "other"})
-"""Logged, but never proposed: all about you (P3), bare call-me-back (P4), unnamed."""
 MAX_SEED = 2**31 - 1
 """Seeds fit a 32-bit signed column (the experiment's seed is stored)."""
 
@@ -75,18 +83,22 @@ class NextPick(_Dumpable):
     seed: int
     """Pass it back (--seed) to replay the same pick."""
     method: str
-    """"thompson", "top_two" or "experiment"."""
+    """"thompson", "top_two", "experiment" (drawn now) or "assigned" (drawn before, kept)."""
     weights: dict[str, float]
     """Each eligible strategy's share (Thompson: exact, with the floor; experiment: fixed)."""
     excluded: dict[str, str]
     """Candidates left out for this prospect, and why."""
     call_at: Timestamp
-    """The earliest moment inside the prospect's calling hours, in UTC."""
+    """The earliest moment inside the prospect's calling hours and the cadence, in UTC."""
     call_at_local: str
     time_zone: str
     experiment_id: int | None
     assignment_id: int | None
     notes: tuple[str, ...]
+    name: str = ""
+    """The strategy's plain-words name."""
+    unanswered: int = 0
+    """Voicemails left since the last callback (the cadence stops at its limit)."""
 
 
 def new_seed() -> int:
@@ -121,18 +133,26 @@ def parse_hours(text: str) -> tuple[time, time]:
     return start, end
 
 
-def candidates(session: Session, team_id: int, among: Collection[str] = ()) -> list[str]:
-    """Return the strategies worth proposing: the writer's and the team's own, or `among`."""
-    if among:
-        return sorted(set(among))
-    built_in = {s.id for s in default_strategies()}
-    return sorted((built_in | set(eq.logged_strategies(session, team_id))) - NEVER)
+def candidates(registry: Registry, among: Collection[str] = ()) -> list[str]:
+    """Return the strategies worth proposing: the registry's proposable ones, or `among`."""
+    if not among:
+        return sorted(s.id for s in registry.proposable())
+    chosen = registry.resolve_all(among, field="among")
+    proposed = {s.id for s in registry.proposable()}
+    never = [sid for sid in chosen if sid not in proposed]
+    if never:
+        raise ExperimentInputError(
+            f"{never[0]} is never proposed: it is logged only (a message the articles warn "
+            "against, or a strategy no longer tried).",
+            f"Choose among: {', '.join(candidates(registry))}.",
+        )
+    return sorted(chosen)
 
 
 def proposable(engine: Engine, caller: Caller) -> tuple[str, ...]:
     """Return the strategies worth proposing or comparing with (a baseline select lists them)."""
     with read_session(engine) as session:
-        return tuple(candidates(session, caller.team_id))
+        return tuple(candidates(registry_of(session, caller.team_id)))
 
 
 def prospect_choices(engine: Engine, caller: Caller) -> tuple[tuple[int, str], ...]:
@@ -147,19 +167,18 @@ def prospect_choices(engine: Engine, caller: Caller) -> tuple[tuple[int, str], .
         )
 
 
-def humor_strategies() -> frozenset[str]:
-    """Return the humor strategies: the fixed ones and the writer's marked `humor: true`."""
-    return HUMOR_STRATEGIES | {s.id for s in default_strategies() if s.humor}
-
-
-def _exclusions(names: Sequence[str], allowed: Collection[str]) -> dict[str, str]:
-    humor = humor_strategies()
-    out = {}
-    for name in names:
-        if name in allowed:
-            continue
-        out[name] = "humor is off for this prospect (P8)" if name in humor else "no lead (P7)"
-    return out
+def fit_of(prospect: Prospect, has_lead: bool = False) -> Fit:
+    """Return what the rep knows of a stored prospect, as the registry's fit reads it."""
+    try:
+        relationship = Relationship(prospect.relationship or "cold")
+    except ValueError:
+        relationship = Relationship.COLD
+    return Fit(
+        humor_ok=bool(prospect.humor_ok),
+        relationship=relationship,
+        has_lead=has_lead or bool(prospect.lead_name),
+        has_referral=bool(prospect.referred_by),
+    )
 
 
 def _local(when: datetime, zone: str) -> str:
@@ -175,7 +194,70 @@ class _Plan:
     excluded: dict[str, str]
     arms: tuple[Arm, ...]
     experiment: tuple[int, dict[str, float]] | None
+    kept: Assignment | None
+    """The arm this prospect was given before (the experiment's), which it keeps."""
     notes: tuple[str, ...]
+    not_before: datetime
+    unanswered: int
+    names: dict[str, str]
+
+
+def _refuse_blocked(session: Session, caller: Caller, prospect: Prospect) -> None:
+    if prospect.do_not_call or queries.is_blocked(session, caller.team_id, prospect.phone):
+        raise DoNotCallError(
+            f"{prospect.name} is on the do-not-call list: there is nothing to try next.",
+            "Do not call or leave messages for this prospect.",
+        )
+
+
+def _cadence(session: Session, prospect: Prospect, now: datetime) -> tuple[datetime, int]:
+    left = [v.left_at for v in queries.voicemails_of(session, prospect.id)]
+    back = [c.at for c in queries.callbacks_of(session, prospect.id)]
+    status = cadence_status(left, back, now=now)
+    if status.stop:
+        raise ContactLimitError(
+            f"{prospect.name}: {status.advice}",
+            "Diagnose why they are silent, or log their callback if they called.",
+        )
+    return status.earliest, status.unanswered
+
+
+def _excluded(registry: Registry, names: Sequence[str], fit: Fit) -> dict[str, str]:
+    out = {}
+    for name in names:
+        strategy = registry.get(name)
+        why = fit_problem(strategy, fit) if strategy else "it is not one of your strategies"
+        if why:
+            out[name] = why
+    return out
+
+
+def _experiment(
+    session: Session,
+    registry: Registry,
+    running: Experiment,
+    prospect: Prospect,
+    fit: Fit,
+    now: datetime,
+) -> tuple[tuple[int, dict[str, float]] | None, Assignment | None, str | None]:
+    """Return the experiment's weights and the kept arm, or the reason the prospect is left out."""
+    kept = sq.assignment_of(session, running.id, prospect.id, as_of=now)
+    weights = {a.strategy: a.weight for a in eq.arms_of(session, running.id)}
+    if kept is not None:
+        return (running.id, weights), kept, None
+    unfit = _excluded(registry, sorted(weights), fit)
+    if unfit:
+        arm, why = next(iter(unfit.items()))
+        return (
+            None,
+            None,
+            (
+                f"Left out of experiment #{running.id}: {registry.name_of(arm)} ({arm}) does not "
+                f"fit: {why}. A prospect takes every arm or none, so the split stays fair; "
+                "this pick is among the strategies that fit."
+            ),
+        )
+    return (running.id, weights), None, None
 
 
 def _plan(
@@ -190,56 +272,40 @@ def _plan(
     default_zone: str,
 ) -> _Plan:
     prospect = get(session, caller, prospect_id)  # another rep's is "no such prospect"
-    if prospect.do_not_call or queries.is_blocked(session, caller.team_id, prospect.phone):
-        raise DoNotCallError(
-            f"{prospect.name} is on the do-not-call list: there is nothing to try next.",
-            "Do not call or leave messages for this prospect.",
-        )
+    _refuse_blocked(session, caller, prospect)
+    registry = registry_of(session, caller.team_id)
+    names = candidates(registry, among)
+    not_before, unanswered = _cadence(session, prospect, now)
+    fit = fit_of(prospect, has_lead)
     notes: list[str] = []
-    running = eq.running_experiment(session, caller.team_id)
-    weights = {a.strategy: a.weight for a in eq.arms_of(session, running.id)} if running else {}
-    names = candidates(session, caller.team_id, among) if not weights else sorted(weights)
-    flags = {"humor_ok": bool(prospect.humor_ok), "has_lead": has_lead}
-    humor = humor_strategies()
-    allowed = eligible_strategies(names, humor=humor, needs_lead=LEAD_STRATEGIES, **flags)
-    experiment = None
-    if running is not None and allowed == set(names):
-        experiment = (running.id, weights)
-    elif running is not None:
-        notes.append(
-            f"Not in experiment #{running.id}: this prospect cannot get "
-            "every one of its strategies, so a Thompson pick is used instead."
-        )
-        names = candidates(session, caller.team_id, among)
-        allowed = eligible_strategies(names, humor=humor, needs_lead=LEAD_STRATEGIES, **flags)
-    excluded = _exclusions(names, allowed)
-    if not allowed:
+    experiment: tuple[int, dict[str, float]] | None = None
+    kept: Assignment | None = None
+    running = eq.running_experiment(session, caller.team_id, as_of=now)
+    if running is not None:
+        experiment, kept, left_out = _experiment(session, registry, running, prospect, fit, now)
+        if left_out:
+            notes.append(left_out)
+    excluded = _excluded(registry, names, fit)
+    allowed = sorted(set(names) - set(excluded))
+    if not allowed and experiment is None:
         why = "; ".join(f"{k}: {v}" for k, v in excluded.items()) or "none given"
         raise NoEligibleStrategyError(
             f"No strategy may be used on {prospect.name}: "
             f"{reason_phrase(Reason.NO_ELIGIBLE_STRATEGY)} ({why}).",
-            "Say that you have a lead to give, or name other strategies to choose among.",
+            "Say what you know of them (a lead, someone you both know), or name other "
+            "strategies to choose among.",
         )
-    counts = eq.strategy_counts(
-        session, caller.team_id, now, stats_service.settings_for(window_days).window
-    )
-    summary = stats_service.summarise_counts(
-        counts, [], stats_service.settings_for(window_days), now, strategies=sorted(allowed)
-    )
+    settings = stats_service.settings_for(window_days)
+    counts = eq.strategy_counts(session, caller.team_id, now, settings.window)
+    summary = stats_service.summarise_counts(counts, [], settings, now, strategies=allowed)
     arms = tuple(Arm(a.strategy, a.alpha, a.beta) for a in summary.strategies)
     zone = prospect.time_zone or default_zone
     if not prospect.time_zone:
         notes.append(f"{prospect.name} has no known time zone; calling hours are read in {zone}.")
     return _Plan(
-        prospect.id,
-        prospect.name,
-        zone,
-        frozenset(allowed),
-        excluded,
-        arms,
-        experiment,
-        tuple(notes),
-    )
+        prospect.id, prospect.name, zone, frozenset(allowed), excluded, arms, experiment, kept,
+        tuple(notes), not_before, unanswered, {s.id: s.name for s in registry.strategies},
+    )  # fmt: skip
 
 
 def next_strategy(
@@ -267,32 +333,13 @@ def next_strategy(
         raise ExperimentInputError(f"Floor {floor} is not a share.", "Use e.g. 0.05 (5%).")
     with read_session(engine) as session:
         plan = _plan(
-            session,
-            caller,
-            prospect_id,
-            now,
-            has_lead=has_lead,
-            among=among,
-            window_days=window_days,
-            default_zone=default_zone,
-        )
-    call_at = next_call_time(now, plan.zone, hours[0], hours[1])
-    rng = np.random.default_rng(seed)
-    experiment_id: int | None = None
-    assignment_id: int | None = None
-    if plan.experiment is not None:
-        experiment_id, weights = plan.experiment
-        drawn = assign_batch(Allocation(weights, "experiment", 0.0), 1, rng)
-        strategy = next(name for name, n in drawn.items() if n)
-        assignment_id = _log_assignment(engine, experiment_id, plan.prospect_id, strategy, now)
-        method = "experiment"
-    else:
-        posteriors = Posteriors.of(plan.arms).only(plan.eligible)
-        pick = pick_next(posteriors, rng, floor=floor, top_two=top_two)
-        assert pick.strategy is not None  # the plan has at least one eligible strategy
-        strategy = pick.strategy
-        weights = allocate(plan.arms, plan.eligible, floor=floor, top_two=top_two).weights
-        method = "top_two" if top_two else "thompson"
+            session, caller, prospect_id, now, has_lead=has_lead, among=among,
+            window_days=window_days, default_zone=default_zone,
+        )  # fmt: skip
+    call_at = next_call_time(max(now, plan.not_before), plan.zone, hours[0], hours[1])
+    strategy, method, weights, experiment_id, assignment_id = _choose(
+        engine, plan, now, seed, floor=floor, top_two=top_two
+    )
     return NextPick(
         prospect_id=plan.prospect_id,
         prospect=plan.prospect,
@@ -307,20 +354,58 @@ def next_strategy(
         experiment_id=experiment_id,
         assignment_id=assignment_id,
         notes=plan.notes,
+        name=plan.names.get(strategy, strategy),
+        unanswered=plan.unanswered,
     )
+
+
+def _choose(
+    engine: Engine, plan: _Plan, now: datetime, seed: int, *, floor: float, top_two: bool
+) -> tuple[str, str, dict[str, float], int | None, int | None]:
+    """Return (strategy, method, weights, experiment id, assignment id) for the plan."""
+    rng = np.random.default_rng(seed)
+    if plan.experiment is not None:
+        experiment_id, weights = plan.experiment
+        if plan.kept is not None:
+            return plan.kept.strategy, "assigned", weights, experiment_id, plan.kept.id
+        drawn = assign_batch(Allocation(weights, "experiment", 0.0), 1, rng)
+        strategy = next(name for name, n in drawn.items() if n)
+        kept = _log_assignment(engine, experiment_id, plan.prospect_id, strategy, now)
+        method = "experiment" if kept.strategy == strategy else "assigned"
+        return kept.strategy, method, weights, experiment_id, kept.id
+    posteriors = Posteriors.of(plan.arms).only(plan.eligible)
+    pick = pick_next(posteriors, rng, floor=floor, top_two=top_two)
+    assert pick.strategy is not None  # the plan has at least one eligible strategy
+    weights = allocate(plan.arms, plan.eligible, floor=floor, top_two=top_two).weights
+    return pick.strategy, "top_two" if top_two else "thompson", weights, None, None
 
 
 def _log_assignment(
     engine: Engine, experiment_id: int, prospect_id: int, strategy: str, now: datetime
-) -> int:
-    def work(session: Session) -> int:
+) -> Assignment:
+    """Log the prospect's arm; if another request logged one first, return that one."""
+
+    def work(session: Session) -> Assignment:
         if session.get(Prospect, prospect_id) is None:
             raise UnknownProspectError(f"Prospect #{prospect_id} was just forgotten.")
+        kept = sq.assignment_of(session, experiment_id, prospect_id)
+        if kept is not None:
+            return kept
         row = Assignment(
             experiment_id=experiment_id, prospect_id=prospect_id, strategy=strategy, assigned_at=now
         )
         session.add(row)
         session.flush()
-        return row.id
+        return row
 
-    return run_write(engine, work)
+    try:
+        return run_write(engine, work)
+    except DatabaseError as exc:
+        if not isinstance(exc.__cause__, IntegrityError):
+            raise
+        # Two requests drew for the same prospect at once (PostgreSQL): the first one stands.
+        with read_session(engine) as session:
+            kept = sq.assignment_of(session, experiment_id, prospect_id)
+            if kept is None:
+                raise
+            return kept

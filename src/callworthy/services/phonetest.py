@@ -27,6 +27,7 @@ from callworthy.phoneability import (
     shuffled,
 )
 from callworthy.services.caller import Caller
+from callworthy.services.paging import Page, keyset
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import queries
 from callworthy.storage.engine import read_session, run_write
@@ -167,6 +168,18 @@ def take_test(
     """Score a complete set of answers and store the result for the calling rep."""
     result = score_answers(answers, quiz)
     return result, save_result(engine, caller, result, at=at)
+
+
+def result_page(
+    engine: Engine, caller: Caller, *, cursor: str | None = None, limit: int | None = None
+) -> Page[PhoneTestRecord]:
+    """Return one page of the calling rep's results, oldest first (the API's list)."""
+    shown, following = keyset(results(engine, caller), _by_id, cursor, limit, (int,))
+    return Page(shown, following)
+
+
+def _by_id(record: PhoneTestRecord) -> tuple[int]:
+    return (record.id,)
 
 
 def results(engine: Engine, caller: Caller) -> tuple[PhoneTestRecord, ...]:

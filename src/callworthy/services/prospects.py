@@ -9,6 +9,8 @@ person types in the terminal (#12, a phone number, a name) into one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,13 +24,41 @@ from callworthy.errors import (
     InvalidPhoneError,
     UnknownProspectError,
 )
-from callworthy.fields import clean, looks_like_phone, normalise_phone
+from callworthy.fields import (
+    COMPANY,
+    EXTERNAL_ID,
+    INDUSTRY,
+    LEAD_DETAIL,
+    LEAD_NAME,
+    NAME,
+    PHONE,
+    REFERRED_BY,
+    ROLE,
+    TAG,
+    check_text,
+    clean,
+    looks_like_phone,
+    normalise_phone,
+)
 from callworthy.services.caller import Caller
+from callworthy.services.paging import (
+    PAGE_SIZE,
+    NumberedPage,
+    Page,
+    check_limit,
+    check_page_number,
+    decode_cursor,
+    page_count,
+    page_of,
+)
 from callworthy.services.values import ForgetReport, ProspectRecord
-from callworthy.storage import queries
+from callworthy.storage import audit_queries, queries
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.maintenance import checkpoint
 from callworthy.storage.tables import Prospect
+
+#: Most tags one prospect carries.
+MAX_TAGS = 30
 
 
 def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
@@ -47,6 +77,10 @@ def to_record(prospect: Prospect, owners: dict[int, str]) -> ProspectRecord:
         external_id=prospect.external_id,
         owner=owners.get(prospect.owner_rep_id) if prospect.owner_rep_id else None,
         created_at=prospect.created_at,
+        relationship=prospect.relationship or "cold",
+        referred_by=prospect.referred_by,
+        lead_name=prospect.lead_name,
+        lead_detail=prospect.lead_detail,
     )
 
 
@@ -55,6 +89,38 @@ def records(session: Session, prospects: Iterable[Prospect]) -> tuple[ProspectRe
     rows = list(prospects)
     owners = queries.rep_names(session, (p.owner_rep_id for p in rows if p.owner_rep_id))
     return tuple(to_record(p, owners) for p in rows)
+
+
+RELATIONSHIPS = ("cold", "met_briefly", "referred")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the rep knows of a prospect that decides which strategies fit (the registry's fit)."""
+
+    relationship: str = "cold"
+    referred_by: str | None = None
+    lead_name: str | None = None
+    lead_detail: str | None = None
+
+    def checked(self) -> Known:
+        """Return these facts trimmed; refuse an unknown relationship or overlong text."""
+        relation = (self.relationship or "cold").strip().lower().replace(" ", "_")
+        if relation not in RELATIONSHIPS:
+            raise InvalidFieldError(
+                f"Relationship {self.relationship!r} is unknown.",
+                f"Use one of: {', '.join(RELATIONSHIPS)}.",
+                field="relationship",
+            )
+        check_text(REFERRED_BY, self.referred_by)
+        check_text(LEAD_NAME, self.lead_name)
+        check_text(LEAD_DETAIL, self.lead_detail)
+        return Known(
+            relation,
+            clean(self.referred_by),
+            clean(self.lead_name),
+            clean(self.lead_detail) if clean(self.lead_name) else None,
+        )
 
 
 def _describe(p: Prospect) -> str:
@@ -133,16 +199,16 @@ def add_prospect(
     tags: Iterable[str] = (),
     external_id: str | None = None,
     region: str = "US",
+    known: Known | None = None,
 ) -> ProspectRecord:
-    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number)."""
-    if not clean(name):
-        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
-    try:
-        e164, zone = normalise_phone(phone, region) if clean(phone) else (None, None)
-    except InvalidPhoneError as exc:
-        exc.field = "phone"
-        raise
-    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    """Store a new prospect owned by the calling rep (phone in E.164, zone from the number).
+
+    `known` is what the rep knows that decides which strategies fit them.
+    """
+    check_profile(name, company, role, industry, phone, external_id)
+    facts = (known or Known()).checked()
+    e164, zone = normalise_or_none(phone, region)
+    tag_list = clean_tags(tags)
 
     def work(session: Session) -> ProspectRecord:
         _refuse_duplicate(session, caller.team_id, e164, clean(external_id))
@@ -159,6 +225,10 @@ def add_prospect(
             do_not_call=queries.is_blocked(session, caller.team_id, e164),
             tags=tag_list,
             external_id=clean(external_id),
+            relationship=facts.relationship,
+            referred_by=facts.referred_by,
+            lead_name=facts.lead_name,
+            lead_detail=facts.lead_detail,
         )
         session.add(prospect)
         session.flush()
@@ -174,15 +244,61 @@ def add_prospect(
         raise
 
 
+def check_profile(
+    name: str,
+    company: str | None = None,
+    role: str | None = None,
+    industry: str | None = None,
+    phone: str | None = None,
+    external_id: str | None = None,
+) -> None:
+    """Refuse a prospect's text that no surface may store: too long, control characters."""
+    for field, value in (
+        (NAME, name), (COMPANY, company), (ROLE, role), (INDUSTRY, industry),
+        (PHONE, phone), (EXTERNAL_ID, external_id),
+    ):  # fmt: skip
+        check_text(field, value)
+    if not clean(name):
+        raise InvalidFieldError("A prospect needs a name.", "Give the person's name.", field="name")
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Return the tags trimmed, unique and sorted; each checked like any text field."""
+    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    for tag in tag_list:
+        check_text(TAG, tag)
+    if len(tag_list) > MAX_TAGS:
+        raise InvalidFieldError(
+            f"{len(tag_list)} tags; a prospect may have at most {MAX_TAGS}.",
+            "Keep the ones you filter by.",
+            field="tags",
+        )
+    return tag_list
+
+
+def normalise_or_none(phone: str | None, region: str = "US") -> tuple[str | None, str | None]:
+    """Return (E.164, time zone) of a phone number, (None, None) for none; errors name `phone`."""
+    try:
+        return normalise_phone(phone or "", region) if clean(phone) else (None, None)
+    except InvalidPhoneError as exc:
+        exc.field = "phone"
+        raise
+
+
 def _refuse_duplicate(session: Session, team_id: int, phone: str | None, ext: str | None) -> None:
     same = queries.prospect_by_phone(session, team_id, phone) if phone else None
     same = same or (queries.prospect_by_external_id(session, team_id, ext) if ext else None)
     if same is not None:
-        raise DuplicateProspectError(
-            f"{_describe(same)} already has this phone number or CRM id.",
-            "Use that prospect, or change the number.",
-            field="phone",
-        )
+        refuse_duplicate(same)
+
+
+def refuse_duplicate(same: Prospect) -> NoReturn:
+    """Refuse a number or CRM id that another prospect of the team already has."""
+    raise DuplicateProspectError(
+        f"{_describe(same)} already has this phone number or CRM id.",
+        "Use that prospect, or change the number.",
+        field="phone",
+    )
 
 
 def list_prospects(
@@ -194,18 +310,97 @@ def list_prospects(
         return records(session, [p for p in rows if _visible(caller, p) is not None])
 
 
+def _filter(caller: Caller, tag: str | None, name: str | None) -> queries.ProspectFilter:
+    return queries.ProspectFilter(
+        caller.team_id,
+        caller.owner_scope,
+        (tag or "").strip() or None,
+        (name or "").strip() or None,
+    )
+
+
+def prospect_page(
+    engine: Engine,
+    caller: Caller,
+    *,
+    tag: str | None = None,
+    name: str | None = None,
+    cursor: str | None = None,
+    limit: int | None = None,
+) -> Page[ProspectRecord]:
+    """Return one page of the prospects the caller may see, by name (the API's list).
+
+    `cursor` is the `next` of the page before; `name` keeps those whose name contains it.
+    """
+    size = check_limit(limit)
+    after = decode_cursor(cursor, (str, int))
+    with read_session(engine) as session:
+        rows = queries.prospects_after(session, _filter(caller, tag, name), after, size + 1)
+        shown, following = page_of(rows, size, lambda p: (p.name, p.id))
+        return Page(records(session, shown), following)
+
+
+def numbered_prospects(
+    engine: Engine,
+    caller: Caller,
+    *,
+    tag: str | None = None,
+    name: str | None = None,
+    page: int | None = None,
+) -> NumberedPage[ProspectRecord]:
+    """Return one numbered page of the prospects the caller may see, by name (the web list).
+
+    A number past the last page shows the last page.
+    """
+    wanted = _filter(caller, tag, name)
+    number = check_page_number(page)
+    with read_session(engine) as session:
+        total = queries.count_prospects(session, wanted)
+        pages = page_count(total)
+        number = min(number, pages)
+        rows = queries.prospects_at(session, wanted, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+        return NumberedPage(records(session, rows), number, pages, total)
+
+
 def show_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ProspectRecord:
     """Return one of the caller's prospects."""
     with read_session(engine) as session:
         return records(session, [get(session, caller, prospect_id)])[0]
 
 
+def set_known(engine: Engine, caller: Caller, prospect_id: int, known: Known) -> ProspectRecord:
+    """Record what the rep knows of a prospect (relationship, referral, a lead, humor stays)."""
+    facts = known.checked()
+
+    def work(session: Session) -> ProspectRecord:
+        prospect = get(session, caller, prospect_id)
+        prospect.relationship, prospect.referred_by = facts.relationship, facts.referred_by
+        prospect.lead_name, prospect.lead_detail = facts.lead_name, facts.lead_detail
+        session.flush()
+        return records(session, [prospect])[0]
+
+    return run_write(engine, work)
+
+
+def set_humor(engine: Engine, caller: Caller, prospect_id: int, humor_ok: bool) -> None:
+    """Record whether humor suits a prospect (P8: pick your shots)."""
+
+    def work(session: Session) -> None:
+        get(session, caller, prospect_id).humor_ok = humor_ok
+
+    run_write(engine, work)
+
+
 def forget_prospect(engine: Engine, caller: Caller, prospect_id: int) -> ForgetReport:
-    """Erase a prospect and every voicemail and callback about them (the DNC list is kept)."""
+    """Erase a prospect and every voicemail and callback about them (the DNC list is kept).
+
+    Unlike a delete, it cannot be undone: the audit log's entries about them go too.
+    """
 
     def work(session: Session) -> ForgetReport:
         prospect = get(session, caller, prospect_id)
         voicemails, callbacks = queries.delete_prospect(session, prospect.id)
+        audit_queries.forget_entries(session, prospect)  # the log's copies go too
         return ForgetReport(prospect.id, prospect.name, voicemails, callbacks)
 
     report = run_write(engine, work)

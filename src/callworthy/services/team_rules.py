@@ -23,14 +23,16 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.critique import RuleSet, default_rules, load_rules
-from callworthy.critique.loader import RuleText
+from callworthy.critique.loader import RuleText, load_rule_text
 from callworthy.critique.selftest import check_examples
 from callworthy.errors import (
     RuleExampleError,
     RuleFileError,
     UnknownRecordError,
 )
+from callworthy.services.paging import Page, keyset
 from callworthy.services.values import Timestamp, _Dumpable
+from callworthy.services.workspace import source_name
 from callworthy.storage import team_rule_queries as trq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import TeamRule, utc_now
@@ -50,6 +52,11 @@ class TeamRuleRecord(_Dumpable):
     updated_by: str
     updated_at: Timestamp
     replaces_builtin: bool
+    problem: str | None = None
+    """Why the loader now refuses this stored rule (it is left out of critiques), or None.
+
+    A rule saved by an earlier version may use what team patterns may no longer (a
+    look-around: they run in RE2 now)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +89,20 @@ class RulesInForce(_Dumpable):
         return sum(rule.team for rule in self.rules)
 
 
-def source_name(rule_id: str) -> str:
-    """Return the name errors give a team rule's text (in place of a file path)."""
-    return f"team rule {rule_id}"
+def _refusal(text: RuleText) -> str | None:
+    """Return why the loader refuses one stored rule on its own, or None if it loads."""
+    try:
+        load_rule_text(text.rule_id, text.text, text.source)
+    except RuleFileError as exc:
+        return exc.message
+    return None
 
 
 def _record(row: TeamRule) -> TeamRuleRecord:
     builtin = {rule.id for rule in default_rules().rules}
+    problem = _refusal(RuleText(row.rule_id, row.source, source_name(row.rule_id)))
     return TeamRuleRecord(
-        row.rule_id, row.source, row.updated_by, row.updated_at, row.rule_id in builtin
+        row.rule_id, row.source, row.updated_by, row.updated_at, row.rule_id in builtin, problem
     )
 
 
@@ -102,6 +114,20 @@ def list_team_rules(engine: Engine, caller: Caller) -> list[TeamRuleRecord]:
     """Return the caller's team's own rules by id (every member may read them)."""
     with read_session(engine) as session:
         return [_record(row) for row in trq.team_rules(session, caller.team_id)]
+
+
+def team_rule_page(
+    engine: Engine, caller: Caller, *, cursor: str | None = None, limit: int | None = None
+) -> Page[TeamRuleRecord]:
+    """Return one page of the team's own rules, by id (the API's list)."""
+    with read_session(engine) as session:
+        rows = trq.team_rules(session, caller.team_id)
+    shown, following = keyset(rows, _rule_key, cursor, limit, (str,))
+    return Page(tuple(_record(row) for row in shown), following)
+
+
+def _rule_key(row: TeamRule) -> tuple[str]:
+    return (row.rule_id,)
 
 
 def rules_in_force(engine: Engine, caller: Caller) -> RulesInForce:
@@ -206,6 +232,25 @@ def delete_team_rule(engine: Engine, caller: Caller, rule_id: str) -> None:
         raise _unknown(rule_id)
 
 
+def _loadable(texts: tuple[RuleText, ...]) -> RuleSet:
+    """Return the built-ins with the team's rules, leaving out any the loader now refuses.
+
+    A stored rule a later version refuses (a look-around, now that team patterns run
+    in RE2) must not fail every keystroke nor take the team's other rules with it; the
+    Rules page shows why it is left out.
+    """
+    if not texts:
+        return default_rules()
+    try:
+        return load_rules(extra=texts)
+    except RuleFileError:
+        kept = [text for text in texts if _refusal(text) is None]
+    try:
+        return load_rules(extra=kept)
+    except RuleFileError:  # e.g. an `unless` naming a rule left out: the built-ins alone
+        return default_rules()
+
+
 class TeamRules:
     """Each team's compiled RuleSet (built-ins + its own), kept for its rules version.
 
@@ -237,12 +282,7 @@ class TeamRules:
             return cached[1]
         with read_session(engine) as session:
             version, texts = trq.rules_version(session, team_id), _texts(session, team_id)
-        try:
-            rules = load_rules(extra=texts) if texts else default_rules()
-        except RuleFileError:
-            # A stored rule a later version of the loader refuses: critique with the
-            # built-ins rather than fail every keystroke; the Rules page shows the error.
-            rules = default_rules()
+        rules = _loadable(texts)
         with self._lock:
             self._by_team[team_id] = (version, rules)
         return rules

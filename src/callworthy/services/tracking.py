@@ -1,7 +1,15 @@
-"""Tracking (capability 3): log a voicemail (critiqued and scored), a callback, history, export."""
+"""Tracking (capability 3): log a voicemail (critiqued and scored), a callback, history, export.
+
+A voicemail's strategy is read through the team's registry (services/strategies.py).
+While an experiment runs, a prospect keeps the arm it was given: `assigned_arm` says
+which (the log forms pre-select it), and the first voicemail logged with that arm is
+linked to the assignment. A strategy read from an imported script is marked inferred;
+`correct_strategy` lets a rep say what it really was.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -9,20 +17,26 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from callworthy.critique import Context, critique
+from callworthy.crm import write_csv
 from callworthy.errors import (
     CallworthyError,
     DoNotCallError,
-    InvalidFieldError,
     NoOpenVoicemailError,
     UnknownProspectError,
+    UnknownRecordError,
 )
-from callworthy.fields import CallbackOutcome, validate_outcome, validate_strategy
+from callworthy.experiments import CadenceStatus, cadence_status
+from callworthy.fields import NOTES, SCRIPT, CallbackOutcome, check_text, validate_outcome
 from callworthy.services.caller import Caller
 from callworthy.services.prospects import get, records
-from callworthy.services.values import CallbackRecord, History, VoicemailRecord
+from callworthy.services.strategies import StrategyChoice, registry_of
+from callworthy.services.values import CallbackRecord, History, VoicemailRecord, _Dumpable
+from callworthy.storage import experiment_queries as eq
 from callworthy.storage import queries
+from callworthy.storage import strategy_queries as sq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Callback, Prospect, Voicemail, utc_now
+from callworthy.write import default_registry
 
 #: Columns of `export`, in order; the generic import format reads them back.
 EXPORT_COLUMNS = (
@@ -59,6 +73,8 @@ def voicemail_record(v: Voicemail, reps: dict[int, str]) -> VoicemailRecord:
         left_at=v.left_at,
         source=v.source,
         external_id=v.external_id,
+        inferred=bool(v.strategy_inferred),
+        confidence=v.strategy_confidence,
     )
 
 
@@ -85,13 +101,14 @@ def log_voicemail(
     at: datetime | None = None,
     source: str = "cli",
 ) -> VoicemailRecord:
-    """Critique a voicemail left for a prospect with the caller's rules; store it with its score."""
-    try:
-        strategy = validate_strategy(strategy)
-    except InvalidFieldError as exc:
-        exc.field = "strategy"
-        raise
+    """Critique a voicemail left for a prospect with the caller's rules; store it with its score.
+
+    The strategy must be one of the team's; the first voicemail with the arm the
+    running experiment gave the prospect is linked to that assignment.
+    """
+    check_text(SCRIPT, script)
     with read_session(engine) as session:
+        strategy = registry_of(session, caller.team_id).resolve(strategy, "strategy")
         prospect = get(session, caller, prospect_id)
         _refuse_blocked(session, caller.team_id, prospect)
         context = Context(prospect_name=prospect.name, company=prospect.company)
@@ -118,9 +135,94 @@ def log_voicemail(
         )
         session.add(voicemail)
         session.flush()
+        running = eq.running_experiment(session, caller.team_id, as_of=voicemail.left_at)
+        if running is not None:
+            sq.link_assignment(session, running.id, prospect_id, strategy, voicemail)
         return voicemail_record(voicemail, {caller.rep_id: caller.rep})
 
     return run_write(engine, work)
+
+
+@dataclass(frozen=True, slots=True)
+class LogForm(_Dumpable):
+    """What the log-a-voicemail form offers for one prospect, and what it pre-selects."""
+
+    strategies: tuple[StrategyChoice, ...]
+    """Every strategy of the team: the experiment's arms first, then the rest."""
+    arms: tuple[str, ...]
+    """The running experiment's arms (its ideas included)."""
+    experiment_id: int | None
+    assigned: str | None
+    """The arm the experiment gave this prospect, which the form pre-selects."""
+    selected: str
+    cadence: CadenceStatus
+
+
+def log_form(engine: Engine, caller: Caller, prospect_id: int, now: datetime) -> LogForm:
+    """Return the strategies to offer when logging a voicemail, the prospect's arm first."""
+    with read_session(engine) as session:
+        prospect = get(session, caller, prospect_id)
+        registry = registry_of(session, caller.team_id)
+        running = eq.running_experiment(session, caller.team_id, as_of=now)
+        arms = tuple(a.strategy for a in eq.arms_of(session, running.id)) if running else ()
+        kept = sq.assignment_of(session, running.id, prospect.id, as_of=now) if running else None
+        left = [v.left_at for v in queries.voicemails_of(session, prospect.id)]
+        back = [c.at for c in queries.callbacks_of(session, prospect.id)]
+    built_in = set(default_registry().ids())
+    listed = sorted(
+        registry.strategies,
+        key=lambda s: (s.id not in arms, not s.proposable, s.id not in built_in, s.name.lower()),
+    )
+    choices = tuple(
+        StrategyChoice(s.id, s.name, s.description, s.proposable, s.id not in built_in)
+        for s in listed
+    )
+    assigned = kept.strategy if kept is not None else None
+    return LogForm(
+        strategies=choices,
+        arms=arms,
+        experiment_id=running.id if running else None,
+        assigned=assigned,
+        selected=assigned or (running.baseline if running else registry.baseline),
+        cadence=cadence_status(left, back, now=now),
+    )
+
+
+def assigned_arm(engine: Engine, caller: Caller, prospect_id: int, now: datetime) -> str | None:
+    """Return the arm the running experiment gave this prospect, if it gave one."""
+    with read_session(engine) as session:
+        prospect = get(session, caller, prospect_id)
+        running = eq.running_experiment(session, caller.team_id, as_of=now)
+        if running is None:
+            return None
+        kept = sq.assignment_of(session, running.id, prospect.id, as_of=now)
+        return kept.strategy if kept is not None else None
+
+
+def correct_strategy(
+    engine: Engine, caller: Caller, voicemail_id: int, strategy: str
+) -> VoicemailRecord:
+    """Set a logged voicemail's strategy to what it really was (no longer inferred)."""
+
+    def work(session: Session) -> VoicemailRecord:
+        chosen = registry_of(session, caller.team_id).resolve(strategy, "strategy")
+        found = queries.voicemail_by_id(session, caller.team_id, voicemail_id)
+        if found is None or get_visible(session, caller, found.prospect_id) is None:
+            raise UnknownRecordError(f"No voicemail #{voicemail_id}.", "Check the number.")
+        found.strategy, found.strategy_inferred, found.strategy_confidence = chosen, False, None
+        session.flush()
+        reps = queries.rep_names(session, [found.rep_id] if found.rep_id else [])
+        return voicemail_record(found, reps)
+
+    return run_write(engine, work)
+
+
+def get_visible(session: Session, caller: Caller, prospect_id: int) -> Prospect | None:
+    """Return the prospect if the caller may see it, else None."""
+    try:
+        return get(session, caller, prospect_id)
+    except UnknownProspectError:
+        return None
 
 
 def log_callback(
@@ -136,6 +238,7 @@ def log_callback(
 ) -> CallbackRecord:
     """Store a return call, matched to the prospect's latest voicemail not yet answered."""
     result = validate_outcome(str(outcome))
+    check_text(NOTES, notes)
     when = at or utc_now()
 
     def work(session: Session) -> CallbackRecord:
@@ -200,3 +303,13 @@ def export_rows(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
                 row.update(at=item.at.isoformat(), outcome=item.outcome, notes=item.notes)
             rows.append(row)
     return rows
+
+
+def export_csv(engine: Engine, caller: Caller) -> tuple[str, int]:
+    """Return the team's voicemails and callbacks as CSV (and how many rows), safe to open.
+
+    A cell a rep typed as `=HYPERLINK(...)` or `+1+1` is written as text (a leading '),
+    so it does not run in the spreadsheet of whoever opens the export.
+    """
+    rows = export_rows(engine, caller)
+    return write_csv(rows, EXPORT_COLUMNS), len(rows)

@@ -1,13 +1,16 @@
 """Running an experiment (P12 "try half of them"): start, show, stop.
 
-`start_try_half` draws a random half of the board's open ideas (the core's
-`try_half`, seeded; the seed is stored on the experiment so the draw can be
-replayed) and gives each chosen idea and the baseline the same share. While it
-runs, `next` assigns prospects with those weights and logs each assignment.
-`show` reads the voicemails logged under the arms' strategy ids since the
-start (until the stop), compares each arm with the baseline, and checks the
-logged assignments against the weights (sample-ratio mismatch). `stop` ends it
-and marks ideas kept or dropped.
+`start_try_half` draws half of the board's open ideas (the core's `try_half`,
+seeded; the seed is stored on the experiment so the draw can be replayed), each
+idea weighed by 1 + its votes, and gives each chosen idea and the baseline the
+same share. Each chosen idea becomes one of the team's strategies (its needs read
+from its sample script, services/strategies.py). While it runs, `next` gives each
+prospect an arm, which it keeps. `show` reads, as of a moment, the voicemails
+logged under the arms' strategy ids since the start (until the stop), compares
+each arm with the baseline, and checks the prospects assigned by then against the
+weights (sample-ratio mismatch). `stop` ends it and marks ideas kept or dropped;
+a dropped idea stays a team strategy (its voicemails are kept) that is no longer
+proposed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from callworthy.critique import RuleSet
 from callworthy.errors import ExperimentInputError, ExperimentStateError, UnknownExperimentError
 from callworthy.experiments import (
     ArmSummary,
@@ -30,18 +34,17 @@ from callworthy.experiments import (
     try_half,
 )
 from callworthy.experiments.inputs import require_aware
-from callworthy.fields import validate_strategy
 from callworthy.services import experiments as stats_service
 from callworthy.services.caller import Caller
 from callworthy.services.ideas import idea_id, slug_for
 from callworthy.services.next_strategy import check_seed
+from callworthy.services.strategies import idea_spec, registry_of
 from callworthy.services.values import Timestamp, _Dumpable
 from callworthy.storage import experiment_queries as eq
+from callworthy.storage import strategy_queries as sq
 from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Experiment, ExperimentArm, Idea
-
-MAX_STRATEGY = 64
-"""A strategy id fits the experiment's baseline column."""
+from callworthy.write import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,8 @@ class ArmReport(ArmSummary):
     assigned: int
     verdict: str
     """The chance to beat the baseline in words, or why there is none yet."""
+    name: str = ""
+    """The strategy's plain-words name (the idea's sentence for an idea)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +102,10 @@ def start_try_half(
     seed: int | None = None,
     name: str | None = None,
 ) -> ExperimentReport:
-    """Start an experiment on a random half of the open ideas, weighed equally with the baseline."""
+    """Start an experiment on half of the open ideas (votes weigh the draw), with the baseline."""
     require_aware(now)
     seed = check_seed(seed)
-    if baseline is not None and baseline.strip():
-        baseline = validate_strategy(baseline)
-        if len(baseline) > MAX_STRATEGY:
-            raise ExperimentInputError(
-                f"Baseline {baseline[:20]!r}... is too long.",
-                f"Use {MAX_STRATEGY} characters or fewer.",
-            )
+    rules = caller.rule_set()
 
     def work(session: Session) -> int:
         running = eq.running_experiment(session, caller.team_id)
@@ -115,9 +114,11 @@ def start_try_half(
                 f"Experiment #{running.id} ({running.name}) is still running.",
                 "Stop it first.",
             )
-        ideas = {i.slug: i for i in eq.open_ideas(session, caller.team_id)}
-        base = (baseline or "").strip() or stats_service.default_baseline(session, caller.team_id)
-        drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base)
+        base = _baseline(session, caller.team_id, baseline)
+        board = sq.open_ideas_with_votes(session, caller.team_id)
+        ideas = {i.slug: i for i, _ in board}
+        votes = [n for _, n in board]
+        drawn = try_half(list(ideas), np.random.default_rng(seed), baseline=base, votes=votes)
         if not drawn.chosen:
             raise ExperimentStateError(
                 "There are no open ideas to try.", "Add ideas to the board first."
@@ -132,18 +133,8 @@ def start_try_half(
         )
         session.add(experiment)
         session.flush()
-        for strategy, weight in drawn.weights.items():
-            chosen = ideas.get(strategy) if strategy != base else None
-            session.add(
-                ExperimentArm(
-                    experiment_id=experiment.id,
-                    strategy=strategy,
-                    weight=weight,
-                    idea_id=chosen.id if chosen else None,
-                )
-            )
-            if chosen is not None:
-                chosen.status = "testing"
+        tried = {k: v for k, v in ideas.items() if k != base}
+        _add_arms(session, experiment, drawn.weights, tried, rules)
         session.flush()
         return experiment.id
 
@@ -151,9 +142,57 @@ def start_try_half(
     return show_experiment(engine, caller, started, now=now)
 
 
-def _experiment(session: Session, team_id: int, experiment_id: int | None) -> Experiment:
+def _add_arms(
+    session: Session,
+    experiment: Experiment,
+    weights: dict[str, float],
+    ideas: dict[str, Idea],
+    rules: RuleSet,
+) -> None:
+    """Add the experiment's arms; each idea drawn is being tried and becomes a team strategy.
+
+    What an idea needs is read from its sample script with the team's rules.
+    """
+    for strategy, weight in weights.items():
+        chosen = ideas.get(strategy)
+        session.add(
+            ExperimentArm(
+                experiment_id=experiment.id,
+                strategy=strategy,
+                weight=weight,
+                idea_id=chosen.id if chosen else None,
+            )
+        )
+        if chosen is not None:
+            chosen.status = "testing"
+            spec = idea_spec(chosen.title, chosen.script, rules, proposable=True)
+            sq.save_team_strategy(
+                session, experiment.team_id, strategy, spec.model_dump(mode="json"), chosen.id
+            )
+
+
+def _baseline(session: Session, team_id: int, typed: str | None) -> str:
+    """Return the baseline asked for (a proposable strategy of the team), else the default."""
+    registry = registry_of(session, team_id)
+    if not (typed or "").strip():
+        return stats_service.default_baseline(session, team_id, registry)
+    base = registry.resolve(typed or "", "baseline")
+    if base not in {s.id for s in registry.proposable()}:
+        raise ExperimentInputError(
+            f"{base} cannot be the baseline: it is logged only, never proposed.",
+            f"Choose the message you usually leave, such as {registry.baseline}.",
+        )
+    return base
+
+
+def _experiment(
+    session: Session, team_id: int, experiment_id: int | None, as_of: datetime | None = None
+) -> Experiment:
+    """Return the experiment asked for, as it existed at `as_of` (default: now)."""
     if experiment_id is None:
-        found = eq.running_experiment(session, team_id) or eq.latest_experiment(session, team_id)
+        found = eq.running_experiment(session, team_id, as_of) or eq.latest_experiment(
+            session, team_id, as_of
+        )
         if found is None:
             raise UnknownExperimentError(
                 "Your team has no experiment yet.",
@@ -161,7 +200,7 @@ def _experiment(session: Session, team_id: int, experiment_id: int | None) -> Ex
             )
         return found
     found = eq.experiment_by_id(session, team_id, experiment_id)
-    if found is None:
+    if found is None or (as_of is not None and found.started_at > as_of):
         raise UnknownExperimentError(f"No experiment #{experiment_id}.", "Check the number.")
     return found
 
@@ -174,39 +213,43 @@ def show_experiment(
     now: datetime,
     window_days: float = 14.0,
 ) -> ExperimentReport:
-    """Return an experiment's arms, per-arm figures, chance to beat the baseline, split check."""
+    """Return an experiment as it stood at `now`: its arms and their figures, the split check.
+
+    Only what existed then counts: an experiment not started by then is unknown, one
+    stopped later is still running, and only the prospects assigned by then are in
+    the split.
+    """
     require_aware(now)
     settings = stats_service.settings_for(window_days)
     with read_session(engine) as session:
-        exp = _experiment(session, caller.team_id, experiment_id)
+        exp = _experiment(session, caller.team_id, experiment_id, now)
+        stopped_at = exp.stopped_at if exp.stopped_at and exp.stopped_at <= now else None
         arms = eq.arms_of(session, exp.id)
         names = [a.strategy for a in arms]
         titles = eq.idea_titles(session, caller.team_id)
-        assigned = eq.assignment_counts(session, exp.id)
+        plain = registry_of(session, caller.team_id)
+        assigned = eq.assignment_counts(session, exp.id, as_of=now)
+        # The voicemails reps logged under the arms since the start, until the stop.
         counts = eq.strategy_counts(
-            session,
-            caller.team_id,
-            now,
-            settings.window,
-            strategies=names,
-            since=exp.started_at,
-            until=exp.stopped_at,
-        )
+            session, caller.team_id, now, settings.window, strategies=names,
+            since=exp.started_at, until=stopped_at, inferred=False,
+        )  # fmt: skip
     summary = stats_service.summarise_counts(
         counts, [], stats_service.settings_for(window_days, exp.baseline), now, strategies=names
     )
     rows = {row.strategy: row for row in summary.strategies}
     reports = tuple(
-        _arm(a, rows[a.strategy], titles, assigned.get(a.strategy, 0), exp.baseline) for a in arms
+        _arm(a, rows[a.strategy], titles, assigned.get(a.strategy, 0), exp.baseline, plain)
+        for a in arms
     )
     return ExperimentReport(
         id=exp.id,
         name=exp.name,
-        status=exp.status,
+        status="stopped" if stopped_at else "running",
         baseline=exp.baseline,
         seed=exp.seed,
         started_at=exp.started_at,
-        stopped_at=exp.stopped_at,
+        stopped_at=stopped_at,
         as_of=now,
         window_days=settings.window_days,
         arms=reports,
@@ -221,9 +264,12 @@ def _arm(
     titles: dict[int, str],
     assigned: int,
     baseline: str,
+    registry: Registry,
 ) -> ArmReport:
     if row.chance_to_beat_baseline is not None:
-        verdict = chance_phrase(row.chance_to_beat_baseline, f"the baseline ({baseline})")
+        verdict = chance_phrase(
+            row.chance_to_beat_baseline, f"the baseline ({registry.name_of(baseline)})"
+        )
     else:
         verdict = "; ".join(stats_service.words(row.reasons)) or "can't tell yet"
     return ArmReport(
@@ -233,21 +279,33 @@ def _arm(
         idea=titles.get(arm.idea_id) if arm.idea_id is not None else None,
         assigned=assigned,
         verdict=verdict,
+        name=registry.name_of(arm.strategy),
     )
+
+
+def _propose(session: Session, team_id: int, strategy: str, proposable: bool) -> None:
+    """Keep a tried idea proposed, or stop proposing a dropped one (its voicemails stay)."""
+    for sid, spec in sq.team_strategies(session, team_id):
+        if sid == strategy:
+            sq.save_team_strategy(session, team_id, sid, {**spec, "proposable": proposable}, None)
 
 
 def _split(assigned: dict[str, int], weights: dict[str, float]) -> SplitCheck:
     result = check_sample_ratio(assigned, weights)
     if result.status is SrmStatus.MISMATCH:
         message = (
-            "ALARM: the logged split does not match the weights"
-            + (f" (p = {result.p_value:.2g})" if result.p_value is not None else "")
-            + "; fix the assignment or the logging before trusting the results."
+            "Alarm: the prospects given each message are far from the planned shares"
+            + (
+                " (a split this uneven happens by chance less than once in a thousand experiments)"
+                if result.p_value is not None
+                else " (a message nobody planned was given)"
+            )
+            + ". Fix how prospects get their message before trusting these results."
         )
     elif result.status is SrmStatus.OK:
-        message = f"The split matches the weights (p = {result.p_value:.2g})."
+        message = "The prospects given each message match the planned shares."
     else:
-        message = "Split not checked: " + "; ".join(stats_service.words(result.reasons)) + "."
+        message = "not checked yet: " + "; ".join(stats_service.words(result.reasons)) + "."
     return SplitCheck(
         result.status.value,
         result.p_value,
@@ -287,6 +345,7 @@ def stop_experiment(
                 idea = session.get(Idea, arm.idea_id)
                 if idea is not None:
                     idea.status = "kept" if strategy in kept else "dropped"
+                    _propose(session, caller.team_id, strategy, strategy in kept)
         return exp.id
 
     stopped = run_write(engine, work)

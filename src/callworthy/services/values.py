@@ -56,6 +56,12 @@ class ProspectRecord(_Dumpable):
     external_id: str | None
     owner: str | None
     created_at: Timestamp
+    relationship: str = "cold"
+    """cold, met_briefly or referred: which strategies fit them."""
+    referred_by: str | None = None
+    lead_name: str | None = None
+    """A real lead for their business (P7), when the rep has one."""
+    lead_detail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,10 @@ class VoicemailRecord(_Dumpable):
     left_at: Timestamp
     source: str
     external_id: str | None
+    inferred: bool = False
+    """True when the strategy was read from an imported script, not said by a rep."""
+    confidence: float | None = None
+    """How sure that reading was (0-1), for an inferred strategy."""
 
 
 @dataclass(frozen=True, slots=True)

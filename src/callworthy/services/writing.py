@@ -1,18 +1,33 @@
-"""Write voicemails for the web: a profile from a form or JSON, written with the team's rules.
+"""Write voicemails: a profile from a form, JSON or options, written with the team's rules.
 
-The CLI builds the same Profile from options; both call `write_messages`.
+Candidates are ranked by evidence: the team's results per strategy (`team_evidence`,
+the Experiments page's counts), else the articles' figures (write/evidence.py). The
+writer stays pure: the evidence is read here and passed in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from sqlalchemy import Engine
 
 from callworthy.critique import RuleSet
 from callworthy.errors import ProfileError
+from callworthy.services import experiments as stats_service
+from callworthy.services.caller import Caller
 from callworthy.services.values import _Dumpable
-from callworthy.write import Writeup, default_packs, profile_from_mapping, write_messages
+from callworthy.storage import experiment_queries as eq
+from callworthy.storage.engine import read_session
+from callworthy.write import (
+    Evidence,
+    Writeup,
+    default_packs,
+    profile_from_mapping,
+    write_messages,
+)
 from callworthy.write.profile import DOCS
 from callworthy.write.writer import Skipped
 
@@ -39,14 +54,29 @@ def industries() -> list[tuple[str, str]]:
     return sorted(((p.id, p.name) for p in default_packs().values()), key=lambda p: p[1])
 
 
+def team_evidence(
+    engine: Engine, caller: Caller, *, now: datetime, window_days: float = 14.0
+) -> Evidence:
+    """Return the team's results per strategy: (callbacks, matured voicemails) in the window."""
+    settings = stats_service.settings_for(window_days)
+    with read_session(engine) as session:
+        cells = eq.strategy_counts(session, caller.team_id, now, settings.window)
+    return Evidence({c.strategy: (c.callbacks, c.matured) for c in cells})
+
+
 def write_for(
-    data: Mapping[str, Any], rules: RuleSet, *, seed: int = 0, source: str = "the form"
+    data: Mapping[str, Any],
+    rules: RuleSet,
+    *,
+    seed: int = 0,
+    source: str = "the form",
+    evidence: Evidence | None = None,
 ) -> Writeup:
-    """Validate a {prospect, rep} mapping and write the candidates with these rules."""
+    """Validate a {prospect, rep} mapping and write the candidates, ranked by the evidence."""
     if not isinstance(data.get("prospect"), Mapping) or not isinstance(data.get("rep"), Mapping):
         raise ProfileError(source, None, "both `prospect` and `rep` must be objects.", docs=DOCS)
     profile = profile_from_mapping(data, source)
-    return write_messages(profile.prospect, profile.rep, seed=seed, rules=rules)
+    return write_messages(profile.prospect, profile.rep, seed=seed, rules=rules, evidence=evidence)
 
 
 def field_of(error: ProfileError) -> str | None:

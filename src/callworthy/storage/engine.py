@@ -16,10 +16,16 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session
 
-from callworthy.errors import DatabaseError
+from callworthy.errors import CallworthyError, DatabaseError, InvalidFieldError
 
 T = TypeVar("T")
 
@@ -110,12 +116,25 @@ def _is_busy(exc: DBAPIError) -> bool:
     )
 
 
-def database_error(exc: SQLAlchemyError, engine: Engine) -> DatabaseError:
-    """Translate a driver error into a DatabaseError naming the database."""
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+def database_error(exc: SQLAlchemyError, engine: Engine) -> CallworthyError:
+    """Translate a driver error into a DatabaseError whose message names no URL, SQL or path.
+
+    The driver's first line and the database's location (password hidden) are kept as
+    attributes, for a log or the CLI; they never reach the message a page shows. Text
+    PostgreSQL cannot hold (a NUL byte) that reached a query is the asker's problem, not
+    the database's: an InvalidFieldError, like the text checks at the services give.
+    """
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    if isinstance(exc, DataError) and "NUL (0x00)" in (lines[0] if lines else ""):
+        return InvalidFieldError(
+            "The request holds a NUL character, which no text may contain.",
+            "Remove it and try again.",
+        )
     return DatabaseError(
-        f"Database error on {safe_url(str(engine.url))}: {detail}.",
-        "Check that the database exists and is reachable.",
+        "The database could not complete this request.",
+        "Try again in a moment; if it goes on, check that the database is running and reachable.",
+        detail=lines[0] if lines else type(exc).__name__,
+        location=safe_url(str(engine.url)),
     )
 
 

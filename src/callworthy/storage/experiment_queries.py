@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, case, cast, extract, func, literal, select
+from sqlalchemy import ColumnElement, Float, and_, case, cast, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
@@ -87,8 +87,13 @@ def strategy_counts(
     strategies: Sequence[str] | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    inferred: bool = True,
 ) -> list[CellCounts]:
-    """Return voicemails, matured, callbacks and pending callbacks per (segment, strategy)."""
+    """Return voicemails, matured, callbacks and pending callbacks per (segment, strategy).
+
+    With `inferred=False`, voicemails whose strategy was read from an imported script
+    (not said by a rep) are left out.
+    """
     dialect = session.get_bind().dialect.name
     first = _first_callbacks(now)
     delay = _seconds_between(first.c.first_at, Voicemail.left_at, dialect)
@@ -118,6 +123,8 @@ def strategy_counts(
         query = query.where(Voicemail.left_at >= since)
     if until is not None:
         query = query.where(Voicemail.left_at <= until)
+    if not inferred:
+        query = query.where(Voicemail.strategy_inferred.is_(False))
     query = (
         query.group_by(segment, Voicemail.strategy) if by else query.group_by(Voicemail.strategy)
     )
@@ -134,6 +141,7 @@ def delays(
     *,
     strategy: str | None = None,
     since: datetime | None = None,
+    inferred: bool = True,
 ) -> list[Delay]:
     """Return each team voicemail left by `now` with its first callback (for Kaplan–Meier)."""
     first = _first_callbacks(now)
@@ -147,6 +155,8 @@ def delays(
         query = query.where(Voicemail.strategy == strategy)
     if since is not None:
         query = query.where(Voicemail.left_at >= since)
+    if not inferred:
+        query = query.where(Voicemail.strategy_inferred.is_(False))
     rows = session.execute(query)
     # first_at comes from an aggregate, so the UTC type decorator is not applied to it.
     return [Delay(s, left, _utc(first_at, left)) for s, left, first_at in rows]
@@ -163,8 +173,13 @@ def _utc(value: Any, like: datetime) -> datetime | None:
     )
 
 
-def most_logged_strategy(session: Session, team_id: int) -> str | None:
-    """Return the strategy the team has logged most voicemails with (ties: by name)."""
+def most_logged_strategy(
+    session: Session, team_id: int, among: Sequence[str] | None = None
+) -> str | None:
+    """Return the strategy the team has logged most voicemails with (ties: by name).
+
+    With `among`, only those strategies are considered.
+    """
     n = func.count().label("n")
     query = (
         select(Voicemail.strategy, n)
@@ -174,20 +189,10 @@ def most_logged_strategy(session: Session, team_id: int) -> str | None:
         .order_by(n.desc(), Voicemail.strategy)
         .limit(1)
     )
+    if among is not None:
+        query = query.where(Voicemail.strategy.in_(list(among)))
     row = session.execute(query).first()
     return None if row is None else str(row[0])
-
-
-def logged_strategies(session: Session, team_id: int) -> list[str]:
-    """Return every strategy the team has logged a voicemail with, by name."""
-    query = (
-        select(Voicemail.strategy)
-        .join(Prospect, Prospect.id == Voicemail.prospect_id)
-        .where(Prospect.team_id == team_id)
-        .distinct()
-        .order_by(Voicemail.strategy)
-    )
-    return list(session.scalars(query))
 
 
 # --- Ideas --------------------------------------------------------------------------------
@@ -245,20 +250,30 @@ def experiment_by_id(session: Session, team_id: int, experiment_id: int) -> Expe
     return session.scalars(query).first()
 
 
-def running_experiment(session: Session, team_id: int) -> Experiment | None:
-    """Return the team's running experiment (the newest, should there be several)."""
-    query = (
-        select(Experiment)
-        .where(Experiment.team_id == team_id, Experiment.status == "running")
-        .order_by(Experiment.id.desc())
-    )
-    return session.scalars(query).first()
+def running_experiment(
+    session: Session, team_id: int, as_of: datetime | None = None
+) -> Experiment | None:
+    """Return the team's running experiment (the newest, should there be several).
+
+    With `as_of`, the one running at that moment: started by then, not stopped by then.
+    """
+    query = select(Experiment).where(Experiment.team_id == team_id)
+    if as_of is None:
+        query = query.where(Experiment.status == "running")
+    else:
+        stopped_later = or_(Experiment.stopped_at.is_(None), Experiment.stopped_at > as_of)
+        query = query.where(Experiment.started_at <= as_of, stopped_later)
+    return session.scalars(query.order_by(Experiment.id.desc())).first()
 
 
-def latest_experiment(session: Session, team_id: int) -> Experiment | None:
-    """Return the team's newest experiment, running or not."""
-    query = select(Experiment).where(Experiment.team_id == team_id).order_by(Experiment.id.desc())
-    return session.scalars(query).first()
+def latest_experiment(
+    session: Session, team_id: int, as_of: datetime | None = None
+) -> Experiment | None:
+    """Return the team's newest experiment, running or not (started by `as_of`, if given)."""
+    query = select(Experiment).where(Experiment.team_id == team_id)
+    if as_of is not None:
+        query = query.where(Experiment.started_at <= as_of)
+    return session.scalars(query.order_by(Experiment.id.desc())).first()
 
 
 def arms_of(session: Session, experiment_id: int) -> list[ExperimentArm]:
@@ -271,11 +286,14 @@ def arms_of(session: Session, experiment_id: int) -> list[ExperimentArm]:
     return list(session.scalars(query))
 
 
-def assignment_counts(session: Session, experiment_id: int) -> dict[str, int]:
-    """Return how many assignments an experiment logged per strategy."""
-    query = (
-        select(Assignment.strategy, func.count())
-        .where(Assignment.experiment_id == experiment_id)
-        .group_by(Assignment.strategy)
+def assignment_counts(
+    session: Session, experiment_id: int, as_of: datetime | None = None
+) -> dict[str, int]:
+    """Return how many prospects an experiment assigned per strategy (by `as_of`, if given)."""
+    query = select(Assignment.strategy, func.count()).where(
+        Assignment.experiment_id == experiment_id
     )
-    return {strategy: int(n) for strategy, n in session.execute(query)}
+    if as_of is not None:
+        query = query.where(Assignment.assigned_at <= as_of)
+    rows = session.execute(query.group_by(Assignment.strategy))
+    return {strategy: int(n) for strategy, n in rows}

@@ -43,9 +43,16 @@ def insert_voicemails(session: Session, rows: Sequence[Mapping[str, Any]]) -> No
         session.execute(insert(Voicemail), list(rows))
 
 
-def insert_callback(session: Session, prospect_id: int, at: datetime, **values: Any) -> None:
-    """Insert a callback, matched to the prospect's latest voicemail still open at that time."""
+def insert_callback(
+    session: Session, prospect_id: int, at: datetime, *, unmatched: bool = True, **values: Any
+) -> bool:
+    """Insert a callback, matched to the prospect's latest voicemail still open at that time.
+
+    Without `unmatched`, a callback that answers no voicemail is not inserted (False).
+    """
     voicemail = latest_open_voicemail(session, prospect_id, before=at)
+    if voicemail is None and not unmatched:
+        return False
     session.execute(
         insert(Callback).values(
             prospect_id=prospect_id,
@@ -54,6 +61,7 @@ def insert_callback(session: Session, prospect_id: int, at: datetime, **values: 
             **values,
         )
     )
+    return True
 
 
 def block_numbers(session: Session, team_id: int, numbers: Sequence[str], source: str) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import make_url
 
 ENV_VAR = "CALLWORTHY_DATABASE_URL"
 DEFAULT_FILE_NAME = "callworthy.sqlite3"
@@ -37,8 +36,23 @@ def resolve_database_url(option: str | None, environ: Mapping[str, str] | None =
     return value if "://" in value else sqlite_url(value)
 
 
+def plain_sqlite_file(url: str) -> Path | None:
+    """Return the file of a `sqlite:///PATH` URL without options, read without SQLAlchemy.
+
+    None for anything else (another database, in-memory SQLite, a query or an escape):
+    the caller then takes the long way, through `sqlite_file` and SQLAlchemy.
+    """
+    prefix = "sqlite:///"
+    database = url[len(prefix) :]
+    if not url.startswith(prefix) or "?" in url or "%" in url or database in ("", ":memory:"):
+        return None
+    return Path(database)
+
+
 def sqlite_file(url: str) -> Path | None:
     """Return the file of a SQLite URL, or None for other databases and in-memory SQLite."""
+    from sqlalchemy import make_url  # here, so `check` resolves its database without SQLAlchemy
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None

@@ -7,10 +7,24 @@ turning them into the services' values is the services' job.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from callworthy.storage.tables import (
@@ -96,8 +110,9 @@ def prospects_named(session: Session, team_id: int, name: str) -> list[Prospect]
     exact = list(session.scalars(base.where(func.lower(Prospect.name) == lowered)))
     if exact:
         return exact
-    pattern = "%" + lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return list(session.scalars(base.where(func.lower(Prospect.name).like(pattern, escape="\\"))))
+    return list(
+        session.scalars(base.where(func.lower(Prospect.name).like(_contains(name), escape="\\")))
+    )
 
 
 def list_prospects(session: Session, team_id: int, tag: str | None = None) -> list[Prospect]:
@@ -106,6 +121,67 @@ def list_prospects(session: Session, team_id: int, tag: str | None = None) -> li
         select(Prospect).where(Prospect.team_id == team_id).order_by(Prospect.name, Prospect.id)
     )
     return [p for p in rows if tag is None or tag in (p.tags or [])]
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectFilter:
+    """Which of a team's prospects a list shows: an owner's, with a tag, a name containing."""
+
+    team_id: int
+    owner_rep_id: int | None = None
+    tag: str | None = None
+    name: str | None = None
+
+
+def _has_tag(session: Session, tag: str) -> ColumnElement[bool]:
+    """Return "the prospect carries this tag", in the dialect's JSON functions."""
+    if session.get_bind().dialect.name == "sqlite":
+        each = func.json_each(Prospect.tags).table_valued("value")
+        return exists(select(literal(1)).select_from(each).where(each.c.value == tag))
+    return cast(Prospect.tags, JSONB).contains([tag])
+
+
+def _filtered(session: Session, wanted: ProspectFilter) -> Select[Any]:
+    query = select(Prospect).where(Prospect.team_id == wanted.team_id)
+    if wanted.owner_rep_id is not None:
+        query = query.where(Prospect.owner_rep_id == wanted.owner_rep_id)
+    if wanted.tag:
+        query = query.where(_has_tag(session, wanted.tag))
+    if wanted.name:
+        query = query.where(func.lower(Prospect.name).like(_contains(wanted.name), escape="\\"))
+    return query
+
+
+def _contains(text: str) -> str:
+    lowered = text.strip().lower()
+    return "%" + lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def prospects_after(
+    session: Session, wanted: ProspectFilter, after: tuple[str, int] | None, limit: int
+) -> list[Prospect]:
+    """Return up to `limit` prospects by (name, id) after a key: one keyset page."""
+    query = _filtered(session, wanted)
+    if after is not None:
+        name, last = after
+        query = query.where(
+            or_(Prospect.name > name, and_(Prospect.name == name, Prospect.id > last))
+        )
+    return list(session.scalars(query.order_by(Prospect.name, Prospect.id).limit(limit)))
+
+
+def prospects_at(
+    session: Session, wanted: ProspectFilter, offset: int, limit: int
+) -> list[Prospect]:
+    """Return up to `limit` prospects by (name, id) from an offset: one numbered page."""
+    query = _filtered(session, wanted).order_by(Prospect.name, Prospect.id)
+    return list(session.scalars(query.offset(offset).limit(limit)))
+
+
+def count_prospects(session: Session, wanted: ProspectFilter) -> int:
+    """Return how many prospects the filter shows."""
+    query = _filtered(session, wanted).with_only_columns(func.count()).order_by(None)
+    return int(session.scalar(query) or 0)
 
 
 def voicemails_of(session: Session, prospect_id: int) -> list[Voicemail]:
@@ -117,6 +193,18 @@ def voicemails_of(session: Session, prospect_id: int) -> list[Voicemail]:
             .order_by(Voicemail.left_at, Voicemail.id)
         )
     )
+
+
+def voicemail_by_id(session: Session, team_id: int, voicemail_id: int) -> Voicemail | None:
+    """Return the team's voicemail with this id, if any."""
+    if not fits(voicemail_id):
+        return None
+    query = (
+        select(Voicemail)
+        .join(Prospect, Prospect.id == Voicemail.prospect_id)
+        .where(Prospect.team_id == team_id, Voicemail.id == voicemail_id)
+    )
+    return session.scalars(query).first()
 
 
 def callbacks_of(session: Session, prospect_id: int) -> list[Callback]:
@@ -218,3 +306,13 @@ def phone_test_results(session: Session, rep_id: int) -> list[PhoneTestResult]:
         .order_by(PhoneTestResult.taken_at, PhoneTestResult.id)
     )
     return list(session.scalars(query))
+
+
+def all_teams(session: Session) -> Sequence[Team]:
+    """Return every team, by name."""
+    return session.scalars(select(Team).order_by(Team.name)).all()
+
+
+def team_reps(session: Session, team_id: int) -> Sequence[Rep]:
+    """Return the team's reps, by name."""
+    return session.scalars(select(Rep).where(Rep.team_id == team_id).order_by(Rep.name)).all()

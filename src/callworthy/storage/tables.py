@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -153,6 +154,14 @@ class Prospect(Base):
     callbacks: Mapped[list[Callback]] = relationship(
         back_populates="prospect", cascade="all, delete-orphan", passive_deletes=True
     )
+    # Declared after the relationships above: this column's name shadows `relationship` here.
+    relationship: Mapped[str] = mapped_column(String(16), default="cold", server_default="cold")
+    """cold | met_briefly | referred: which strategies fit them (the registry's fit)."""
+    referred_by: Mapped[str | None] = mapped_column(String(200))
+    """Someone the rep and the prospect both know, who suggested the call."""
+    lead_name: Mapped[str | None] = mapped_column(String(200))
+    """A real sales lead for their business (P7), when the rep has one to give."""
+    lead_detail: Mapped[str | None] = mapped_column(String(200))
 
 
 class Voicemail(Base):
@@ -173,6 +182,10 @@ class Voicemail(Base):
     left_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source: Mapped[str] = mapped_column(String(32), default="cli")
     external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
+    strategy_inferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """True when the strategy was read from an imported script, not said by a rep."""
+    strategy_confidence: Mapped[float | None] = mapped_column(Float)
+    """How sure the reading was (0-1), for an inferred strategy."""
 
     prospect: Mapped[Prospect] = relationship(back_populates="voicemails")
 
@@ -220,7 +233,7 @@ class Idea(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
     rep_id: Mapped[int | None] = mapped_column(ForeignKey("rep.id", ondelete="SET NULL"))
     slug: Mapped[str] = mapped_column(String(64))
-    """The strategy id voicemails of this idea are logged under (e.g. "idea-7")."""
+    """The strategy id voicemails of this idea are logged under once tried (e.g. "idea_7")."""
     title: Mapped[str] = mapped_column(String(300))
     script: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -274,10 +287,13 @@ class ExperimentArm(Base):
 
 
 class Assignment(Base):
-    """A strategy assigned to a prospect by an experiment, for the sample-ratio check."""
+    """A strategy assigned to a prospect by an experiment: one per prospect, which it keeps."""
 
     __tablename__ = "assignment"
-    __table_args__ = (Index("ix_assignment_experiment_id_strategy", "experiment_id", "strategy"),)
+    __table_args__ = (
+        Index("ix_assignment_experiment_id_strategy", "experiment_id", "strategy"),
+        UniqueConstraint("experiment_id", "prospect_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     experiment_id: Mapped[int] = mapped_column(ForeignKey("experiment.id", ondelete="CASCADE"))
@@ -289,6 +305,23 @@ class Assignment(Base):
     voicemail_id: Mapped[int | None] = mapped_column(
         ForeignKey("voicemail.id", ondelete="SET NULL"), index=True
     )
+
+
+class TeamStrategy(Base):
+    """A team's own strategy (a tried idea): a strategy file's fields, stored as JSON."""
+
+    __tablename__ = "team_strategy"
+    __table_args__ = (UniqueConstraint("team_id", "strategy_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    strategy_id: Mapped[str] = mapped_column(String(64))
+    """Its id in the registry (an idea's: idea_7)."""
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The fields of a strategy file (write/strategies.py: StrategySpec), validated on the
+    way in and again on the way out."""
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 class PhoneTestResult(Base):
@@ -420,3 +453,43 @@ class TeamRule(Base):
     updated_by: Mapped[str] = mapped_column(String(200))
     """The name of the manager who last saved it."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class AuditEntry(Base):
+    """One correction of a team's records (an edit, a delete, or the undo of one): who, when,
+    what, and the values before and after, so a manager can read it and it can be undone.
+
+    `before` of a delete is a snapshot of every row it removed (the prospect, its
+    voicemails and callbacks, the experiment assignments that pointed at them). No
+    foreign key ties an entry to its record: the record may be gone, that is the point.
+    """
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_team_id_id", "team_id", "id"),
+        Index("ix_audit_entry_kind_record_id", "kind", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    rep_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rep.id", ondelete="SET NULL"), index=True
+    )
+    """Who made the change (None once that rep is gone; `actor` keeps the name)."""
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    action: Mapped[str] = mapped_column(String(16))
+    """edit | delete | undo."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """prospect | voicemail | callback."""
+    record_id: Mapped[int] = mapped_column(Integer)
+    prospect_id: Mapped[int] = mapped_column(Integer, index=True)
+    """The prospect the record is about (itself for a prospect): forgetting them erases this."""
+    subject: Mapped[str] = mapped_column(String(200))
+    """The prospect's name when the change was made, for reading the log after a delete."""
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("audit_entry.id", ondelete="SET NULL"))
+    """For an undo: the change it reverted."""
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """When this change was undone (None while it stands)."""

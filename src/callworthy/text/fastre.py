@@ -20,7 +20,7 @@ try:
 except ImportError:  # pragma: no cover - exercised only where the wheel is missing
     re2 = None
 
-__all__ = ["re2", "re2_compile", "re2_options", "re2_safe"]
+__all__ = ["AsciiPattern", "ascii_pattern", "re2", "re2_compile", "re2_options", "re2_safe"]
 
 # Typographic punctuation both engines see alike: ‘ ’ ‚ ‛ “ ” „ ′ ″ – — ‒ ― … • ·.
 _TYPOGRAPHIC = (
@@ -49,4 +49,53 @@ def re2_compile(pattern: str) -> Any | None:
     try:
         return re2.compile(pattern, re2_options())
     except re2.error:
+        return None
+
+
+class AsciiPattern:
+    """A pattern compiled by RE2 that lists its match spans in bytes, without the wrapper.
+
+    google-re2's `finditer` walks the matches in a Python generator that makes a
+    match object for each and maps byte offsets to characters: on a voicemail's
+    few hundred characters that costs more than the match itself. This calls the
+    binding's `RE2.Match` (the wrapper's own engine call) in a plain loop and
+    returns (start, end) pairs — character offsets, for the ASCII text it is
+    given only. `fastre` is the one module that knows RE2's Python binding.
+    """
+
+    __slots__ = ("_match", "_unanchored")
+
+    def __init__(self, compiled: Any) -> None:
+        self._match = compiled._regexp.Match  # the binding's engine call, as the wrapper uses
+        self._unanchored = re2._Anchor.UNANCHORED
+
+    def search(self, data: bytes) -> bool:
+        """Return whether the pattern matches anywhere in the ASCII bytes."""
+        return bool(self._match(self._unanchored, data, 0, len(data))[0][0] >= 0)
+
+    def spans(self, data: bytes) -> list[tuple[int, int]]:
+        """Return every non-overlapping match's (start, end) in ASCII bytes, left to right."""
+        out: list[tuple[int, int]] = []
+        pos, end, match, anchor = 0, len(data), self._match, self._unanchored
+        while True:
+            span = match(anchor, data, pos, end)[0]
+            if span[0] < 0:
+                return out
+            out.append(span)
+            if span[1] == pos:  # an empty match: step past it, as `re` does
+                if pos == end:
+                    return out
+                pos += 1
+            else:
+                pos = span[1]
+
+
+def ascii_pattern(pattern: str) -> AsciiPattern | None:
+    """Compile a pattern for AsciiPattern, or return None if RE2 is missing or cannot express it."""
+    compiled = re2_compile(pattern)
+    if compiled is None:
+        return None
+    try:
+        return AsciiPattern(compiled)
+    except AttributeError:  # pragma: no cover - a google-re2 without the binding we call
         return None

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from num2words import num2words
-
 _DIGIT_WORDS = ("oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = (
     "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -112,6 +110,8 @@ def spoken_word_count(token: str) -> int:
         value = float(cleaned)
     except ValueError:
         return 1
+    from num2words import num2words  # here: most scripts have no number to say in words
+
     if value.is_integer() and 1900 <= value <= 2099 and "," not in token and not extra:
         words = num2words(int(value), to="year")
     elif value.is_integer():

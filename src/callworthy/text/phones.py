@@ -15,7 +15,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
-from callworthy.text.fastre import re2_compile, re2_safe
+from callworthy.text.fastre import ascii_pattern, re2_compile, re2_safe
 from callworthy.text.numbers import _MULTIPLIERS, _REPEATS, WORD_DIGITS, spoken_digits
 
 #: Fewest digits a phone number has (a US local number without area code).
@@ -25,8 +25,10 @@ _NUMBER_WORD = "|".join(sorted([*WORD_DIGITS, *_MULTIPLIERS, *_REPEATS], key=len
 # Number words joined by spaces, commas or dashes; a full stop ends the number.
 _SPOKEN_RUN_RE = re.compile(rf"\b(?:{_NUMBER_WORD})\b(?:[\s,\-–—]{{1,4}}\b(?:{_NUMBER_WORD})\b)+")
 _WORD_RE = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 # RE2 says in one linear pass whether `re` needs to look for spoken numbers at all.
 _SPOKEN_PRECHECK = re2_compile(_SPOKEN_RUN_RE.pattern)
+_SPOKEN_PRECHECK_ASCII = ascii_pattern(_SPOKEN_RUN_RE.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def _match_window(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _count_digits(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return len(_DIGIT.findall(text))
 
 
 def _written(text: str, region: str) -> list[PhoneMention]:
@@ -96,8 +98,11 @@ def _written(text: str, region: str) -> list[PhoneMention]:
     return found
 
 
-def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
-    if _SPOKEN_PRECHECK is not None and re2_safe(lower) and not _SPOKEN_PRECHECK.search(lower):
+def _spoken(text: str, lower: str, region: str, ascii: bytes | None) -> list[PhoneMention]:
+    if ascii is not None and _SPOKEN_PRECHECK_ASCII is not None:
+        if not _SPOKEN_PRECHECK_ASCII.search(ascii):
+            return []
+    elif _SPOKEN_PRECHECK is not None and re2_safe(lower) and not _SPOKEN_PRECHECK.search(lower):
         return []
     found = []
     for match in _SPOKEN_RUN_RE.finditer(lower):
@@ -115,8 +120,13 @@ def _spoken(text: str, lower: str, region: str) -> list[PhoneMention]:
     return found
 
 
+# What every placeholder starts with: a bracket before a letter, or "XXX". Most scripts have
+# neither ("(704) 333-1112" has a bracket before a digit).
+_PLACEHOLDER_HINT = re.compile(r"[\[{<(]{1,2}[ \t]*[A-Za-z]|[xX]{3}")
+
+
 def _placeholders(text: str) -> list[PhoneMention]:
-    if not any(c in text for c in "[{<(xX"):
+    if not _PLACEHOLDER_HINT.search(text):
         return []
     return [
         PhoneMention(m.group().lower(), m.start(), m.end(), False, PLACEHOLDER_DIGITS)
@@ -125,12 +135,18 @@ def _placeholders(text: str) -> list[PhoneMention]:
 
 
 def find_phone_mentions(
-    text: str, region: str = "US", lower: str | None = None
+    text: str, region: str = "US", lower: str | None = None, ascii: bytes | None = None
 ) -> tuple[PhoneMention, ...]:
-    """Return every phone number in the text, written or spoken, in order."""
+    """Return every phone number in the text, written or spoken, in order.
+
+    `lower` is the text lower-cased (the same length); `ascii` the same as bytes, given
+    only when it is plain ASCII RE2 may read (`Document.ascii`).
+    """
     if lower is None or len(lower) != len(text):
         lower = text.lower()
         if len(lower) != len(text):  # lower-casing shifted offsets: ASCII-fold instead
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    mentions = _written(text, region) + _spoken(text, lower, region) + _placeholders(text)
+        ascii = None
+    spoken = _spoken(text, lower, region, ascii)
+    mentions = _written(text, region) + spoken + _placeholders(text)
     return tuple(sorted(mentions, key=lambda m: m.start))

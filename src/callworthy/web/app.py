@@ -31,6 +31,7 @@ from callworthy.web.routers import (
     accounts,
     auth,
     check,
+    corrections,
     diagnose,
     experiments,
     ideas,
@@ -96,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
         app.include_router(resource.pages)
         app.include_router(resource.api)
-    for resource in (ideas, write, rules, profile):
+    for resource in (ideas, write, rules, profile, corrections):
         app.include_router(resource.pages)
         app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

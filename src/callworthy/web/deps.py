@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -28,6 +28,7 @@ from callworthy.services import sessions
 from callworthy.services.accounts import Account
 from callworthy.services.caller import Caller, caller_for
 from callworthy.services.database import MAX_ID
+from callworthy.services.paging import DEFAULT_LIMIT, MAX_LIMIT
 from callworthy.services.team_rules import TeamRules
 from callworthy.services.tokens import TokenCache
 from callworthy.web.security import CSRF_FIELD, CSRF_HEADER, PasswordGate, csrf_matches
@@ -74,6 +75,16 @@ GateDep = Annotated[PasswordGate, Depends(get_gate)]
 TeamRulesDep = Annotated[TeamRules, Depends(get_team_rules)]
 #: A record's id in a path: a whole number that fits the id columns.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's number.")]
+#: An API list's paging: the `next` of the page before, and how many items a page holds.
+Cursor = Annotated[
+    str | None,
+    Query(max_length=2000, description="The `next` of the page before; leave out for the first."),
+]
+Limit = Annotated[
+    int | None, Query(description=f"Items per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}).")
+]
+#: A web list's page number (`?page=3`; past the last shows the last).
+PageNumber = Annotated[int | None, Query(alias="page", ge=1, le=MAX_ID)]
 
 
 def bearer_token(request: Request) -> str | None:

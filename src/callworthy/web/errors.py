@@ -58,6 +58,11 @@ async def on_library_error(request: Request, exc: Exception) -> Response:
     """Answer a CallworthyError: JSON for the API, a page or a redirect for the browser."""
     assert isinstance(exc, errors.CallworthyError)
     status = status_of(exc)
+    if isinstance(exc, errors.DatabaseError):  # the page says nothing of it; the log does
+        log.error(
+            "database error on %s %s: %s (%s)",
+            request.method, request.url.path, exc.detail or exc.problem, exc.location or "?",
+        )  # fmt: skip
     headers = {}
     if isinstance(exc, errors.RateLimitedError):
         headers["Retry-After"] = str(exc.retry_after)
@@ -97,7 +102,13 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
     message = f"The request is malformed: {where}."
     if _is_api(request):
         return error_json(422, "ValidationError", message, details=details)
-    return _error_page(request, 422, message)
+    # A page names the field in words, not its place in the request ("body.email").
+    said = "; ".join(
+        f"{str(d['loc'][-1]).replace('_', ' ')}: {str(d['msg']).lower()}" for d in details[:5]
+    )
+    return _error_page(
+        request, 422, f"The form could not be taken ({said}). Check it and send it again."
+    )
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:

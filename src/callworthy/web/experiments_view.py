@@ -2,19 +2,44 @@
 
 The pages and their JSON twins call the same services; this module only reads the
 clock (the one place the web surface does) and shapes results for the templates
-and the charts.
+and the charts, in a sales manager's words: what happened first ("3 of 12 called
+back", the observed share), then the likely range (the 95% interval of the
+posterior), and a glossary, shown on hover or focus, for the few terms left.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from callworthy.experiments import ArmSummary, chance_phrase, percent
-from callworthy.services.experiments import CurveReport, StatsReport
+from callworthy.experiments import MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, ArmSummary, chance_phrase
+from callworthy.experiments import percent as percent
+from callworthy.services.experiments import CurveReport, StatsReport, observed
 from callworthy.web.charts import Bar, Step, interval_chart, step_chart
 
-MAX_WINDOW = 365.0
+MAX_WINDOW = MAX_WINDOW_DAYS
+
+#: The terms the pages still use, in plain words (shown on hover or focus).
+GLOSSARY: dict[str, str] = {
+    "window": "How long a voicemail has to be called back. A callback after that does not "
+    "count; a voicemail younger than that is still waiting.",
+    "counted": "Voicemails old enough to judge: left at least a whole window ago. Only these "
+    "count in the share called back.",
+    "waiting": "Voicemails still inside their window: they may yet be called back, so they "
+    "are shown apart and never counted as failures.",
+    "range": "Where the real share most likely lies (95% sure), given how few voicemails "
+    "there are so far. More voicemails, narrower range.",
+    "baseline": "Your usual message: every other one is compared with it.",
+    "beats": "How likely this message gets more callbacks than your usual one, in the long run.",
+    "best": "How likely this message is the best of them all.",
+    "split": "Each prospect is given one message at random, in set shares. If the prospects "
+    "given each message are far from those shares, something is off in how they were "
+    "given, and the comparison cannot be trusted until it is fixed.",
+    "arm": "One of the messages being compared in an experiment.",
+    "inferred": "Imported calls whose message was read from the notes in your CRM, not said "
+    "by a rep.",
+}
 
 
 def now() -> datetime:
@@ -22,18 +47,31 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def label(row: ArmSummary) -> str:
-    """Return a row's name on the chart: the strategy, with its segment when grouped."""
-    return f"{row.segment} · {row.strategy}" if row.segment is not None else row.strategy
+def label(row: ArmSummary, names: Mapping[str, str] | None = None) -> str:
+    """Return a row's name on the chart: the strategy's name, with its segment when grouped."""
+    name = (names or {}).get(row.strategy, row.strategy)
+    return f"{row.segment} · {name}" if row.segment is not None else name
+
+
+def happened(callbacks: int, matured: int) -> str:
+    """Return what happened, in words: "3 of 12 called back"."""
+    return f"{callbacks} of {matured} called back" if matured else "none old enough yet"
+
+
+def likely(low: float | None, high: float | None) -> str:
+    """Return the likely range as whole percents, or a dash."""
+    return f"{percent(low)} to {percent(high)}" if low is not None and high is not None else "-"
 
 
 @dataclass(frozen=True, slots=True)
 class RowView:
-    """One stats row as the page shows it: figures as percents and the verdict in words."""
+    """One stats row as the page shows it: what happened, the share, the range, the verdict."""
 
     label: str
     row: ArmSummary
-    rate: str
+    happened: str
+    share: str
+    """The observed share (callbacks / counted), the headline."""
     interval: str
     beats: str
     verdict: str
@@ -41,22 +79,23 @@ class RowView:
 
 
 def rows_view(report: StatsReport) -> list[RowView]:
-    """Return the table rows: percents, and the chance to beat the baseline in words."""
+    """Return the table rows: what happened first, then the range and the verdict in words."""
+    names = report.names or {}
+    base = names.get(report.baseline, report.baseline)
     out = []
     for row in report.rows:
-        known = row.rate_mean is not None and row.ci_low is not None and row.ci_high is not None
+        share = observed(row)
         if row.chance_to_beat_baseline is not None:
-            verdict = chance_phrase(row.chance_to_beat_baseline, report.baseline)
+            verdict = chance_phrase(row.chance_to_beat_baseline, base)
         else:
             verdict = "; ".join(row.notes) or "can't tell yet"
         out.append(
             RowView(
-                label=label(row),
+                label=label(row, names),
                 row=row,
-                rate=percent(row.rate_mean) if row.rate_mean is not None else "-",
-                interval=f"{percent(row.ci_low)} to {percent(row.ci_high)}"  # type: ignore[arg-type]
-                if known
-                else "-",
+                happened=happened(row.callbacks, row.matured),
+                share=percent(share) if share is not None else "-",
+                interval=likely(row.ci_low, row.ci_high),
                 beats=percent(row.chance_to_beat_baseline)
                 if row.chance_to_beat_baseline is not None
                 else "-",
@@ -68,20 +107,28 @@ def rows_view(report: StatsReport) -> list[RowView]:
 
 
 def rates_svg(report: StatsReport) -> str:
-    """Return the callback-rate chart of a stats report (one bar per row)."""
+    """Return the chart of a stats report: each row's observed share and its likely range."""
+    names = report.names or {}
     bars = [
-        Bar(label(r), r.rate_mean, r.ci_low, r.ci_high, baseline=r.strategy == report.baseline)
+        Bar(
+            label(r, names),
+            observed(r),
+            r.ci_low,
+            r.ci_high,
+            baseline=r.strategy == report.baseline,
+        )
         for r in report.rows
     ]
-    title = f"Callback rate per strategy, 95% intervals, baseline {report.baseline}"
+    base = names.get(report.baseline, report.baseline)
+    title = f"Share called back per message, with the likely range; your usual message: {base}"
     return interval_chart(bars, title, "rates")
 
 
-def curve_svg(report: CurveReport) -> str:
-    """Return the time-to-callback step chart of a curve report."""
+def curve_svg(report: CurveReport, names: Mapping[str, str] | None = None) -> str:
+    """Return the chart of how soon voicemails are called back, with its likely range."""
     steps = [Step(d.day, d.share_called_back, d.ci_low, d.ci_high) for d in report.days]
-    which = report.strategy or "every strategy"
-    return step_chart(steps, f"Share called back by day, {which} (Kaplan-Meier)", "curve")
+    which = (names or {}).get(report.strategy or "", report.strategy) or "every message"
+    return step_chart(steps, f"Share called back by day, {which}", "curve")
 
 
 def parse_window(text: str) -> float:
@@ -90,8 +137,8 @@ def parse_window(text: str) -> float:
         value = float((text or "14").strip())
     except ValueError:
         raise ValueError(f"{text!r} is not a number of days.") from None
-    if not 0 < value <= MAX_WINDOW:
-        raise ValueError(f"Use a window of more than 0 and at most {MAX_WINDOW:g} days.")
+    if not MIN_WINDOW_DAYS <= value <= MAX_WINDOW_DAYS:
+        raise ValueError(f"Use a window of {MIN_WINDOW_DAYS:g} to {MAX_WINDOW_DAYS:g} days.")
     return value
 
 
@@ -101,5 +148,5 @@ def parse_seed(text: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or len(text) > 10:
-        raise ValueError(f"Seed {text!r} is not a whole number from 0 to 2147483647.")
+        raise ValueError(f"{text!r} is not a whole number from 0 to 2147483647.")
     return int(text)

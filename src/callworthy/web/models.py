@@ -40,7 +40,7 @@ def json_model(
     names = list(keys) if keys is not None else [f.name for f in dataclasses.fields(cls)]
     fields: dict[str, Any] = {}
     for field in names:
-        kind = (types or {}).get(field, hints[field])
+        kind = (types or {})[field] if field in (types or {}) else hints[field]
         fields[field] = (kind | None, None) if field in optional else (kind, ...)
     doc = (cls.__doc__ or "").strip().splitlines()[0]
     model: type[BaseModel] = create_model(name or cls.__name__, __doc__=doc, **fields)
@@ -54,5 +54,9 @@ CritiqueJson = json_model(
     types={"findings": list[FindingJson]},  # type: ignore[valid-type]
 )
 StatsRowJson = json_model(
-    ArmSummary, ["segment", *STATS_KEYS], name="StatsRow", optional=("segment",)
+    ArmSummary,
+    ["segment", *STATS_KEYS],
+    name="StatsRow",
+    optional=("segment", "rate_observed"),
+    types={"rate_observed": float},  # not a field: callbacks / matured (services.experiments)
 )

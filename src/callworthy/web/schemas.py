@@ -6,14 +6,13 @@ route (validated and in the OpenAPI document); nothing here mirrors them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from callworthy.services.ideas import MAX_TITLE
 from callworthy.services.next_strategy import MAX_SEED
 from callworthy.services.team_rules import MAX_SOURCE_CHARS
-from callworthy.text.analysis import MAX_CHARS
 
 
 class _In(BaseModel):
@@ -31,22 +30,77 @@ class CritiqueIn(_In):
 
 
 class ProspectIn(_In):
-    """A prospect to add (owned by the token's rep); the phone is validated and stored as E.164."""
+    """A prospect to add (owned by the token's rep); the phone is validated and stored as E.164.
 
-    name: str = Field(max_length=200)
-    company: str | None = Field(default=None, max_length=200)
-    role: str | None = Field(default=None, max_length=200)
-    industry: str | None = Field(default=None, max_length=200)
-    phone: str | None = Field(default=None, max_length=40)
+    Text fields are checked by the service, as from a form or an import: name, company,
+    role and industry up to 200 characters, phone 40, each tag 60 (30 tags), one line,
+    no control characters; a refusal is 422 `InvalidFieldError` naming its `field`.
+    """
+
+    name: str
+    company: str | None = None
+    role: str | None = None
+    industry: str | None = None
+    phone: str | None = None
     humor_ok: bool = False
-    tags: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=30)
+    tags: list[str] = Field(default_factory=list)
+    relationship: str = Field(default="cold", description="cold, met_briefly or referred.")
+    referred_by: str | None = None
+    lead_name: str | None = Field(default=None, description="A real lead (P7).")
+    lead_detail: str | None = None
+
+
+class KnownIn(_In):
+    """What the rep knows of a prospect: it decides which strategies fit (left out: cleared)."""
+
+    relationship: str = Field(default="cold", description="cold, met_briefly or referred.")
+    referred_by: str | None = None
+    lead_name: str | None = Field(default=None, description="A real lead (P7).")
+    lead_detail: str | None = None
+    humor_ok: bool | None = Field(default=None, description="Left out: unchanged.")
 
 
 class VoicemailIn(_In):
     """A voicemail left: the strategy id and what was said (critiqued and scored on storing)."""
 
+    strategy: str = Field(description="A lowercase id (value_tip, sales_lead, ...); 64 at most.")
+    script: str = Field(description="What was said: 1-5,000 characters, lines allowed.")
+
+
+class ProspectPatch(_In):
+    """The profile fields to change; those left out stay, `null` clears an optional one."""
+
+    name: str | None = None
+    company: str | None = None
+    role: str | None = None
+    industry: str | None = None
+    phone: str | None = None
+    humor_ok: bool | None = None
+    tags: list[str] | None = None
+
+
+class VoicemailPatch(_In):
+    """A voicemail's fields to change; a new script is critiqued and scored again."""
+
+    strategy: str | None = None
+    script: str | None = None
+    left_at: str | None = Field(default=None, description="ISO 8601; without a zone: UTC.")
+
+
+class CallbackPatch(_In):
+    """A callback's fields to change."""
+
+    outcome: str | None = Field(
+        default=None, description="returned, meeting, not_interested or other"
+    )
+    notes: str | None = None
+    at: str | None = Field(default=None, description="ISO 8601; without a zone: UTC.")
+
+
+class StrategyIn(_In):
+    """The strategy a voicemail really used (one of the team's ids)."""
+
     strategy: str = Field(max_length=60)
-    script: str = Field(max_length=MAX_CHARS * 2)
 
 
 class CallbackIn(_In):
@@ -99,8 +153,8 @@ class ProfileIn(_In):
 class IdeaIn(_In):
     """An idea: the strategy in a sentence, and a sample script (critiqued and scored)."""
 
-    title: str = Field(max_length=MAX_TITLE * 2, description="The strategy in a sentence.")
-    script: str = Field(default="", max_length=MAX_CHARS * 2, description="A sample script.")
+    title: str = Field(description=f"The strategy in a sentence ({MAX_TITLE} characters at most).")
+    script: str = Field(default="", description="A sample script (5,000 characters at most).")
 
 
 class ExperimentIn(_In):

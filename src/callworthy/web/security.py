@@ -29,15 +29,16 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-#: Pages and API answers carry what only their user may see (a new token, a reset link):
-#: no browser or proxy may keep a copy. Static files may be cached.
+#: Pages and API answers hold a team's data (the Tokens page shows a new token once): no
+#: browser or proxy may keep a copy. Static files (CSS, htmx) may be cached.
 NO_STORE = (b"cache-control", b"no-store")
+STATIC_PREFIX = "/static/"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 
 
 class SecurityHeadersMiddleware:
-    """Add the security headers to every HTTP response."""
+    """Add the security headers to every HTTP response, and `no-store` to all but static files."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -48,12 +49,11 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
-        private = not scope.get("path", "").startswith("/static/")
+        store = [] if scope.get("path", "").startswith(STATIC_PREFIX) else [NO_STORE]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [*SECURITY_HEADERS, NO_STORE] if private else SECURITY_HEADERS
-                message["headers"] = [*message.get("headers", []), *extra]
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS, *store]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

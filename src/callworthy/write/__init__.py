@@ -4,6 +4,7 @@ Pure core: takes a profile and returns critiqued candidates; no storage, no web,
 """
 
 from callworthy.write.deliver import Deliverable, FollowUp, Item
+from callworthy.write.evidence import Evidence, Expectation, expect
 from callworthy.write.greeting import Greeting, write_greetings
 from callworthy.write.packs import Pack, default_packs, find_pack, load_packs
 from callworthy.write.profile import (
@@ -16,6 +17,7 @@ from callworthy.write.profile import (
     profile_from_mapping,
     rep_from_mapping,
 )
+from callworthy.write.registry import Fit, Registry, default_registry, fit_problem
 from callworthy.write.strategies import (
     GreetingScript,
     Strategy,
@@ -30,6 +32,9 @@ __all__ = [
     "Bar",
     "Candidate",
     "Deliverable",
+    "Evidence",
+    "Expectation",
+    "Fit",
     "FollowUp",
     "Greeting",
     "GreetingScript",
@@ -38,6 +43,7 @@ __all__ = [
     "Pack",
     "Profile",
     "Prospect",
+    "Registry",
     "Relationship",
     "Rep",
     "Skipped",
@@ -45,8 +51,11 @@ __all__ = [
     "Writeup",
     "default_greetings",
     "default_packs",
+    "default_registry",
     "default_strategies",
+    "expect",
     "find_pack",
+    "fit_problem",
     "load_packs",
     "load_profile",
     "load_strategies",

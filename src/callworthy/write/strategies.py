@@ -1,22 +1,28 @@
-"""Message strategies and greeting scripts as YAML data, one file each, with examples inside.
+"""The strategy registry's data: one YAML file per strategy, and the greeting scripts.
 
-A strategy names its principle (P5-P8), when it fits (relationships, humor)
-and several phrasings with named slots (P10: two reps should not sound
-alike). A greeting script (P13) is the rep's own voicemail greeting. Both go
-through the shared validating loader (datafile.load_model); an unknown slot is
-an error naming its line.
+A strategy file is the one place a strategy's properties live (docs/writer.md):
+its principle, plain-words name and description, when it fits (relationships,
+humor, a lead, someone you both know), whether it is proposed or only logged,
+whether it is the team's default baseline, the critique's detectors that
+recognise it in a script, what the articles report of it, and the phrasings
+the writer fills (P10: two reps should not sound alike). A tried idea of a team
+becomes a strategy of the same shape (`StrategySpec`, validated by the same
+model). A greeting script (P13) is the rep's own voicemail greeting, not a
+strategy. Everything goes through the shared validating loader
+(datafile.load_entry); an unknown slot is an error naming its line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from callworthy.datafile import Strict, line_of, load_entries, load_entry, package_data
+from callworthy.datafile import ID_RE, Strict, line_of, load_entries, load_entry, package_data
 from callworthy.errors import DataFileError
 from callworthy.principles import check_principle
 from callworthy.write.deliver import COUNTED
@@ -24,6 +30,7 @@ from callworthy.write.profile import Relationship
 from callworthy.write.slots import REP_SLOTS, SLOTS, template_slots
 
 DOCS = "docs/writer.md"
+RULE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9][a-z0-9_-]*$")
 
 
 class Example(Strict):
@@ -35,23 +42,94 @@ class Example(Strict):
     reason: str = Field(default="", description="For `skip`: words the skip reason contains.")
 
 
-class StrategySpec(Strict):
-    """The strategy-file format (docs/writer.md)."""
+class ScriptExample(Strict):
+    """A script the classifier must recognise as this strategy (CRM notes, point 5 of #13)."""
 
-    name: str = Field(min_length=1)
+    script: str = Field(min_length=1)
+
+
+class ArticleEvidence(Strict):
+    """What the articles report of a strategy, as a Beta prior worth `weight` voicemails."""
+
+    returned: int = Field(ge=0)
+    of: int = Field(ge=1)
+    weight: float = Field(gt=0, le=20, description="How many voicemails the figure is worth.")
+    source: str = Field(min_length=1, description="Where the articles say it, in their words.")
+
+    @model_validator(mode="after")
+    def _returned_within(self) -> ArticleEvidence:
+        if self.returned > self.of:
+            raise ValueError(f"returned ({self.returned}) is more than of ({self.of})")
+        return self
+
+
+class Detector(Strict):
+    """A critique rule whose detection points to the strategy, maybe only on matching words."""
+
+    rule: str = Field(description="A critique rule id (folder.name).")
+    weight: float = Field(gt=0, le=10, description="Evidence it adds, in log-odds.")
+    matching: str = Field(default="", description="A pattern the detected words must match.")
+
+    @field_validator("rule")
+    @classmethod
+    def _rule(cls, value: str) -> str:
+        if not RULE_ID.match(value):
+            raise ValueError(f"{value!r} is not a rule id (folder.name)")
+        return value
+
+    @field_validator("matching")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a pattern ({exc})") from exc
+        return value
+
+
+class StrategySpec(Strict):
+    """The strategy-file format (docs/writer.md); a team's tried idea is stored in it too."""
+
+    name: str = Field(min_length=1, max_length=300)
     principle: str
     description: str = Field(min_length=1)
     humor: bool = Field(default=False, description="Humor (P8): only where the prospect is OK.")
     relationships: list[Relationship] = Field(default_factory=lambda: list(Relationship))
+    needs_lead: bool = Field(default=False, description="Needs a real lead to give (P7).")
+    needs_referral: bool = Field(default=False, description="Needs someone you both know.")
+    proposable: bool = Field(default=True, description="False: logged, never proposed.")
+    baseline: bool = Field(default=False, description="The team's default baseline.")
+    former_ids: list[str] = Field(default_factory=list, description="Ids of earlier versions.")
+    evidence: ArticleEvidence | None = None
+    detectors: list[Detector] = Field(
+        default_factory=list, description="What recognises it in a script (CRM notes)."
+    )
     number_once: bool = Field(default=False, description="Says the number once, on purpose.")
     caution: str = ""
-    phrasings: list[str] = Field(min_length=3)
-    examples: list[Example] = Field(min_length=1)
+    sample: str = Field(default="", description="A sample script (a tried idea's).")
+    phrasings: list[str] = Field(default_factory=list)
+    examples: list[Example | ScriptExample] = Field(default_factory=list)
 
     @field_validator("principle")
     @classmethod
     def _principle(cls, value: str) -> str:
         return check_principle(value)
+
+    @field_validator("former_ids")
+    @classmethod
+    def _former(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not ID_RE.match(v)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not snake_case")
+        return value
+
+    @model_validator(mode="after")
+    def _phrasings(self) -> StrategySpec:
+        if 0 < len(self.phrasings) < 3:
+            raise ValueError("phrasings: give none (never written) or at least three (P10)")
+        if self.baseline and not self.proposable:
+            raise ValueError("baseline: a baseline must be proposable")
+        return self
 
 
 class GreetingSpec(Strict):
@@ -67,7 +145,7 @@ class GreetingSpec(Strict):
 
 @dataclass(frozen=True, slots=True)
 class Strategy:
-    """A loaded message strategy."""
+    """A loaded message strategy: built in, or a team's tried idea."""
 
     id: str
     name: str
@@ -75,15 +153,39 @@ class Strategy:
     description: str
     humor: bool
     relationships: tuple[Relationship, ...]
+    needs_lead: bool
+    needs_referral: bool
+    proposable: bool
+    baseline: bool
+    former_ids: tuple[str, ...]
+    evidence: ArticleEvidence | None
+    detectors: tuple[Detector, ...]
     number_once: bool
     caution: str
+    sample: str
     phrasings: tuple[str, ...]
-    examples: tuple[Example, ...]
+    examples: tuple[Example | ScriptExample, ...]
     path: str
+    """The file it came from ("" for a team's strategy, which lives in the database)."""
+
+    @property
+    def writable(self) -> bool:
+        """Return True when the writer can write it (it has phrasings)."""
+        return bool(self.phrasings)
 
     def required_slots(self) -> frozenset[str]:
         """Return the slots every phrasing needs: if one is empty the strategy cannot fit."""
+        if not self.phrasings:
+            return frozenset()
         return frozenset.intersection(*(template_slots(p) for p in self.phrasings))
+
+    def profile_examples(self) -> tuple[Example, ...]:
+        """Return the examples that are profiles (write or skip)."""
+        return tuple(e for e in self.examples if isinstance(e, Example))
+
+    def script_examples(self) -> tuple[str, ...]:
+        """Return the example scripts the classifier must recognise as this strategy."""
+        return tuple(e.script for e in self.examples if isinstance(e, ScriptExample))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +236,32 @@ def load_strategy_file(path: Path) -> Strategy:
     return _strategy(entry.id, entry.spec, entry.node, path)
 
 
-def _strategy(sid: str, spec: StrategySpec, node: Any, path: Path) -> Strategy:
-    _check_slots(path, node, spec.phrasings, SLOTS)
+#: A strategy whose every phrasing needs this slot must say it needs it (and the reverse).
+_NEEDS = (("lead_name", "needs_lead"), ("referred_by", "needs_referral"))
+
+
+def _check_needs(path: Path, node: Any, spec: StrategySpec) -> None:
+    if not spec.phrasings:
+        return
+    required = frozenset.intersection(*(template_slots(p) for p in spec.phrasings))
+    for slot, flag in _NEEDS:
+        if (slot in required) != getattr(spec, flag):
+            said = "true" if slot in required else "false (or leave it out)"
+            raise DataFileError(
+                str(path),
+                line_of(node, [flag] if getattr(spec, flag) else ["phrasings"]),
+                f"every phrasing needs {{{slot}}}, so `{flag}` must say so"
+                if slot in required
+                else f"`{flag}: true`, yet a phrasing does without {{{slot}}}",
+                f"Set `{flag}: {said}`.",
+                docs=DOCS,
+            )
+
+
+def _strategy(sid: str, spec: StrategySpec, node: Any, path: Path | None) -> Strategy:
+    where = path or Path(f"team strategy {sid}")
+    _check_slots(where, node, spec.phrasings, SLOTS)
+    _check_needs(where, node, spec)
     return Strategy(
         id=sid,
         name=spec.name,
@@ -143,12 +269,25 @@ def _strategy(sid: str, spec: StrategySpec, node: Any, path: Path) -> Strategy:
         description=" ".join(spec.description.split()),
         humor=spec.humor,
         relationships=tuple(spec.relationships),
+        needs_lead=spec.needs_lead,
+        needs_referral=spec.needs_referral,
+        proposable=spec.proposable,
+        baseline=spec.baseline,
+        former_ids=tuple(spec.former_ids),
+        evidence=spec.evidence,
+        detectors=tuple(spec.detectors),
         number_once=spec.number_once,
         caution=" ".join(spec.caution.split()),
+        sample=spec.sample,
         phrasings=tuple(spec.phrasings),
         examples=tuple(spec.examples),
-        path=str(path),
+        path=str(path) if path else "",
     )
+
+
+def strategy_from_spec(sid: str, spec: StrategySpec) -> Strategy:
+    """Return the strategy a stored spec describes (a team's tried idea)."""
+    return _strategy(sid, spec, None, None)
 
 
 def load_greeting_file(path: Path) -> GreetingScript:

@@ -2,10 +2,15 @@
 
 Each candidate clears the bar (BAR below) or is not offered: a phrasing that
 fails tries the next one, and a strategy with none left is skipped with its
-reason, as is a strategy that does not fit the profile (humor off, no lead, a
-relationship it is not for). Nothing is guessed: a phrasing whose slots the
-profile and pack cannot fill is passed over (P7, P11). The seed picks the
-phrasings and stems, so a seed repeats and two seeds differ (P10).
+reason, as is a strategy that does not fit the profile (the registry's
+`fit_problem`: humor off, no lead, a relationship it is not for). Nothing is
+guessed: a phrasing whose slots the profile and pack cannot fill is passed over
+(P7, P11). The seed picks the phrasings and stems, so a seed repeats and two
+seeds differ (P10).
+
+Candidates are ranked by evidence (write/evidence.py): the expected callback rate
+from the team's results, else the articles' figure; the critique score breaks a
+tie, then plain before humor (P8: pick your shots), then the shorter.
 """
 
 from __future__ import annotations
@@ -18,10 +23,15 @@ from typing import Any
 
 from callworthy.critique import Context, Critique, RuleSet, critique, default_rules
 from callworthy.write.deliver import Deliverable, compose
+from callworthy.write.evidence import Evidence, Expectation, expect
 from callworthy.write.packs import FALLBACK, Pack, default_packs, find_pack
 from callworthy.write.profile import Prospect, Rep
+from callworthy.write.registry import Fit, default_registry, fit_problem
 from callworthy.write.slots import MISSING_REASON, Fill, SlotFiller, render, template_slots
-from callworthy.write.strategies import Strategy, default_strategies
+from callworthy.write.strategies import Strategy
+
+#: The critique rule of the savings pitch (P2), which no candidate may carry.
+MONEY_SAVING_RULE = "value.money-saving"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,10 @@ class Candidate:
     phrasing: int
     caution: str
     critique: Critique = field(repr=False)
+    expected_rate: float = 0.5
+    """The expected callback rate the ranking sorts on (write/evidence.py)."""
+    evidence: str = "no results yet"
+    """The evidence behind it, in words: "your team: 9 of 31 returned"."""
     deliverable: Deliverable | None = None
     """What the message promised (the ways, the sites, the answer ...) and its follow-up e-mail;
     None only where it promises nothing the writer can know (the competitor tease)."""
@@ -73,6 +87,8 @@ class Candidate:
             "humor": self.humor,
             "phrasing": self.phrasing,
             "caution": self.caution,
+            "expected_rate": self.expected_rate,
+            "evidence": self.evidence,
             "subscores": self.critique.subscores,
             "findings": [
                 {"rule": f.rule, "level": f.level.value, "points": f.points, "message": f.message}
@@ -115,18 +131,16 @@ def bar_problem(result: Critique, strategy: Strategy, bar: Bar = BAR) -> str | N
         return "the number is not in the first half"
     if not strategy.number_once and len(phones) < 2:
         return "the number is said only once"
-    if any(f.rule == "value.money-saving" for f in result.findings):
+    if any(f.rule == MONEY_SAVING_RULE for f in result.findings):
         return "it pitches saving money (P2)"
     return None
 
 
-def fit_problem(strategy: Strategy, prospect: Prospect, filler: SlotFiller) -> str | None:
-    """Return why a strategy does not fit this prospect at all, or None if it may."""
-    if strategy.humor and not prospect.humor_ok:
-        return "humor is off for this prospect (P8: pick your shots)"
-    if prospect.relationship not in strategy.relationships:
-        fits = ", ".join(r.value for r in strategy.relationships)
-        return f"fits {fits} prospects, not {prospect.relationship.value}"
+def unwritable(strategy: Strategy, prospect: Prospect, filler: SlotFiller) -> str | None:
+    """Return why a strategy cannot be written for this profile (its fit, then its slots)."""
+    unfit = fit_problem(strategy, Fit.of(prospect))
+    if unfit:
+        return unfit
     missing = filler.missing(sorted(strategy.required_slots()))
     if missing:
         return MISSING_REASON.get(missing[0], f"nothing in the profile for {{{missing[0]}}}")
@@ -172,6 +186,7 @@ class _Run:
     context: Context
     rules: RuleSet
     bar: Bar
+    evidence: Evidence
     accepted: list[Candidate] = field(default_factory=list)
 
     def attempt(self, strategy: Strategy, index: int) -> Candidate | str:
@@ -190,6 +205,7 @@ class _Run:
             return problem
         if _near_duplicate(text, self.accepted, self.bar.max_similarity):
             return "too close to another candidate (P10)"
+        expected: Expectation = expect(strategy, self.evidence)
         return Candidate(
             strategy=strategy.id,
             name=strategy.name,
@@ -202,6 +218,8 @@ class _Run:
             phrasing=index,
             caution=strategy.caution,
             critique=result,
+            expected_rate=expected.rate,
+            evidence=expected.words,
             deliverable=self._deliverable(fill),
         )
 
@@ -215,7 +233,7 @@ class _Run:
 
     def write(self, strategy: Strategy) -> Candidate | Skipped:
         """Try the strategy's phrasings in a seeded order; return the first that clears the bar."""
-        unfit = fit_problem(strategy, self.prospect, self.filler)
+        unfit = unwritable(strategy, self.prospect, self.filler)
         if unfit:
             return Skipped(strategy.id, unfit)
         order = list(range(len(strategy.phrasings)))
@@ -233,6 +251,11 @@ class _Run:
         return Skipped(strategy.id, f"no phrasing cleared the bar (most often: {worst})")
 
 
+def rank_key(c: Candidate) -> tuple[float, int, bool, float, str]:
+    """Return a candidate's place: expected rate, then score, plain before humor (P8), shorter."""
+    return (-round(c.expected_rate, 9), -c.score, c.humor, c.spoken_seconds, c.strategy)
+
+
 def write_messages(
     prospect: Prospect,
     rep: Rep,
@@ -242,12 +265,24 @@ def write_messages(
     packs: dict[str, Pack] | None = None,
     rules: RuleSet | None = None,
     bar: Bar = BAR,
+    evidence: Evidence | None = None,
 ) -> Writeup:
-    """Write a candidate for every strategy that fits the profile, critiqued and ranked."""
+    """Write a candidate for every strategy that fits the profile, critiqued, ranked by evidence.
+
+    `evidence` is the team's results per strategy (none: the articles' figures alone).
+    """
     known = packs or default_packs()
     pack, note = find_pack(prospect.industry, known)
     filler = SlotFiller(prospect, rep, pack, random.Random(seed), fallback=known.get(FALLBACK))
-    run = _Run(prospect, rep, filler, context_for(prospect, pack), rules or default_rules(), bar)
+    run = _Run(
+        prospect,
+        rep,
+        filler,
+        context_for(prospect, pack),
+        rules or default_rules(),
+        bar,
+        evidence or Evidence(),
+    )
     notes = [note] if note else []
     notes += [
         f"no ideas on {words!r} in the packs: messages that promise ideas speak to the "
@@ -255,10 +290,10 @@ def write_messages(
         for words in filler.unmatched
     ]
     skipped: list[Skipped] = []
-    for strategy in strategies or default_strategies():
+    for strategy in strategies or default_registry().writable():
         outcome = run.write(strategy)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
-    # Best score first; on a tie, plain before humor (P8: pick your shots), then shorter.
-    ranked = sorted(run.accepted, key=lambda c: (-c.score, c.humor, c.spoken_seconds, c.strategy))
+    # Expected callback rate first; on a tie, best score, plain before humor (P8), shorter.
+    ranked = sorted(run.accepted, key=rank_key)
     return Writeup(tuple(ranked), tuple(skipped), pack.id, tuple(notes), seed)

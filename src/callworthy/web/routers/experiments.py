@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, UnknownExperimentError
 from callworthy.services import experiments as stats_service
-from callworthy.services import next_strategy, trials
+from callworthy.services import next_strategy, strategies, trials
 from callworthy.services.caller import Caller
 from callworthy.services.experiments import CurveReport
 from callworthy.services.next_strategy import MAX_SEED, NextPick
@@ -38,7 +38,13 @@ from callworthy.web.schemas import ExperimentIn, errors
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", tags=["experiments"])
 Field = Annotated[str, Form(max_length=200)]
-Window = Annotated[float, Query(gt=0, le=view.MAX_WINDOW, description="Callback window, days.")]
+Window = Annotated[
+    float,
+    Query(ge=view.MIN_WINDOW_DAYS, le=view.MAX_WINDOW, description="Callback window, 1-365 days."),
+]
+Inferred = Annotated[
+    bool, Query(description="Count imported voicemails whose strategy was read from their script.")
+]
 Seed = Annotated[int | None, Query(ge=0, le=MAX_SEED, description="Seed of the random draw.")]
 
 
@@ -49,8 +55,18 @@ def _current(engine: Engine, user: Caller) -> ExperimentReport | None:
         return None
 
 
+def _curve_for(engine: Engine, user: Caller, strategy: str, errors: dict[str, str]) -> str | None:
+    if not strategy.strip():
+        return None
+    try:
+        return strategies.resolve(engine, user, strategy, "strategy")
+    except CallworthyError as exc:
+        errors["strategy"] = exc.message
+        return None
+
+
 def _page_context(
-    engine: Engine, user: Caller, by: str, window: str, strategy: str
+    engine: Engine, user: Caller, by: str, window: str, strategy: str, inferred: str = "count"
 ) -> dict[str, Any]:
     errors: dict[str, str] = {}
     try:
@@ -60,27 +76,35 @@ def _page_context(
     grouping = by if by in stats_service.SEGMENT_KINDS else None
     if by and grouping is None:
         errors["by"] = f"Cannot group by {by!r}: choose a rep or an industry."
+    counted = inferred != "leave_out"
     moment = view.now()
-    report = stats_service.stats(engine, user, now=moment, window_days=days, by=grouping)
-    curve_for = strategy.strip() or None
-    curve = stats_service.curve(engine, user, now=moment, window_days=days, strategy=curve_for)
+    report = stats_service.stats(
+        engine, user, now=moment, window_days=days, by=grouping, inferred=counted
+    )
+    curve_for = _curve_for(engine, user, strategy, errors)
+    curve = stats_service.curve(
+        engine, user, now=moment, window_days=days, strategy=curve_for, inferred=counted
+    )
+    names = {c.id: c.name for c in strategies.choices(engine, user)}
     return {
         "user": user,
         "by": grouping or "",
         "window": window if "window" in errors else f"{days:g}",
         "strategy": curve_for or "",
+        "inferred": "count" if counted else "leave_out",
         "errors": errors,
         "report": report,
+        "names": names,
+        "glossary": view.GLOSSARY,
         "rows": view.rows_view(report),
         "rates_svg": view.rates_svg(report),
         "curve": curve,
-        "curve_svg": view.curve_svg(curve),
+        "curve_svg": view.curve_svg(curve, names),
         "strategies": sorted({r.strategy for r in report.rows}),
         "prospects": next_strategy.prospect_choices(engine, user),
         "experiment": _current(engine, user),
         "pick": None,
         "picked": None,
-        "seed": "",
     }
 
 
@@ -102,9 +126,10 @@ def experiments_page(
     by: str = "",
     window: str = "14",
     strategy: str = "",
+    inferred: str = "count",
 ) -> Response:
     """Show the team's callback rates, the curve, the running experiment, what to try next."""
-    context = _page_context(engine, user, by[:20], window[:20], strategy[:64])
+    context = _page_context(engine, user, by[:20], window[:20], strategy[:64], inferred[:20])
     status = 422 if context["errors"] else 200
     return page(request, templates, "experiments.html", status=status, **_markup(context))
 
@@ -121,10 +146,17 @@ def stats(
     by: Literal["rep", "industry"] | None = None,
     window: Window = 14.0,
     baseline: Annotated[str | None, Query(max_length=64)] = None,
+    inferred: Inferred = True,
 ) -> list[dict[str, Any]]:
     """The team's callback rate per strategy, as `callworthy stats --format json` prints it."""
     report = stats_service.stats(
-        engine, user, now=view.now(), window_days=window, by=by, baseline=baseline
+        engine,
+        user,
+        now=view.now(),
+        window_days=window,
+        by=by,
+        baseline=baseline,
+        inferred=inferred,
     )
     return report.json_rows()
 
@@ -135,10 +167,16 @@ def curve(
     engine: EngineDep,
     strategy: Annotated[str | None, Query(max_length=64)] = None,
     window: Window = 14.0,
+    inferred: Inferred = True,
 ) -> CurveReport:
     """The share of voicemails called back by day 1, 2, ... (Kaplan-Meier), the team's."""
     return stats_service.curve(
-        engine, user, now=view.now(), window_days=window, strategy=strategy or None
+        engine,
+        user,
+        now=view.now(),
+        window_days=window,
+        strategy=strategy or None,
+        inferred=inferred,
     )
 
 
@@ -149,27 +187,19 @@ def next_pick_form(
     engine: EngineDep,
     templates: TemplatesDep,
     prospect_id: Field = "",
-    seed: Field = "",
+    lead: Annotated[bool, Form()] = False,
     by: Field = "",
     window: Field = "14",
 ) -> Response:
-    """Pick the strategy to try next on one of the user's prospects (logged in an experiment)."""
+    """Pick the strategy to try next on one of the user's prospects (kept in an experiment)."""
     context = _markup(_page_context(engine, user, by, window, ""))
-    context["seed"] = seed
-    problems: dict[str, str] = {}
-    try:
-        chosen = view.parse_seed(seed)
-    except ValueError as exc:
-        problems["seed"], chosen = str(exc), None
-    if not prospect_id.strip().isdigit():
-        problems["prospect"] = "Choose a prospect."
-    if problems:
-        context["errors"].update(problems)
+    if not prospect_id.strip().isdigit() or len(prospect_id.strip()) > 9:
+        context["errors"]["prospect"] = "Choose a prospect."
         return page(request, templates, "experiments.html", status=422, **context)
     context["picked"] = int(prospect_id)
     try:
         context["pick"] = next_strategy.next_strategy(
-            engine, user, int(prospect_id), now=view.now(), seed=chosen
+            engine, user, int(prospect_id), now=view.now(), has_lead=lead
         )
     except CallworthyError as exc:
         return form_error(request, templates, "experiments.html", exc, where="prospect", **context)
@@ -182,9 +212,16 @@ def next_pick(
     engine: EngineDep,
     prospect_id: Annotated[int, Query(ge=1, le=999_999)],
     seed: Seed = None,
+    lead: Annotated[bool, Query(description="The rep has a real lead to give (P7).")] = False,
 ) -> NextPick:
-    """The strategy to try next on a prospect (a rep's own) and the earliest time to call."""
-    return next_strategy.next_strategy(engine, user, prospect_id, now=view.now(), seed=seed)
+    """The strategy to try next on a prospect (a rep's own) and the earliest time to call.
+
+    While an experiment runs, a prospect keeps the arm it was given: asking again returns
+    it (`method: "assigned"`) and logs nothing.
+    """
+    return next_strategy.next_strategy(
+        engine, user, prospect_id, now=view.now(), seed=seed, has_lead=lead
+    )
 
 
 @api.get("/experiments/current", response_model=ExperimentReport, responses=errors(404))

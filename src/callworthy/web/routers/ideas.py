@@ -8,19 +8,23 @@ from fastapi import APIRouter, Form, Request
 from sqlalchemy import Engine
 from starlette.responses import RedirectResponse, Response
 
-from callworthy.errors import CallworthyError, ExperimentInputError
+from callworthy.errors import CallworthyError
 from callworthy.services import ideas as board
-from callworthy.services import next_strategy, trials
+from callworthy.services import strategies, trials
 from callworthy.services.caller import Caller
 from callworthy.services.ideas import IdeaRecord, VoteResult
+from callworthy.services.paging import Page
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as view
 from callworthy.web.deps import (
     ApiCaller,
     Csrf,
+    Cursor,
     EngineDep,
+    Limit,
     PageCaller,
     PageManager,
+    PageNumber,
     RecordId,
     TemplatesDep,
 )
@@ -34,15 +38,22 @@ Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=200)]
 
 
-def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
+STATUS_WORDS = {"open": "open", "testing": "being tried", "kept": "kept", "dropped": "dropped"}
+
+
+def _context(
+    engine: Engine, user: Caller, page_number: int | None = None, **extra: Any
+) -> dict[str, Any]:
+    pager = board.numbered_ideas(engine, user, page_number)
     context: dict[str, Any] = {
         "user": user,
-        "ideas": board.list_ideas(engine, user),
-        "strategies": next_strategy.proposable(engine, user),
+        "ideas": pager.items,
+        "pager": pager,
+        "strategies": [c for c in strategies.choices(engine, user) if c.proposable],
+        "status_words": STATUS_WORDS,
         "title": "",
         "script": "",
         "added": None,
-        "seed": "",
         "baseline": "",
     }
     return {**context, **extra}
@@ -50,16 +61,22 @@ def _context(engine: Engine, user: Caller, **extra: Any) -> dict[str, Any]:
 
 @pages.get("/ideas")
 def ideas_page(
-    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page_number: PageNumber = None,
 ) -> Response:
-    """Show the board, most votes first, each idea with its sample script's score."""
-    return page(request, templates, "ideas.html", **_context(engine, user))
+    """Show the board, most votes first, each idea with its sample script's score, 50 a page."""
+    return page(request, templates, "ideas.html", **_context(engine, user, page_number))
 
 
-@api.get("/ideas", response_model=list[IdeaRecord], responses=errors())
-def list_ideas(user: ApiCaller, engine: EngineDep) -> tuple[IdeaRecord, ...]:
-    """The team's ideas, most votes first, each with its sample script's score today."""
-    return board.list_ideas(engine, user)
+@api.get("/ideas", response_model=Page[IdeaRecord], responses=errors())
+def list_ideas(
+    user: ApiCaller, engine: EngineDep, cursor: Cursor = None, limit: Limit = None
+) -> Page[IdeaRecord]:
+    """The team's ideas, most votes first, each with its sample script's score today; paged."""
+    return board.idea_page(engine, user, cursor=cursor, limit=limit)
 
 
 @pages.post("/ideas", dependencies=[Csrf])
@@ -107,17 +124,12 @@ def try_half_form(
     engine: EngineDep,
     templates: TemplatesDep,
     baseline: Field = "",
-    seed: Field = "",
 ) -> Response:
-    """Start an experiment on a random half of the open ideas (managers), then show it."""
+    """Start an experiment on half of the open ideas, votes weighing the draw (managers)."""
     try:
-        try:
-            chosen = view.parse_seed(seed)
-        except ValueError as exc:
-            raise ExperimentInputError(str(exc)) from exc
-        trials.start_try_half(engine, user, now=view.now(), baseline=baseline or None, seed=chosen)
+        trials.start_try_half(engine, user, now=view.now(), baseline=baseline or None)
     except CallworthyError as exc:
-        context = _context(engine, user, baseline=baseline, seed=seed)
+        context = _context(engine, user, baseline=baseline)
         return form_error(request, templates, "ideas.html", exc, where="try", **context)
     flash(request, "The experiment has started on a random half of the open ideas.")
     return RedirectResponse("/experiments", status_code=303)

@@ -1,7 +1,9 @@
-"""The Import page and `POST /api/v1/imports`: a CRM export (CSV) becomes calls, all or nothing.
+"""The Import page and `POST /api/v1/imports`: a CRM export (CSV) becomes calls, all or nothing;
+and the way back out, `/export.csv` (and `/api/v1/export.csv`): every call of the team as CSV.
 
 For managers only: a CRM export carries the whole team's calls, names reps and
-attaches activities to any of the team's prospects. The body cap for these paths
+attaches activities to any of the team's prospects. The export's cells are made safe
+for a spreadsheet (a formula a rep typed opens as text). The body cap for these paths
 is `max_import_bytes` (BodyLimitMiddleware), so a huge upload is refused before it
 is read whole; a file not named *.csv or not sent as CSV is refused with 415.
 """
@@ -15,7 +17,7 @@ from starlette.responses import Response
 
 from callworthy.crm import default_formats
 from callworthy.errors import CallworthyError
-from callworthy.services import importer
+from callworthy.services import importer, tracking
 from callworthy.services.caller import Caller
 from callworthy.services.values import ImportReport
 from callworthy.web.deps import ApiManager, Csrf, EngineDep, PageManager, TemplatesDep
@@ -88,3 +90,25 @@ def import_file(
 ) -> ImportReport:
     """Import a CRM export (managers): all or nothing; 422 lists every bad line."""
     return _import(engine, user, file, format, dry_run)
+
+
+def _csv_download(engine: EngineDep, user: Caller) -> Response:
+    text, _ = tracking.export_csv(engine, user)
+    headers = {"Content-Disposition": 'attachment; filename="callworthy-calls.csv"'}
+    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@pages.get("/export.csv")
+def export_download(user: PageManager, engine: EngineDep) -> Response:
+    """Download every voicemail and callback of the team (managers), formula cells as text."""
+    return _csv_download(engine, user)
+
+
+@api.get(
+    "/export.csv",
+    response_class=Response,
+    responses={**errors(), 200: {"content": {"text/csv": {}}, "description": "The CSV file."}},
+)
+def export_csv(user: ApiManager, engine: EngineDep) -> Response:
+    """Every voicemail and callback of the team as CSV (managers); importable back."""
+    return _csv_download(engine, user)

@@ -17,8 +17,18 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.answers import answer_problems
 from callworthy.phoneability import PhoneTestScore, Quiz, default_quiz, is_attempt, shuffled
 from callworthy.services import phonetest as service
+from callworthy.services.paging import Page, numbered
 from callworthy.services.phonetest import PhoneTestRecord, ScoredSitting, Sheet
-from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
+from callworthy.web.deps import (
+    ApiCaller,
+    Csrf,
+    Cursor,
+    EngineDep,
+    Limit,
+    PageCaller,
+    PageNumber,
+    TemplatesDep,
+)
 from callworthy.web.render import page
 from callworthy.web.schemas import AnswersIn, errors
 
@@ -138,17 +148,24 @@ def phonetest_take(body: AnswersIn, user: ApiCaller, engine: EngineDep) -> Score
 
 @pages.get("/phonetest/history")
 def phonetest_history_page(
-    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page_number: PageNumber = None,
 ) -> Response:
-    """Show the rep's results over time, as a table and a small line chart."""
+    """Show the rep's results over time: a small line chart of all, a table 50 a page."""
     records = service.results(engine, user)
+    pager = numbered(records, page_number)
     return page(
         request, templates, "phonetest_history.html", user=user, records=records,
-        chart=chart(records),
+        chart=chart(records), pager=pager,
     )  # fmt: skip
 
 
-@api.get("/phonetest/history", response_model=list[PhoneTestRecord], responses=errors())
-def phonetest_history(user: ApiCaller, engine: EngineDep) -> tuple[PhoneTestRecord, ...]:
-    """List the rep's results, oldest first."""
-    return service.results(engine, user)
+@api.get("/phonetest/history", response_model=Page[PhoneTestRecord], responses=errors())
+def phonetest_history(
+    user: ApiCaller, engine: EngineDep, cursor: Cursor = None, limit: Limit = None
+) -> Page[PhoneTestRecord]:
+    """List the rep's results, oldest first, a page at a time."""
+    return service.result_page(engine, user, cursor=cursor, limit=limit)

@@ -4,42 +4,81 @@ Each operation has one service call; the page renders its value with a template,
 the API returns it as its `response_model`. A rep sees only the prospects they
 own, a manager the whole team's (the caller's owner scope): another rep's prospect
 answers 404 like a missing one, so its existence is not leaked.
+
+The log-a-voicemail form lists every strategy of the team (the running experiment's
+arms first) and pre-selects the arm the experiment gave the prospect
+(`tracking.log_form`); what the rep knows of the prospect (relationship, someone
+you both know, a lead, humor) is kept with it and decides which strategies fit.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.errors import CallworthyError, NotFoundError
-from callworthy.fields import KNOWN_STRATEGIES, CallbackOutcome, parse_time
+from callworthy.fields import CallbackOutcome, parse_time
 from callworthy.services import prospects as service
-from callworthy.services import tracking
+from callworthy.services import strategies, tracking
 from callworthy.services.caller import Caller
+from callworthy.services.paging import Page
+from callworthy.services.prospects import RELATIONSHIPS, Known
+from callworthy.services.strategies import StrategyChoice
+from callworthy.services.tracking import LogForm
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
 from callworthy.text.analysis import MAX_CHARS
-from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, RecordId, TemplatesDep
+from callworthy.web import experiments_view as clock
+from callworthy.web.deps import (
+    ApiCaller,
+    Csrf,
+    Cursor,
+    EngineDep,
+    Limit,
+    PageCaller,
+    PageNumber,
+    RecordId,
+    TemplatesDep,
+)
+from callworthy.web.notices import change_notice
 from callworthy.web.render import flash, form_error, page
-from callworthy.web.schemas import CallbackIn, ProspectIn, VoicemailIn, errors
+from callworthy.web.schemas import (
+    CallbackIn,
+    KnownIn,
+    ProspectIn,
+    StrategyIn,
+    VoicemailIn,
+    errors,
+)
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", tags=["prospects"])
-Field = Annotated[str, Form(max_length=200)]
-Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
+# Lengths and characters are the services' to check (fields.check_text), one message per
+# field for every surface; the body cap bounds what a form can send.
+Field = Annotated[str, Form()]
+Script = Annotated[str, Form()]
+PROSPECT_FIELDS = (
+    "name", "company", "role", "industry", "phone", "tags", "relationship", "referred_by",
+    "lead_name", "lead_detail",
+)  # fmt: skip
 #: The outcomes offered as one-click buttons (the service also accepts "other").
 OUTCOMES = (CallbackOutcome.RETURNED, CallbackOutcome.MEETING, CallbackOutcome.NOT_INTERESTED)
 EMPTY_FORM = {"name": "", "company": "", "role": "", "industry": "", "phone": "", "tags": ""}
+EMPTY_FORM.update(relationship="cold", referred_by="", lead_name="", lead_detail="")
 
 
-def _detail(user: Caller, history: History, **extra: Any) -> dict[str, Any]:
-    extra.setdefault("strategy", "value_tip")
+def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> dict[str, Any]:
+    form = tracking.log_form(engine, user, history.prospect.id, clock.now())
+    extra.setdefault("strategy", form.selected)
     extra.setdefault("script", "")
+    names = {c.id: c.name for c in form.strategies}
     return {
         "user": user,
         "history": history,
-        "strategies": KNOWN_STRATEGIES,
+        "log_form": form,
+        "names": names,
+        "relationships": RELATIONSHIPS,
         "outcomes": [o.value for o in OUTCOMES],
         "max_chars": MAX_CHARS,
         **extra,
@@ -60,7 +99,7 @@ def _logged(
     if isinstance(exc, NotFoundError):
         raise exc
     found = tracking.history(engine, user, prospect_id)
-    context = _detail(user, found, **typed)
+    context = _detail(engine, user, found, **typed)
     return form_error(request, templates, "prospect.html", exc, where=where, **context)
 
 
@@ -69,23 +108,42 @@ def _logged(
 
 @pages.get("/prospects")
 def prospects_page(
-    request: Request, user: PageCaller, engine: EngineDep, templates: TemplatesDep
+    request: Request,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page_number: PageNumber = None,
+    q: Annotated[str, Query(description="Names containing this.")] = "",
+    tag: Annotated[str, Query()] = "",
 ) -> Response:
-    """List the user's prospects (a manager: the team's, with their owner)."""
-    rows = service.list_prospects(engine, user)
-    return page(request, templates, "prospects.html", user=user, prospects=rows)
+    """List the user's prospects (a manager: the team's, with their owner), 50 a page."""
+    pager = service.numbered_prospects(engine, user, tag=tag, name=q, page=page_number)
+    notice = change_notice(engine, user, request)
+    return page(
+        request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag, notice=notice
+    )
 
 
-@api.get("/prospects", response_model=list[ProspectRecord], responses=errors())
-def list_prospects(user: ApiCaller, engine: EngineDep) -> tuple[ProspectRecord, ...]:
-    """List the token's rep's prospects (a manager: the team's), by name."""
-    return service.list_prospects(engine, user)
+@api.get("/prospects", response_model=Page[ProspectRecord], responses=errors())
+def list_prospects(
+    user: ApiCaller,
+    engine: EngineDep,
+    cursor: Cursor = None,
+    limit: Limit = None,
+    name: Annotated[str | None, Query(description="Only names containing this.")] = None,
+    tag: Annotated[str | None, Query(description="Only prospects with this tag.")] = None,
+) -> Page[ProspectRecord]:
+    """List the token's rep's prospects (a manager: the team's) by name, a page at a time."""
+    return service.prospect_page(engine, user, tag=tag, name=name, cursor=cursor, limit=limit)
 
 
 @pages.get("/prospects/new")
 def new_prospect_page(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
     """Show the form to add a prospect."""
-    return page(request, templates, "prospect_new.html", user=user, form=EMPTY_FORM)
+    return page(
+        request, templates, "prospect_new.html", user=user, form=EMPTY_FORM,
+        relationships=RELATIONSHIPS,
+    )  # fmt: skip
 
 
 @pages.post("/prospects", dependencies=[Csrf])
@@ -101,21 +159,27 @@ def add_prospect_form(
     phone: Field = "",
     tags: Field = "",
     humor_ok: Annotated[bool, Form()] = False,
+    relationship: Field = "cold",
+    referred_by: Field = "",
+    lead_name: Field = "",
+    lead_detail: Field = "",
 ) -> Response:
     """Add a prospect owned by the user; errors are shown beside their field."""
     form: dict[str, str | bool] = {"name": name, "company": company, "role": role}
     form["industry"] = industry
-    form.update(phone=phone, tags=tags, humor_ok=humor_ok)
+    form.update(phone=phone, tags=tags, humor_ok=humor_ok, relationship=relationship)
+    form.update(referred_by=referred_by, lead_name=lead_name, lead_detail=lead_detail)
     body = ProspectIn.model_construct(
         name=name, company=company, role=role, industry=industry, phone=phone,
-        humor_ok=humor_ok, tags=tags.replace(";", ",").split(","),
+        humor_ok=humor_ok, tags=tags.replace(";", ",").split(","), relationship=relationship,
+        referred_by=referred_by, lead_name=lead_name, lead_detail=lead_detail,
     )  # fmt: skip
     try:
         record = _add(engine, user, body)
     except CallworthyError as exc:
         return form_error(
-            request, templates, "prospect_new.html", exc, fields=("name", "phone"), where="name",
-            user=user, form=form,
+            request, templates, "prospect_new.html", exc, fields=PROSPECT_FIELDS, where="name",
+            user=user, form=form, relationships=RELATIONSHIPS,
         )  # fmt: skip
     flash(request, f"{record.name} is added. Log the first voicemail below.")
     return RedirectResponse(f"/prospects/{record.id}", status_code=303)
@@ -138,6 +202,7 @@ def _add(engine: EngineDep, user: Caller, body: ProspectIn) -> ProspectRecord:
         phone=body.phone,
         humor_ok=body.humor_ok,
         tags=body.tags,
+        known=Known(body.relationship, body.referred_by, body.lead_name, body.lead_detail),
     )
 
 
@@ -154,7 +219,7 @@ def prospect_page(
 ) -> Response:
     """Show a prospect, its voicemails and callbacks, and the forms to log more."""
     found = tracking.history(engine, user, prospect_id)
-    context = _detail(user, found)
+    context = _detail(engine, user, found, notice=change_notice(engine, user, request))
     return page(request, templates, "prospect.html", **context)
 
 
@@ -241,3 +306,79 @@ def log_callback(
         unmatched=True,
         source="web",
     )
+
+
+# --- What the rep knows of a prospect, the log form's twin, correcting a strategy -----------
+
+
+@pages.post("/prospects/{prospect_id}/known", dependencies=[Csrf])
+def known_form(
+    request: Request,
+    prospect_id: RecordId,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    relationship: Field = "cold",
+    referred_by: Field = "",
+    lead_name: Field = "",
+    lead_detail: Field = "",
+    humor_ok: Annotated[bool, Form()] = False,
+) -> Response:
+    """Record what the rep knows of the prospect (it decides which strategies fit)."""
+    try:
+        service.set_humor(engine, user, prospect_id, humor_ok)
+        service.set_known(
+            engine, user, prospect_id, Known(relationship, referred_by, lead_name, lead_detail)
+        )
+    except CallworthyError as exc:
+        return _logged(request, engine, templates, user, prospect_id, exc, "known")
+    return RedirectResponse(f"/prospects/{prospect_id}#known", status_code=303)
+
+
+@api.put("/prospects/{prospect_id}/known", response_model=ProspectRecord, responses=errors(404))
+def set_known(
+    prospect_id: RecordId, body: KnownIn, user: ApiCaller, engine: EngineDep
+) -> ProspectRecord:
+    """Record what the rep knows of a prospect: relationship, referred by, a lead, humor."""
+    if body.humor_ok is not None:
+        service.set_humor(engine, user, prospect_id, body.humor_ok)
+    known = Known(body.relationship, body.referred_by, body.lead_name, body.lead_detail)
+    return service.set_known(engine, user, prospect_id, known)
+
+
+@api.get("/prospects/{prospect_id}/log-form", response_model=LogForm, responses=errors(404))
+def log_form(prospect_id: RecordId, user: ApiCaller, engine: EngineDep) -> LogForm:
+    """The strategies to log a voicemail with, the prospect's experiment arm pre-selected."""
+    return tracking.log_form(engine, user, prospect_id, clock.now())
+
+
+@pages.post("/prospects/{prospect_id}/voicemails/{voicemail_id}/strategy", dependencies=[Csrf])
+def correct_form(
+    request: Request,
+    prospect_id: RecordId,
+    voicemail_id: RecordId,
+    user: PageCaller,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    strategy: Field = "",
+) -> Response:
+    """Correct the strategy of a voicemail (one read from an imported script)."""
+    try:
+        tracking.correct_strategy(engine, user, voicemail_id, strategy)
+    except CallworthyError as exc:
+        return _logged(request, engine, templates, user, prospect_id, exc, "history")
+    return RedirectResponse(f"/prospects/{prospect_id}#voicemails", status_code=303)
+
+
+@api.patch("/voicemails/{voicemail_id}", response_model=VoicemailRecord, responses=errors(404))
+def correct(
+    voicemail_id: RecordId, body: StrategyIn, user: ApiCaller, engine: EngineDep
+) -> VoicemailRecord:
+    """Say which strategy a voicemail really used (it is no longer inferred)."""
+    return tracking.correct_strategy(engine, user, voicemail_id, body.strategy)
+
+
+@api.get("/strategies", response_model=list[StrategyChoice], responses=errors())
+def list_strategies(user: ApiCaller, engine: EngineDep) -> tuple[StrategyChoice, ...]:
+    """Every strategy of the team (the built-ins and its tried ideas), proposable first."""
+    return strategies.choices(engine, user)

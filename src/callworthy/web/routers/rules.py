@@ -14,8 +14,19 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import RuleFileError
 from callworthy.services import team_rules
 from callworthy.services.caller import Caller
+from callworthy.services.paging import Page, numbered
 from callworthy.services.team_rules import RulesInForce, TeamRuleRecord
-from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, PageManager, TemplatesDep
+from callworthy.web.deps import (
+    ApiCaller,
+    Csrf,
+    Cursor,
+    EngineDep,
+    Limit,
+    PageCaller,
+    PageManager,
+    PageNumber,
+    TemplatesDep,
+)
 from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import TeamRuleIn, errors
 
@@ -39,11 +50,14 @@ def list_rules(engine: EngineDep, user: ApiCaller) -> RulesInForce:
     return team_rules.rules_in_force(engine, user)
 
 
-def _editor(engine: EngineDep, user: Caller, **view: Any) -> dict[str, Any]:
+def _editor(
+    engine: EngineDep, user: Caller, page_number: int | None = None, **view: Any
+) -> dict[str, Any]:
     view.setdefault("rule_id", "")
     view.setdefault("source", "")
     view.setdefault("saved", None)
-    return {"user": user, "stored": team_rules.list_team_rules(engine, user), **view}
+    pager = numbered(team_rules.list_team_rules(engine, user), page_number)
+    return {"user": user, "stored": pager.items, "pager": pager, **view}
 
 
 @pages.get("/rules/team")
@@ -53,19 +67,22 @@ def team_rules_page(
     engine: EngineDep,
     templates: TemplatesDep,
     rule_id: str = "",
+    page_number: PageNumber = None,
 ) -> Response:
-    """Show the team's rules and the editor (with one rule loaded when ?rule_id= names it)."""
+    """Show the team's rules (50 a page) and the editor (one rule loaded by ?rule_id=)."""
     source, saved = "", request.query_params.get("saved")
     if rule_id:
         source = team_rules.get_team_rule(engine, user, rule_id[:200]).source
-    view = _editor(engine, user, rule_id=rule_id, source=source, saved=saved)
+    view = _editor(engine, user, page_number, rule_id=rule_id, source=source, saved=saved)
     return page(request, templates, "rules_team.html", **view)
 
 
-@api.get("/rules/team", response_model=list[TeamRuleRecord], responses=errors())
-def list_team_rules(engine: EngineDep, user: ApiCaller) -> list[TeamRuleRecord]:
-    """List the team's own rules."""
-    return team_rules.list_team_rules(engine, user)
+@api.get("/rules/team", response_model=Page[TeamRuleRecord], responses=errors())
+def list_team_rules(
+    engine: EngineDep, user: ApiCaller, cursor: Cursor = None, limit: Limit = None
+) -> Page[TeamRuleRecord]:
+    """List the team's own rules by id, a page at a time."""
+    return team_rules.team_rule_page(engine, user, cursor=cursor, limit=limit)
 
 
 @api.get("/rules/team/{rule_id}", response_model=TeamRuleRecord, responses=errors(404))

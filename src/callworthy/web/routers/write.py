@@ -12,7 +12,15 @@ from callworthy.services import profiles, prospects
 from callworthy.services.caller import Caller
 from callworthy.services.profiles import Profile
 from callworthy.services.values import ProspectRecord
-from callworthy.services.writing import Written, field_of, industries, write_for, written
+from callworthy.services.writing import (
+    Written,
+    field_of,
+    industries,
+    team_evidence,
+    write_for,
+    written,
+)
+from callworthy.web import experiments_view as clock
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.render import form_error, page
 from callworthy.web.schemas import WriteIn, errors
@@ -60,6 +68,10 @@ def _form_from(user: Caller, record: ProspectRecord | None, mine: Profile) -> di
             role=record.role or "",
             industry=record.industry or "",
             humor="on" if record.humor_ok else "",
+            relationship=record.relationship,
+            referred_by=record.referred_by or "",
+            lead_name=record.lead_name or "",
+            lead_detail=record.lead_detail or "",
         )
     return form
 
@@ -129,7 +141,8 @@ def write_form(
     }
     view = _view(engine, user, form=form, chosen=chosen)
     try:
-        view["writeup"] = write_for(data, user.rule_set(), seed=seed)
+        evidence = team_evidence(engine, user, now=clock.now())
+        view["writeup"] = write_for(data, user.rule_set(), seed=seed, evidence=evidence)
     except CallworthyError as exc:
         field = field_of(exc) if isinstance(exc, ProfileError) else None
         return form_error(request, templates, "write.html", exc, field=field, **view)
@@ -138,12 +151,17 @@ def write_form(
 
 @api.post("/write", response_model=Written, responses=errors())
 def write(body: WriteIn, user: ApiCaller, engine: EngineDep) -> Written:
-    """Write candidate voicemails for a prospect, best first, with the strategies skipped.
+    """Write candidate voicemails for a prospect, likeliest to be called back first.
 
-    The rep's name, phone and company default to the caller's saved profile.
+    Each candidate carries its `expected_rate` and the `evidence` behind it: the team's
+    results for its strategy, else what the articles report. The rep's name, phone and
+    company default to the caller's saved profile.
     """
     rep = dict(body.rep)
     if not (rep.get("name") and rep.get("phone")):
         rep = {**profiles.get_profile(engine, user).rep_mapping(), **rep}
     data = {"prospect": body.prospect, "rep": rep}
-    return written(write_for(data, user.rule_set(), seed=body.seed, source="body"))
+    evidence = team_evidence(engine, user, now=clock.now())
+    return written(
+        write_for(data, user.rule_set(), seed=body.seed, source="body", evidence=evidence)
+    )
