@@ -7,6 +7,7 @@ put there by `render.page` from the session); without them, UTC and US.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from callworthy.principles import PRINCIPLES
 from callworthy.services.profiles import display_phone
 
 #: Within this, a time reads better relative ("3 hours ago"); beyond it, as a date.
@@ -88,4 +90,41 @@ def phone(context: Context, value: str | None) -> str:
         return value
 
 
-FILTERS = {"when": when, "local_time": local_time, "phone": phone}
+def principle_names(codes: str) -> str:
+    """Return principle codes ("P11/P5") as their names ("Earn the call; Value about ...")."""
+    return "; ".join(PRINCIPLES.get(code.strip(), code) for code in codes.split("/") if code)
+
+
+_CODES = re.compile(r"\s*\(P(?:1[0-4]|[1-9])(?:[/, ]+P(?:1[0-4]|[1-9]))*\)")
+
+
+def no_codes(text: str) -> str:
+    """Return text without the principle codes written for coaches ("... late (P8).")."""
+    return _CODES.sub("", text)
+
+
+#: What a page says instead of a command a coaching text names (the CLI shows it as written).
+_COMMANDS = {"greeting": "", "diagnose": " open Diagnose", "stats": " on the Experiments page",
+             "check": " on the Check page", "write": " on the Write page"}  # fmt: skip
+_COMMAND = re.compile(r"\s*(?:run |with |use )?`callworthy (\w+)[^`]*`")
+
+
+def plain(text: str) -> str:
+    """Return coaching text for a page: no principle codes, no command names."""
+    return _COMMAND.sub(lambda m: _COMMANDS.get(m.group(1), " in Callworthy"), no_codes(text))
+
+
+def zone_name(zone: str | None) -> str:
+    """Return an IANA zone as people read it: "America/Los_Angeles" -> "Los Angeles"."""
+    return (zone or "").rsplit("/", 1)[-1].replace("_", " ")
+
+
+FILTERS = {
+    "when": when,
+    "local_time": local_time,
+    "phone": phone,
+    "principle_names": principle_names,
+    "zone_name": zone_name,
+    "no_codes": no_codes,
+    "plain": plain,
+}
