@@ -14,7 +14,7 @@ from diagnose_histories import (
     twelve_in_a_week,
 )
 
-from callworthy.critique import critique
+from callworthy.critique import examine
 from callworthy.diagnose import Attempt, Diagnosis, Record, default_model, diagnose, rank
 from callworthy.diagnose.record import read_record
 from callworthy.errors import AnswersError
@@ -23,8 +23,8 @@ from callworthy.errors import AnswersError
 def attempts(history: list[tuple[datetime, str, str]]) -> list[Attempt]:
     found = []
     for at, strategy, script in history:
-        review = critique(script)
-        found.append(Attempt(at, strategy, review.score, tuple(f.rule for f in review.findings)))
+        review, detected = examine(script)  # what the script holds, as the service reads it
+        found.append(Attempt(at, strategy, review.score, tuple(d.rule for d in detected)))
     return found
 
 

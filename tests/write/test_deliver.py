@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from callworthy.write import Candidate, default_packs, default_strategies, profile_from_mapping
+from callworthy.write import Candidate, default_packs, default_registry, profile_from_mapping
 from callworthy.write import write_messages as write
 from callworthy.write.grammar import indefinite_article
 
 PACKS = sorted(default_packs())
-STRATEGIES = default_strategies()
+STRATEGIES = default_registry().writable()
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 PROMISED = re.compile(
     r"\b(two|three|four|five|six) (?:[\w'-]+ ){0,1}(ways|ideas|reasons|websites|sites|resources)\b"

@@ -69,7 +69,10 @@ COMMANDS: dict[str, Lazy] = {
         "callworthy.cli.phonetest:phonetest",
         "Rate your phone-ability: a scored self-test of phone skills and savvy (P14).",
     ),
-    "prospect": Lazy("callworthy.cli.prospect:prospect", "Add, list, show and forget prospects."),
+    "prospect": Lazy(
+        "callworthy.cli.prospect:prospect",
+        "Add, list, show and forget prospects, and say what you know of them.",
+    ),
     "rules": Lazy(
         "callworthy.cli.rules:rules",
         "List the critique rules, or check a team's own rule folder.",

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from callworthy.critique import Context, RuleSet, critique
+from callworthy.critique import Context, RuleSet, examine
 from callworthy.diagnose import Attempt, DiagnoseModel, Diagnosis, default_model, diagnose
 from callworthy.errors import CallworthyError
 from callworthy.experiments import CadenceStatus, cadence_status
@@ -82,11 +82,12 @@ def _attempt(voicemail: VoicemailRecord, context: Context, rules: RuleSet) -> At
     score = voicemail.score
     if voicemail.script.strip():
         try:
-            review = critique(voicemail.script, rules=rules, context=context)
+            review, detected = examine(voicemail.script, rules=rules, context=context)
         except CallworthyError:  # an imported script too long or unreadable: keep its old score
             pass
         else:
-            findings, score = tuple(f.rule for f in review.findings), review.score
+            # Everything the script holds, strengths worth 0 points included (its humor).
+            findings, score = tuple(d.rule for d in detected), review.score
     return Attempt(voicemail.left_at, voicemail.strategy, score, findings)
 
 

@@ -138,6 +138,8 @@ def bar_problem(result: Critique, strategy: Strategy, bar: Bar = BAR) -> str | N
 
 def unwritable(strategy: Strategy, prospect: Prospect, filler: SlotFiller) -> str | None:
     """Return why a strategy cannot be written for this profile (its fit, then its slots)."""
+    if not strategy.writable:
+        return "logged only: the writer never writes it"
     unfit = fit_problem(strategy, Fit.of(prospect))
     if unfit:
         return unfit
