@@ -27,8 +27,9 @@ def imported(client: TestClient) -> dict[str, str]:
 
 
 def rows(page: str) -> int:
-    """Return how many prospects a list page shows."""
-    return len(re.findall(r'href="/prospects/\d+"', page))
+    """Return how many prospects a list page shows (in the list, not the Call today queue)."""
+    listed = page.split('id="prospect-list"', 1)[-1]
+    return len(re.findall(r'href="/prospects/\d+"', listed))
 
 
 def every_page(client: TestClient, headers: dict[str, str], **params: object) -> list[list[str]]:

@@ -13,7 +13,9 @@ you both know, a lead, humor) is kept with it and decides which strategies fit.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
@@ -21,7 +23,7 @@ from starlette.responses import RedirectResponse, Response
 from callworthy.errors import CallworthyError, NotFoundError
 from callworthy.fields import CallbackOutcome, parse_time
 from callworthy.services import prospects as service
-from callworthy.services import strategies, tracking
+from callworthy.services import strategies, tracking, worklist
 from callworthy.services.caller import Caller
 from callworthy.services.paging import Page
 from callworthy.services.prospects import RELATIONSHIPS, Known
@@ -113,15 +115,33 @@ def prospects_page(
     engine: EngineDep,
     templates: TemplatesDep,
     page_number: PageNumber = None,
-    q: Annotated[str, Query(description="Names containing this.")] = "",
-    tag: Annotated[str, Query()] = "",
+    q: Annotated[str, Query(max_length=200)] = "",
+    tag: Annotated[str, Query(max_length=200)] = "",
+    sort: Annotated[str, Query(max_length=20)] = "name",
 ) -> Response:
-    """List the user's prospects (a manager: the team's, with their owner), 50 a page."""
-    pager = service.numbered_prospects(engine, user, tag=tag, name=q, page=page_number)
+    """List the user's prospects (a manager: the team's), searched and sorted, 50 a page,
+    under today's calls."""
+    now = clock.now()
+    work = worklist.worklist(
+        engine, user, now=now, day_ends=day_end(now, request.session.get("tz")), search=q,
+        tag=tag, sort=sort, page=page_number,
+    )  # fmt: skip
     notice = change_notice(engine, user, request)
     return page(
-        request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag, notice=notice
-    )
+        request, templates, "prospects.html", user=user, pager=work.page, work=work, q=q,
+        tag=tag, sort=work.sort, notice=notice,
+    )  # fmt: skip
+
+
+def day_end(now: datetime, zone: object) -> datetime:
+    """Return when the rep's day ends (their next midnight), in UTC; UTC's without a zone."""
+    try:
+        here = ZoneInfo(zone) if isinstance(zone, str) and zone else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        here = ZoneInfo("UTC")
+    local = now.astimezone(here)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=here)
+    return midnight.astimezone(UTC)
 
 
 @api.get("/prospects", response_model=Page[ProspectRecord], responses=errors())
