@@ -2,8 +2,9 @@
 
 import pytest
 
-from callworthy.audio import critique_transcript, measure, parse_timed
+from callworthy.audio import critique_transcript, parse_timed
 from callworthy.audio.document import MeasuredDocument
+from callworthy.audio.measure import measure  # the package name is also its submodule's
 from callworthy.audio.model import Transcript, Word
 from callworthy.audio.timed import is_timed
 from callworthy.critique import critique

@@ -58,7 +58,7 @@ def test_a_deactivated_rep_is_refused_at_once_and_their_prospects_stay(
     add_rep_client.cookies.set("callworthy_session", boss)
     add_rep(add_rep_client, "Ana Rep", "ana@example.com")
     listed = db_client.get("/api/v1/prospects", headers=bearer(boss_token)).json()
-    assert [p["name"] for p in listed] == ["Jane"]
+    assert [p["name"] for p in listed["items"]] == ["Jane"]
     ids = _ids(db_client, boss_token)
     moved = db_client.post(
         f"/api/v1/users/{ids[REP]}/reassign",

@@ -32,6 +32,7 @@ from callworthy.errors import (
     PermissionDeniedError,
     UnknownRecordError,
 )
+from callworthy.fields import TextField, check_text
 from callworthy.services import security_log
 from callworthy.services.accounts import Account, account_of
 from callworthy.services.values import Timestamp, _Dumpable
@@ -97,11 +98,14 @@ def token_days(days: int | None, default: int = DEFAULT_DAYS, maximum: int = MAX
     return days
 
 
+TOKEN_NAME = TextField("name", "token name", 200)
+
+
 def create_token(
     engine: Engine, caller: Caller, name: str, days: int | None = None, maximum: int = MAX_DAYS
 ) -> tuple[str, TokenInfo]:
     """Create an API token for the caller; return the token (shown once) and its record."""
-    name = " ".join((name or "").split())
+    name = " ".join((check_text(TOKEN_NAME, name) or "").split())
     if not name or len(name) > 200:
         raise AccountError(
             "The token name must have 1-200 characters.", "Give the token a name.", field="name"
