@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
+from callworthy.critique import critique
 from callworthy.errors import CallworthyError, NotFoundError
 from callworthy.fields import CallbackOutcome, parse_time
 from callworthy.services import prospects as service
@@ -78,6 +79,7 @@ def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> 
     return {
         "user": user,
         "history": history,
+        "lost": _losses(user, history),
         "log_form": form,
         "names": names,
         "relationships": RELATIONSHIPS,
@@ -85,6 +87,30 @@ def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> 
         "max_chars": MAX_CHARS,
         **extra,
     }
+
+
+#: The findings a logged voicemail shows beside its score: its biggest losses.
+SHOWN_LOSSES = 3
+
+
+def _losses(user: Caller, history: History) -> dict[int, list[tuple[str, int]]]:
+    """Return each voicemail's biggest losses (title, points) by the team's rules today.
+
+    The critique runs in well under a millisecond, so the page re-reads each script
+    rather than store findings the rules may since have changed.
+    """
+    rules = user.rule_set()
+    lost: dict[int, list[tuple[str, int]]] = {}
+    for voicemail in history.voicemails:
+        if not voicemail.script.strip():
+            continue
+        try:
+            found = critique(voicemail.script, rules=rules).findings
+        except CallworthyError:  # a script too long to critique: its score says enough
+            continue
+        worst = [(f.title or f.message, f.points) for f in found if f.points < 0]
+        lost[voicemail.id] = worst[:SHOWN_LOSSES]
+    return lost
 
 
 def _logged(
