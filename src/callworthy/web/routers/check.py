@@ -197,6 +197,26 @@ async def check_recording(request: Request, user: PageCaller, templates: Templat
     return page(request, templates, "check.html", user=user, **view)
 
 
+@pages.post("/check/take", dependencies=[Depends(require_multipart), Csrf])
+async def check_take(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
+    """Transcribe and critique a take recorded on the page; answer its card and critique.
+
+    The Record button's script (static/record.js) keeps the last takes in the browser, so
+    the server stores nothing: the take is critiqued with its real timing like an upload.
+    """
+    form = await request.form()
+    rep_phone = _field(form, "rep_phone", 40) or ""
+    try:
+        result = await critique_upload(
+            request, form.get("file"), rules=user.rule_set(), rep_phone=rep_phone or None
+        )
+    except (UnsupportedMediaType, CallworthyError) as exc:  # silent, too long, no model...
+        status = 415 if isinstance(exc, UnsupportedMediaType) else status_of(exc)
+        message = str(exc.detail) if isinstance(exc, UnsupportedMediaType) else exc.message
+        return page(request, templates, "_take.html", status=status, take_error=message)
+    return page(request, templates, "_take.html", **recording_view(result, rep_phone))
+
+
 def _field(form: Any, name: str, limit: int = 200) -> str | None:
     value = form.get(name)
     return value.strip()[:limit] or None if isinstance(value, str) else None
