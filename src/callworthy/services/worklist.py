@@ -120,7 +120,7 @@ def worklist(
 
     `day_ends` is the end of the rep's day (in UTC): whoever is due before it is in the queue.
     """
-    order: Sort = sort if sort in SORTS else "name"  # type: ignore[assignment]
+    order: Sort = sort if sort in SORTS else "name"
     mine = queries.ProspectFilter(caller.team_id, caller.owner_scope)
     everyone = _standings(engine, mine, now)
     due = [r for r in everyone if not r.do_not_call and r.next_due and r.next_due <= day_ends]

@@ -3,7 +3,7 @@ signs their messages with, saved once and used to prefill Write and Check."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
@@ -33,7 +33,7 @@ def _form(profile: Profile) -> dict[str, str]:
     }
 
 
-def _page(request: Request, templates: TemplatesDep, **context: object) -> Response:
+def _page(request: Request, templates: TemplatesDep, **context: Any) -> Response:
     zones = sorted(profiles.available_timezones())
     return page(request, templates, "profile.html", zones=zones, **context)
 
