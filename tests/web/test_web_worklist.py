@@ -18,7 +18,7 @@ from callworthy.services.prospects import add_prospect
 from callworthy.services.tracking import log_callback, log_voicemail
 from callworthy.web.routers.prospects import day_end
 
-from .helpers_web import MANAGER, PASSWORD, csrf, set_up
+from .helpers_web import MANAGER, PASSWORD, bearer, csrf, new_token, set_up
 
 NOW = datetime.now(UTC)
 SCRIPT = "Hi, this is Ana from Acme. We are a leading provider of solutions. Call me back."
@@ -71,6 +71,10 @@ def test_call_today_follows_the_cadence(db_client: TestClient, tmp_path: Path) -
     assert f'href="/prospects/{made["Ben Overdue"]}"' in today
     assert "Di Blocked" not in today and "Ed Done" not in today and "Cy Waiting" not in today
     assert "(415) 555-0102" in today  # the phone as the rep dials it
+    api = db_client.get("/api/v1/prospects/today", headers=bearer(new_token(db_client)))
+    assert api.status_code == 200, api.text
+    assert [r["prospect"]["name"] for r in api.json()] == ["Ben Overdue", "Ada Fresh"]
+    assert api.json()[0]["unanswered"] == 1 and api.json()[0]["next_due"]
 
 
 def test_search_by_name_company_or_phone_and_sort(db_client: TestClient, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from callworthy.services.prospects import RELATIONSHIPS, Known
 from callworthy.services.strategies import StrategyChoice
 from callworthy.services.tracking import LogForm
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
+from callworthy.services.worklist import ProspectRow
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as clock
 from callworthy.web.deps import (
@@ -181,6 +182,19 @@ def list_prospects(
 ) -> Page[ProspectRecord]:
     """List the token's rep's prospects (a manager: the team's) by name, a page at a time."""
     return service.prospect_page(engine, user, tag=tag, name=name, cursor=cursor, limit=limit)
+
+
+@api.get("/prospects/today", response_model=list[ProspectRow], responses=errors())
+def call_today(
+    user: ApiCaller,
+    engine: EngineDep,
+    time_zone: Annotated[
+        str | None, Query(max_length=64, description="Whose day: an IANA zone (default UTC).")
+    ] = None,
+) -> tuple[ProspectRow, ...]:
+    """The Call today queue: who the contact cadence says is due before the day ends."""
+    now = clock.now()
+    return worklist.worklist(engine, user, now=now, day_ends=day_end(now, time_zone)).today
 
 
 @pages.get("/prospects/new")
