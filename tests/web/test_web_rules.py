@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import httpx
 from fastapi.testclient import TestClient
 
 from callworthy.critique import default_rules
+from callworthy.principles import PRINCIPLES
 
 from .helpers_web import MANAGER, add_rep, bearer, csrf, log_in, new_token, set_up
 
@@ -41,7 +43,8 @@ def test_the_rules_page_lists_every_rule_with_its_examples(client: TestClient) -
     rules = default_rules()
     assert page.text.count('<details class="rule"') == len(rules)
     rule = rules.get("pitch.about-us")
-    assert "pitch.about-us" in page.text and rule.principle in page.text
+    named = PRINCIPLES[rule.principle.split("/")[0]]
+    assert "pitch.about-us" in page.text and html.escape(named, quote=True) in page.text
     assert 'class="fail">fail: ' in page.text and 'class="pass">pass: ' in page.text
 
 
