@@ -64,3 +64,30 @@ def test_the_api_reads_and_saves_the_profile_and_write_uses_it(client: TestClien
     assert written.status_code == 200, written.text
     assert all("Mia" in c["text"] for c in written.json()["candidates"])
     assert client.get("/api/v1/profile").status_code == 401
+
+
+def test_the_browsers_time_zone_is_taken_once_and_a_chosen_one_wins(client: TestClient) -> None:
+    set_up(client)
+    headers = {"X-CSRF-Token": csrf(client, "/profile")}
+    sent = client.post("/profile/time-zone", data={"time_zone": "America/Chicago"}, headers=headers)
+    assert sent.status_code == 204
+    assert 'name="time_zone" value="America/Chicago"' in client.get("/profile").text
+    assert 'data-time-zone="America/Chicago"' in client.get("/check").text  # sent once
+    _save(client, time_zone="Europe/London")
+    client.post("/profile/time-zone", data={"time_zone": "Asia/Tokyo"}, headers=headers)
+    assert 'name="time_zone" value="Europe/London"' in client.get("/profile").text
+    bad = client.post("/profile/time-zone", data={"time_zone": "Mars/Base"}, headers=headers)
+    assert bad.status_code == 204  # ignored: times stay as they were
+
+
+def test_times_read_in_the_zone_and_relative_within_a_week() -> None:
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from callworthy.web.humane import local, relative
+
+    at = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
+    assert local(at, ZoneInfo("America/Los_Angeles")) == "2 Mar 2026, 15:30"
+    assert relative(at, at + timedelta(days=3, hours=2)) == "3 days ago"
+    assert relative(at, at - timedelta(hours=2)) == "in 2 hours"
+    assert relative(at, at + timedelta(seconds=20)) == "just now"
