@@ -33,7 +33,7 @@ def test_profile_set_and_show(db: list[str]) -> None:
     shown = json.loads(run("profile", "show", *db, "--format", "json").stdout)  # type: ignore[attr-defined]
     assert shown == {"name": "Kim Alvarez", "phone": "+17043331112",
                      "phone_display": "(704) 333-1112", "company": "Northwind",
-                     "region": "US", "saved": True}  # fmt: skip
+                     "region": "US", "saved": True, "time_zone": None}  # fmt: skip
 
 
 def test_a_bad_phone_is_refused_and_nothing_changes(db: list[str]) -> None:

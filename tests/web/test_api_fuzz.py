@@ -55,6 +55,7 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "PUT /api/v1/rules/team/{rule_id}",
         "DELETE /api/v1/rules/team/{rule_id}",
         "GET /api/v1/prospects",
+        "GET /api/v1/prospects/today",
         "POST /api/v1/prospects",
         "GET /api/v1/prospects/{prospect_id}",
         "POST /api/v1/prospects/{prospect_id}/voicemails",

@@ -123,7 +123,7 @@ def test_first_run_log_in_and_the_live_check_page(server: str, page: Any) -> Non
     page.screenshot(path=str(SHOTS / "setup.png"))
     page.click("button[type=submit]")
     page.wait_for_url("**/check")
-    assert "Acme <b>Sales</b>" in page.locator(".who").inner_text()  # shown as text
+    assert "Acme <b>Sales</b>" in page.locator(".who").text_content()  # shown as text
 
     page.click("header button[type=submit]")  # log out
     page.wait_for_url("**/login")

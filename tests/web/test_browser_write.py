@@ -78,7 +78,7 @@ def test_write_for_an_existing_prospect_and_use_a_candidate(
     page.fill("input[name=phone]", "704 333 1112")
     page.fill("input[name=company]", "Northwind")
     page.click("#profile-form button[type=submit]")
-    page.wait_for_selector("#profile-saved")
+    page.wait_for_selector(".flash:has-text('Your profile is saved')")
     page.goto(server + "/write")
     assert page.locator("input[name=rep_name]").input_value() == "Mia Manager"
     assert page.locator("input[name=rep_phone]").input_value() == "(704) 333-1112"
@@ -140,4 +140,4 @@ def test_the_rules_pages_and_a_team_rule(server: str, page: Any) -> None:
     page.locator("textarea#script").fill("Hi Sam, Acme brings synergy solutions. 704-333-1112.")
     page.locator("textarea#script").press("End")
     page.locator("textarea#script").press_sequentially(" Thanks.", delay=5)
-    page.wait_for_selector("code:has-text('acme.slogan')")
+    page.wait_for_selector(".finding:has-text('our slogan')")

@@ -8,6 +8,7 @@ import re
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from markupsafe import escape as html_escape
 
 from callworthy.cli import main
 from callworthy.critique import Context, critique
@@ -53,12 +54,21 @@ def test_the_partial_shows_score_subscores_highlights_and_fixes(client: TestClie
     html = partial(client, text=SCRIPT)
     expected = critique(SCRIPT)
     assert f'<span class="score-value" id="score">{expected.score}</span>' in html
-    assert "prospect focus" in html and "<meter" in html
+    assert "Prospect focus" in html and "<meter" in html
     assert '<mark class="error"' in html and ">Call me back</mark>" in html
     assert ">leading provider</mark>" in html
+    # In the JSON's order (biggest loss first), by title; rule ids and principles stay in the JSON.
+    titles = [html.index(f'-title">{html_escape(f.title)}</h3>') for f in expected.findings]
+    assert titles == sorted(titles)
     for finding in expected.findings:
-        assert finding.rule in html
-    assert "Fix: " in html and "P3" in html
+        assert finding.rule not in html and finding.principle not in html
+    assert "<strong>Fix:</strong> " in html
+    # Each highlighted span and its finding point at each other.
+    for at, lead in re.findall(r'id="span-(\d+)" href="#finding-(\d+)"', html):
+        assert f'id="finding-{lead}"' in html
+        assert f'aria-describedby="finding-{lead}-title' in html.split(f'id="span-{at}"')[1][:200]
+    for at in re.findall(r'<a href="#span-(\d+)" data-pair', html):
+        assert f'id="span-{at}"' in html
     # The marked copy is the script itself, character for character, once tags are gone.
     marked = re.search(r'<p class="marked" id="marked">(.*?)</p>', html, re.S)
     assert marked and re.sub(r"<[^>]+>", "", marked.group(1)) == SCRIPT
@@ -82,7 +92,9 @@ def test_the_prospect_context_reaches_the_critique(client: TestClient) -> None:
 
 def test_empty_and_too_long_scripts_are_explained_in_place(client: TestClient) -> None:
     set_up(client)
-    assert "The script is empty." in partial(client, text="   ")
+    welcome = partial(client, text="   ")  # a fresh editor greets with what to do
+    assert 'id="welcome"' in welcome and "Type or paste" in welcome
+    assert "empty" not in welcome
     assert f"the limit is {MAX_CHARS:,}" in partial(client, text="word " * 1100)
 
 

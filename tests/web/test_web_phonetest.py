@@ -77,7 +77,8 @@ def test_submitting_scores_explains_and_names_the_weakest_areas(client: TestClie
     weakest = page.text.split('id="weakest">')[1].split("</ol>")[0]
     assert weakest.count("<li>") == 3
     assert page.text.count('class="answer missed"') == 30
-    assert re.search(r'class="principle">P\d+<', page.text)
+    assert re.search(r'class="principle">[A-Z][a-z]', page.text)  # a principle by name
+    assert not re.search(r'class="principle">P\d+', page.text)
     assert "Better:" in page.text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -128,9 +129,12 @@ def test_pages_have_no_inline_script_and_load_htmx_from_this_server(client: Test
     set_up(client)
     page = client.get("/check").text
     assert '<script src="/static/htmx.min.js" defer></script>' in page
-    assert page.count("<script") == 1
+    assert '<script src="/static/app.js" defer></script>' in page
+    files = re.findall(r'<script src="/static/[a-z.]+\.js" defer></script>', page)
+    assert len(files) == page.count("<script") == 3  # htmx, app.js, the recorder: no inline
     htmx = client.get("/static/htmx.min.js")
     assert htmx.status_code == 200 and "htmx" in htmx.text[:2000]
+    assert client.get("/static/app.js").status_code == 200
 
 
 def test_what_users_typed_is_escaped_everywhere(client: TestClient) -> None:

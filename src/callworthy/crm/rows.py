@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -94,6 +94,15 @@ class _Skip(Exception):
     """The row is fine but is not a voicemail or a callback."""
 
 
+#: A moment every date layout can show, to write an example of the expected date.
+_EXAMPLE_TIME = datetime(2024, 3, 15, 14, 30)
+
+
+def _date_example(layouts: Sequence[str]) -> str:
+    """Return an example of the dates a format reads ("2024-03-15 14:30"), never a pattern."""
+    return _EXAMPLE_TIME.strftime(layouts[0]) if layouts else "2024-03-15T14:30:00-05:00"
+
+
 class _Bad(Exception):
     """The row is malformed."""
 
@@ -161,7 +170,7 @@ def parse_time(text: str, fmt: CrmFormat, zone: tzinfo) -> datetime:
             except ValueError:
                 continue
     if parsed is None:
-        raise _Bad(f"bad date {text!r} (expected ISO 8601 or {fmt.date_formats[0]})")
+        raise _Bad(f"bad date {text!r} (write it like {_date_example(fmt.date_formats)})")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
 
 

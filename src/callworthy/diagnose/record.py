@@ -59,7 +59,7 @@ def _share(attempts: Sequence[Attempt], rules: frozenset[str]) -> tuple[int, int
 def _finding_signals(attempts: Sequence[Attempt]) -> list[Signal]:
     kinds = [
         ("self_focused", SELF_FOCUS_RULES, "were about you (self-focus, pitch phrases)"),
-        ("no_value", frozenset({"value.no-value"}), "gave him nothing: no tip, idea or lead"),
+        ("no_value", frozenset({"value.no-value"}), "gave them nothing: no tip, idea or lead"),
         ("bare_call_me", frozenset({"callback.bare-call-me"}), "were a bare 'call me back'"),
         ("money_saving", frozenset({"value.money-saving"}), "pitched saving money as the gain"),
         ("generic", frozenset({"generic.number-six"}), "sounded like every other rep's"),

@@ -9,7 +9,9 @@ validated for the rep's region, so "020 7946 0000" is a London number for a rep 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+from zoneinfo import available_timezones as _zones
 
 import phonenumbers
 from sqlalchemy import Engine
@@ -30,6 +32,25 @@ from callworthy.storage.location import sqlite_file
 from callworthy.storage.tables import RepProfile, utc_now
 
 DEFAULT_REGION = "US"
+
+
+@cache
+def available_timezones() -> frozenset[str]:
+    """Return the IANA zone names this machine knows (read once: it lists files)."""
+    return frozenset(_zones())
+
+
+def first_time_zone(engine: Engine, caller: Caller, zone: str) -> Profile:
+    """Save the browser's zone unless the rep chose one; return the profile now in force.
+
+    A browser sends its zone once a session; a zone the rep set on their profile wins.
+    """
+    current = get_profile(engine, caller)
+    if current.time_zone:
+        return current
+    return save_profile(engine, caller, time_zone=zone)
+
+
 MAX_NAME = 80
 
 
@@ -45,6 +66,8 @@ class Profile(_Dumpable):
     company: str | None
     region: str
     saved: bool
+    time_zone: str | None = None
+    """The IANA zone the rep's pages show times in ("America/Chicago"); None: UTC."""
 
     @property
     def form_phone(self) -> str | None:
@@ -82,8 +105,28 @@ def _profile(row: RepProfile | None, caller_name: str) -> Profile:
     if row is None:
         return Profile(caller_name, None, None, None, DEFAULT_REGION, saved=False)
     return Profile(
-        row.name, row.phone, display_phone(row.phone, row.region), row.company, row.region, True
+        row.name,
+        row.phone,
+        display_phone(row.phone, row.region),
+        row.company,
+        row.region,
+        True,
+        row.time_zone,
     )
+
+
+def clean_time_zone(zone: str | None) -> str | None:
+    """Return an IANA time zone name as given; None for an empty one; refuse an unknown one."""
+    value = (zone or "").strip()
+    if not value:
+        return None
+    if value not in available_timezones():
+        raise InvalidFieldError(
+            f"{value!r} is not a time zone we know.",
+            "Pick your city's zone from the list, such as America/Chicago or Europe/London.",
+            field="time_zone",
+        )
+    return value
 
 
 def clean_region(region: str | None) -> str:
@@ -145,6 +188,7 @@ def save_profile(
     phone: str | None = None,
     company: str | None = None,
     region: str | None = None,
+    time_zone: str | None = None,
 ) -> Profile:
     """Save the caller's profile; a value left as None keeps what was saved before."""
     current = get_profile(engine, caller)
@@ -156,6 +200,7 @@ def save_profile(
         "company": _clean_text(company if company is not None else current.company,
                                "company", "company", required=False),
         "region": region_code,
+        "time_zone": clean_time_zone(time_zone if time_zone is not None else current.time_zone),
     }  # fmt: skip
 
     def work(session: Session) -> Profile:

@@ -79,6 +79,36 @@ def write_for(
     return write_messages(profile.prospect, profile.rep, seed=seed, rules=rules, evidence=evidence)
 
 
+#: What each profile field is called on a form, for messages in the rep's words.
+FIELD_LABELS = {
+    "prospect.name": "Their name",
+    "prospect.company": "Their company",
+    "prospect.role": "Their role",
+    "prospect.industry": "Their industry",
+    "prospect.facts": "What you know about them",
+    "prospect.concerns": "Their concerns",
+    "prospect.relationship": "How you know them",
+    "prospect.referred_by": "Who referred you",
+    "prospect.lead.name": "The lead's name",
+    "prospect.lead.detail": "What the lead needs",
+    "prospect.lead.contact": "How to reach the lead",
+    "rep.name": "Your name",
+    "rep.company": "Your company",
+    "rep.phone": "Your phone number",
+    "rep.email": "Your e-mail",
+}
+
+
+def plain_problem(error: ProfileError) -> str:
+    """Return a profile error in a rep's words: "Their name is needed.", not a field path."""
+    where, _, what = error.detail.partition(": ")
+    label = FIELD_LABELS.get(where) or where.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+    what = what.removeprefix("Value error, ").rstrip(".")
+    if what.startswith("Field required"):
+        return f"{label} is needed{what.removeprefix('Field required')}."
+    return f"{label}: {what[:1].lower()}{what[1:]}."
+
+
 def field_of(error: ProfileError) -> str | None:
     """Return the form field a profile error is about (lead.name -> lead_name, rep.x -> rep_x)."""
     parts = (error.field or "").split(".")

@@ -131,6 +131,8 @@ class ProspectFilter:
     owner_rep_id: int | None = None
     tag: str | None = None
     name: str | None = None
+    text: str | None = None
+    """Shown when the name, the company or the phone number contains it."""
 
 
 def _has_tag(session: Session, tag: str) -> ColumnElement[bool]:
@@ -149,7 +151,22 @@ def _filtered(session: Session, wanted: ProspectFilter) -> Select[Any]:
         query = query.where(_has_tag(session, wanted.tag))
     if wanted.name:
         query = query.where(func.lower(Prospect.name).like(_contains(wanted.name), escape="\\"))
+    if wanted.text:
+        query = query.where(_matches(wanted.text))
     return query
+
+
+def _matches(text: str) -> ColumnElement[bool]:
+    """Return "the name, the company or the phone contains the text" (digits for a phone)."""
+    pattern = _contains(text)
+    either = [
+        func.lower(Prospect.name).like(pattern, escape="\\"),
+        func.lower(Prospect.company).like(pattern, escape="\\"),
+    ]
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) >= 3:  # "(415) 555" finds +14155550142
+        either.append(Prospect.phone.like(f"%{digits}%"))
+    return or_(*either)
 
 
 def _contains(text: str) -> str:

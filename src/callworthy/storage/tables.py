@@ -116,6 +116,8 @@ class RepProfile(Base):
     company: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str] = mapped_column(String(2), default="US", server_default="US")
     """The ISO 3166 region the rep's numbers are read and written for ("US", "GB")."""
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    """The IANA zone the rep's pages show times in ("America/Chicago"); None: UTC."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 

@@ -31,7 +31,7 @@ from callworthy.services.database import open_database
 from callworthy.services.jobs import LocalQueue, Queue, queue_for
 from callworthy.services.team_rules import TeamRules
 from callworthy.services.tokens import TokenCache
-from callworthy.web import errors
+from callworthy.web import errors, humane
 from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
     accounts,
@@ -67,6 +67,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(humane.FILTERS)
     return Jinja2Templates(env=env)
 
 

@@ -48,3 +48,16 @@ def segments(text: str, findings: tuple[Finding, ...]) -> list[Segment]:
         level = min((findings[i].level for i in covering), key=_RANK.__getitem__)
         out.append(Segment(text[start:end], covering, level.value))
     return out
+
+
+def anchors(parts: list[Segment]) -> dict[int, int]:
+    """Return, for each highlighted finding, the index of the first segment it covers.
+
+    A finding and that segment link to each other on the page; a finding about the whole
+    message has none.
+    """
+    found: dict[int, int] = {}
+    for index, part in enumerate(parts):
+        for finding in part.findings:
+            found.setdefault(finding, index)
+    return found

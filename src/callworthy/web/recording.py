@@ -37,17 +37,19 @@ from callworthy.errors import AudioFileError, AudioSupportError, CallworthyError
 #: audio package's own cap (audio.transcribe.MAX_BYTES, 128 MB) is for local files.
 UPLOAD_MAX_BYTES = 64 * 1024 * 1024
 #: The paths that take uploads, for the body cap's per-path limits.
-UPLOAD_PATHS = ("/check/recording", "/api/v1/critique")
+UPLOAD_PATHS = ("/check/recording", "/check/take", "/api/v1/critique")
 #: Media types browsers and curl send for WAV, MP3, M4A/AAC and OGG/Opus, and their suffixes.
 AUDIO_TYPES = {
     "audio/wav": ".wav", "audio/x-wav": ".wav", "audio/wave": ".wav", "audio/vnd.wave": ".wav",
     "audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-mpeg": ".mp3",
     "audio/mp4": ".m4a", "audio/x-m4a": ".m4a", "audio/m4a": ".m4a", "audio/aac": ".aac",
     "audio/x-aac": ".aac", "audio/ogg": ".ogg", "audio/opus": ".opus", "application/ogg": ".ogg",
-    "video/ogg": ".ogg",
+    "video/ogg": ".ogg", "audio/webm": ".webm", "video/webm": ".webm",
 }  # fmt: skip
-SUFFIXES = frozenset({".wav", ".wave", ".mp3", ".m4a", ".aac", ".mp4", ".ogg", ".oga", ".opus"})
-ACCEPTED = "WAV, MP3, M4A/AAC, OGG or Opus"
+SUFFIXES = frozenset(
+    {".wav", ".wave", ".mp3", ".m4a", ".aac", ".mp4", ".ogg", ".oga", ".opus", ".webm"}
+)  # WebM/Opus is what a browser's recorder makes (the Check page's Record button)
+ACCEPTED = "WAV, MP3, M4A/AAC, OGG, Opus or WebM"
 _LOAD_LOCK = threading.Lock()
 
 

@@ -2,7 +2,8 @@
 
 `form_error` is the one way a form shows a library error: the page is rendered
 again with what was typed, the message beside its field (or atop the form) and
-the status of the error's category.
+the status of the error's category. `flash` is the one way an action confirms itself
+after its redirect ("Ana Diaz is added."): the next full page shows it once.
 """
 
 from __future__ import annotations
@@ -28,6 +29,22 @@ def csrf_token(request: Request) -> str:
     return token
 
 
+#: Where the session keeps the confirmations the next page shows.
+FLASH_KEY = "flash"
+
+
+def flash(request: Request, message: str) -> None:
+    """Keep a confirmation for the next full page the session sees (after a redirect)."""
+    pending = request.session.get(FLASH_KEY)
+    queued = [m for m in pending if isinstance(m, str)] if isinstance(pending, list) else []
+    request.session[FLASH_KEY] = [*queued[-2:], message]  # a few at most: the cookie is small
+
+
+def _take_flashes(request: Request) -> list[str]:
+    pending = request.session.pop(FLASH_KEY, None)
+    return [m for m in pending if isinstance(m, str)] if isinstance(pending, list) else []
+
+
 def page(
     request: Request, templates: Jinja2Templates, name: str, status: int = 200, **context: Any
 ) -> Response:
@@ -35,6 +52,11 @@ def page(
     context.setdefault("user", None)
     context.setdefault("errors", {})
     context["csrf_token"] = csrf_token(request)
+    for key, context_key in (("tz", "user_time_zone"), ("region", "user_region")):
+        value = request.session.get(key)
+        context.setdefault(context_key, value if isinstance(value, str) and value else "")
+    if not name.startswith("_"):  # a partial (htmx) leaves them for the next full page
+        context["flashes"] = [*_take_flashes(request), *context.get("flashes", ())]
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 

@@ -145,6 +145,9 @@ class ProfileIn(_In):
     phone: str | None = Field(default=None, max_length=40)
     company: str | None = Field(default=None, max_length=200)
     region: str | None = Field(default=None, max_length=2, description="Two letters: US, GB ...")
+    time_zone: str | None = Field(
+        default=None, max_length=64, description="IANA zone: America/Chicago ..."
+    )
 
 
 class IdeaIn(_In):

@@ -19,8 +19,8 @@ from callworthy.errors import ServerBusyError
 #: No inline script or style anywhere: htmx is a static file and is told not to inject styles.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-    "object-src 'none'"
+    "connect-src 'self'; media-src 'self' blob: data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),

@@ -34,7 +34,7 @@ from callworthy.web.deps import (
     TemplatesDep,
     session_id,
 )
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import PasswordIn, ReassignIn, RoleIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -100,6 +100,7 @@ def add_account_form(
             members=members,
             form=form,
         )
+    flash(request, f"{name} can now log in as a {role}. Hand them the password yourself.")
     return RedirectResponse("/team", status_code=303)
 
 
@@ -112,6 +113,7 @@ def _team_action(request: Request, engine: Any, templates: Any, user: Caller, ac
         return form_error(
             request, templates, "team.html", exc, where="members", user=user, members=members
         )
+    flash(request, "Done: the team is updated.")
     return RedirectResponse("/team", status_code=303)
 
 
@@ -371,9 +373,12 @@ def create_token_form(
 
 
 @pages.post("/tokens/{token_id}/revoke", dependencies=[Csrf])
-def revoke_token_form(user: PageCaller, engine: EngineDep, token_id: RecordId) -> Response:
+def revoke_token_form(
+    request: Request, user: PageCaller, engine: EngineDep, token_id: RecordId
+) -> Response:
     """Revoke one of the user's tokens."""
     tokens.revoke_token(engine, user, token_id)
+    flash(request, "The token is revoked: it no longer works.")
     return RedirectResponse("/tokens", status_code=303)
 
 

@@ -25,7 +25,7 @@ from callworthy.services.caller import Caller
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
-from callworthy.web.highlight import segments
+from callworthy.web.highlight import anchors, segments
 from callworthy.web.models import CritiqueJson
 from callworthy.web.recording import (
     ACCEPTED,
@@ -42,6 +42,8 @@ api = APIRouter(prefix="/api/v1", tags=["critique"])
 #: Form fields are capped a little above the script limit so the critique names the problem.
 Script = Annotated[str, Form(max_length=MAX_CHARS * 2)]
 Field = Annotated[str, Form(max_length=2000)]
+#: Findings shown at once beside the editor; "Show all" opens the rest.
+TOP_FINDINGS = 5
 #: The operation's two bodies in the OpenAPI document: a JSON script or a recording.
 BODIES: dict[str, Any] = {
     "requestBody": {
@@ -86,8 +88,11 @@ def _view(
     try:
         result: Critique | None = critique(text, context=context, rules=rules)
         error = None
-    except CallworthyError as exc:  # empty or too long: said in place of the critique
+    except CallworthyError as exc:  # too long: said in place of the critique
         result, error = None, exc.message
+    if not text.strip():  # a fresh page greets the rep with what to do, not an error
+        error = None
+    parts = segments(text, result.findings) if result else []
     return {
         "text": text,
         "prospect": prospect,
@@ -95,21 +100,25 @@ def _view(
         "concerns": concerns,
         "result": result,
         "error": error,
-        "segments": segments(text, result.findings) if result else [],
+        "segments": parts,
+        "anchors": anchors(parts),
         "subscore_max": {k.value: v for k, v in SUBSCORE_MAX.items()},
         "max_chars": MAX_CHARS,
+        "top_findings": TOP_FINDINGS,
     }
 
 
 def recording_view(result: AudioCritique | None, rep_phone: str = "") -> dict[str, Any]:
     """Return the Check page's context for a critiqued recording."""
     text = result.transcript if result else ""
+    parts = segments(text, result.critique.findings) if result else []
     return {
         **_view("", "", "", ""),
         "error": None,
         "text": text,
         "result": result.critique if result else None,
-        "segments": segments(text, result.critique.findings) if result else [],
+        "segments": parts,
+        "anchors": anchors(parts),
         "recording": result,
         "rep_phone": rep_phone,
     }
@@ -186,6 +195,26 @@ async def check_recording(request: Request, user: PageCaller, templates: Templat
         return page(request, templates, "check.html", status=status, user=user, **view)
     view = recording_view(result, rep_phone)
     return page(request, templates, "check.html", user=user, **view)
+
+
+@pages.post("/check/take", dependencies=[Depends(require_multipart), Csrf])
+async def check_take(request: Request, user: PageCaller, templates: TemplatesDep) -> Response:
+    """Transcribe and critique a take recorded on the page; answer its card and critique.
+
+    The Record button's script (static/record.js) keeps the last takes in the browser, so
+    the server stores nothing: the take is critiqued with its real timing like an upload.
+    """
+    form = await request.form()
+    rep_phone = _field(form, "rep_phone", 40) or ""
+    try:
+        result = await critique_upload(
+            request, form.get("file"), rules=user.rule_set(), rep_phone=rep_phone or None
+        )
+    except (UnsupportedMediaType, CallworthyError) as exc:  # silent, too long, no model...
+        status = 415 if isinstance(exc, UnsupportedMediaType) else status_of(exc)
+        message = str(exc.detail) if isinstance(exc, UnsupportedMediaType) else exc.message
+        return page(request, templates, "_take.html", status=status, take_error=message)
+    return page(request, templates, "_take.html", **recording_view(result, rep_phone))
 
 
 def _field(form: Any, name: str, limit: int = 200) -> str | None:

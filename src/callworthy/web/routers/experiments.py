@@ -32,7 +32,7 @@ from callworthy.web.deps import (
     TemplatesDep,
 )
 from callworthy.web.models import StatsRowJson
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import ExperimentIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -239,9 +239,12 @@ def start(body: ExperimentIn, user: ApiManager, engine: EngineDep) -> Experiment
 
 
 @pages.post("/experiments/{experiment_id}/stop", dependencies=[Csrf])
-def stop_form(user: PageManager, engine: EngineDep, experiment_id: RecordId) -> Response:
+def stop_form(
+    request: Request, user: PageManager, engine: EngineDep, experiment_id: RecordId
+) -> Response:
     """Stop the experiment (managers) and go back to the page."""
     trials.stop_experiment(engine, user, experiment_id, now=view.now())
+    flash(request, "The experiment is stopped; its figures stay below.")
     return RedirectResponse("/experiments", status_code=303)
 
 

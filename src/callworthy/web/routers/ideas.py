@@ -28,7 +28,7 @@ from callworthy.web.deps import (
     RecordId,
     TemplatesDep,
 )
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import IdeaIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -104,9 +104,10 @@ def add_idea(body: IdeaIn, user: ApiCaller, engine: EngineDep) -> IdeaRecord:
 
 
 @pages.post("/ideas/{idea_id}/vote", dependencies=[Csrf])
-def vote_form(user: PageCaller, engine: EngineDep, idea_id: RecordId) -> Response:
+def vote_form(request: Request, user: PageCaller, engine: EngineDep, idea_id: RecordId) -> Response:
     """Vote for an idea (once per rep) and go back to the board."""
-    board.vote(engine, user, idea_id)
+    counted = board.vote(engine, user, idea_id).counted
+    flash(request, "Your vote is counted." if counted else "You had already voted for it.")
     return RedirectResponse(f"/ideas#idea-{idea_id}", status_code=303)
 
 
@@ -130,4 +131,5 @@ def try_half_form(
     except CallworthyError as exc:
         context = _context(engine, user, baseline=baseline)
         return form_error(request, templates, "ideas.html", exc, where="try", **context)
+    flash(request, "The experiment has started on a random half of the open ideas.")
     return RedirectResponse("/experiments", status_code=303)

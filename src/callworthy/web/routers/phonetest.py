@@ -159,7 +159,7 @@ def phonetest_history_page(
     pager = numbered(records, page_number)
     return page(
         request, templates, "phonetest_history.html", user=user, records=records,
-        chart=chart(records), pager=pager,
+        chart=chart(records), pager=pager, bands={b.id: b.name for b in default_quiz().bands},
     )  # fmt: skip
 
 

@@ -13,21 +13,25 @@ you both know, a lead, humor) is kept with it and decides which strategies fit.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
+from callworthy.critique import critique
 from callworthy.errors import CallworthyError, NotFoundError
 from callworthy.fields import CallbackOutcome, parse_time
 from callworthy.services import prospects as service
-from callworthy.services import strategies, tracking
+from callworthy.services import strategies, tracking, worklist
 from callworthy.services.caller import Caller
 from callworthy.services.paging import Page
 from callworthy.services.prospects import RELATIONSHIPS, Known
 from callworthy.services.strategies import StrategyChoice
 from callworthy.services.tracking import LogForm
 from callworthy.services.values import CallbackRecord, History, ProspectRecord, VoicemailRecord
+from callworthy.services.worklist import ProspectRow
 from callworthy.text.analysis import MAX_CHARS
 from callworthy.web import experiments_view as clock
 from callworthy.web.deps import (
@@ -42,7 +46,7 @@ from callworthy.web.deps import (
     TemplatesDep,
 )
 from callworthy.web.notices import change_notice
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import (
     CallbackIn,
     KnownIn,
@@ -75,6 +79,7 @@ def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> 
     return {
         "user": user,
         "history": history,
+        "lost": _losses(user, history),
         "log_form": form,
         "names": names,
         "relationships": RELATIONSHIPS,
@@ -82,6 +87,30 @@ def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> 
         "max_chars": MAX_CHARS,
         **extra,
     }
+
+
+#: The findings a logged voicemail shows beside its score: its biggest losses.
+SHOWN_LOSSES = 3
+
+
+def _losses(user: Caller, history: History) -> dict[int, list[tuple[str, int]]]:
+    """Return each voicemail's biggest losses (title, points) by the team's rules today.
+
+    The critique runs in well under a millisecond, so the page re-reads each script
+    rather than store findings the rules may since have changed.
+    """
+    rules = user.rule_set()
+    lost: dict[int, list[tuple[str, int]]] = {}
+    for voicemail in history.voicemails:
+        if not voicemail.script.strip():
+            continue
+        try:
+            found = critique(voicemail.script, rules=rules).findings
+        except CallworthyError:  # a script too long to critique: its score says enough
+            continue
+        worst = [(f.title or f.message, f.points) for f in found if f.points < 0]
+        lost[voicemail.id] = worst[:SHOWN_LOSSES]
+    return lost
 
 
 def _logged(
@@ -112,15 +141,33 @@ def prospects_page(
     engine: EngineDep,
     templates: TemplatesDep,
     page_number: PageNumber = None,
-    q: Annotated[str, Query(description="Names containing this.")] = "",
-    tag: Annotated[str, Query()] = "",
+    q: Annotated[str, Query(max_length=200)] = "",
+    tag: Annotated[str, Query(max_length=200)] = "",
+    sort: Annotated[str, Query(max_length=20)] = "name",
 ) -> Response:
-    """List the user's prospects (a manager: the team's, with their owner), 50 a page."""
-    pager = service.numbered_prospects(engine, user, tag=tag, name=q, page=page_number)
+    """List the user's prospects (a manager: the team's), searched and sorted, 50 a page,
+    under today's calls."""
+    now = clock.now()
+    work = worklist.worklist(
+        engine, user, now=now, day_ends=day_end(now, request.session.get("tz")), search=q,
+        tag=tag, sort=sort, page=page_number,
+    )  # fmt: skip
     notice = change_notice(engine, user, request)
     return page(
-        request, templates, "prospects.html", user=user, pager=pager, q=q, tag=tag, notice=notice
-    )
+        request, templates, "prospects.html", user=user, pager=work.page, work=work, q=q,
+        tag=tag, sort=work.sort, notice=notice,
+    )  # fmt: skip
+
+
+def day_end(now: datetime, zone: object) -> datetime:
+    """Return when the rep's day ends (their next midnight), in UTC; UTC's without a zone."""
+    try:
+        here = ZoneInfo(zone) if isinstance(zone, str) and zone else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        here = ZoneInfo("UTC")
+    local = now.astimezone(here)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=here)
+    return midnight.astimezone(UTC)
 
 
 @api.get("/prospects", response_model=Page[ProspectRecord], responses=errors())
@@ -134,6 +181,19 @@ def list_prospects(
 ) -> Page[ProspectRecord]:
     """List the token's rep's prospects (a manager: the team's) by name, a page at a time."""
     return service.prospect_page(engine, user, tag=tag, name=name, cursor=cursor, limit=limit)
+
+
+@api.get("/prospects/today", response_model=list[ProspectRow], responses=errors())
+def call_today(
+    user: ApiCaller,
+    engine: EngineDep,
+    time_zone: Annotated[
+        str | None, Query(max_length=64, description="Whose day: an IANA zone (default UTC).")
+    ] = None,
+) -> tuple[ProspectRow, ...]:
+    """The Call today queue: who the contact cadence says is due before the day ends."""
+    now = clock.now()
+    return worklist.worklist(engine, user, now=now, day_ends=day_end(now, time_zone)).today
 
 
 @pages.get("/prospects/new")
@@ -180,6 +240,7 @@ def add_prospect_form(
             request, templates, "prospect_new.html", exc, fields=PROSPECT_FIELDS, where="name",
             user=user, form=form, relationships=RELATIONSHIPS,
         )  # fmt: skip
+    flash(request, f"{record.name} is added. Log the first voicemail below.")
     return RedirectResponse(f"/prospects/{record.id}", status_code=303)
 
 
@@ -239,12 +300,14 @@ def log_voicemail_form(
 ) -> Response:
     """Critique and store a voicemail left; back to the prospect (errors shown on its page)."""
     try:
-        tracking.log_voicemail(engine, user, prospect_id, strategy, script, source="web")
+        logged = tracking.log_voicemail(engine, user, prospect_id, strategy, script, source="web")
     except CallworthyError as exc:
         return _logged(
             request, engine, templates, user, prospect_id, exc, "voicemail",
             strategy=strategy, script=script,
         )  # fmt: skip
+    scored = f": it scored {logged.score}" if logged.score is not None else ""
+    flash(request, f"The voicemail is logged{scored}. What to improve is in its row below.")
     return RedirectResponse(f"/prospects/{prospect_id}", status_code=303)
 
 
@@ -279,6 +342,7 @@ def log_callback_form(
         )
     except CallworthyError as exc:
         return _logged(request, engine, templates, user, prospect_id, exc, "callback")
+    flash(request, f"Callback logged: {outcome.replace('_', ' ')}.")
     return RedirectResponse(f"/prospects/{prospect_id}", status_code=303)
 
 

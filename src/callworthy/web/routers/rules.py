@@ -27,7 +27,7 @@ from callworthy.web.deps import (
     PageNumber,
     TemplatesDep,
 )
-from callworthy.web.render import form_error, page
+from callworthy.web.render import flash, form_error, page
 from callworthy.web.schemas import TeamRuleIn, errors
 
 pages = APIRouter(include_in_schema=False)
@@ -119,9 +119,12 @@ def save_team_rule(
 
 
 @pages.post("/rules/team/{rule_id}/delete", dependencies=[Csrf])
-def delete_team_rule_form(rule_id: RuleId, user: PageManager, engine: EngineDep) -> Response:
+def delete_team_rule_form(
+    request: Request, rule_id: RuleId, user: PageManager, engine: EngineDep
+) -> Response:
     """Delete one of the team's rules (a built-in it replaced comes back)."""
     team_rules.delete_team_rule(engine, user, rule_id)
+    flash(request, "The rule is deleted.")
     return RedirectResponse("/rules/team", status_code=303)
 
 

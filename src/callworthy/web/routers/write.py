@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
-from callworthy.errors import CallworthyError, ProfileError
+from callworthy.errors import CallworthyError, InvalidFieldError, ProfileError
 from callworthy.services import profiles, prospects
 from callworthy.services.caller import Caller
 from callworthy.services.profiles import Profile
@@ -16,6 +16,7 @@ from callworthy.services.writing import (
     Written,
     field_of,
     industries,
+    plain_problem,
     team_evidence,
     write_for,
     written,
@@ -145,6 +146,8 @@ def write_form(
         view["writeup"] = write_for(data, user.rule_set(), seed=seed, evidence=evidence)
     except CallworthyError as exc:
         field = field_of(exc) if isinstance(exc, ProfileError) else None
+        if isinstance(exc, ProfileError):  # a field path is for files: the form names its label
+            exc = InvalidFieldError(plain_problem(exc), exc.fix, field=field)
         return form_error(request, templates, "write.html", exc, field=field, **view)
     return page(request, templates, "write.html", **view)
 
