@@ -176,8 +176,15 @@ def test_phonetest_asks_each_attempt_in_its_own_order(db: str) -> None:
     result = ok(run(db, *args, input=typed))
     assert json.loads(result.stdout)["score"] == 100
     assert "Attempt attempt-cli" in result.stderr
-    first_only = ok(run(db, "phonetest", "--no-save", "--format", "json", input="1\n" * 40))
-    assert json.loads(first_only.stdout)["score"] < 35  # the first option is no strategy
+    # Always the first option is no strategy: near chance (0) on average over attempts.
+    first_only = [
+        json.loads(
+            ok(run(db, "phonetest", "--attempt", f"first-{n}", "--no-save", "--format", "json",
+                   input="1\n" * 40)).stdout
+        )["score"]
+        for n in range(6)
+    ]  # fmt: skip
+    assert sum(first_only) / len(first_only) < 25 and max(first_only) < 60, first_only
     bad = run(db, "phonetest", "--attempt", "../x", input="")
     assert bad.exit_code == AnswersError.exit_code and "not an attempt id" in bad.stderr
 
