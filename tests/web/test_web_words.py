@@ -96,6 +96,7 @@ PAGES = [
     "/tokens",
     "/team",
     "/changes",
+    "/team/dialers",
 ]
 
 
