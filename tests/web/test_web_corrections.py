@@ -160,3 +160,28 @@ def test_a_null_for_a_field_that_must_have_a_value_is_a_422_naming_it(client: Te
         answer = client.patch(path, json=body, headers=headers)
         assert answer.status_code == 422, (path, body, answer.text)
         assert answer.json()["error"]["field"] == field
+
+
+def test_the_edit_forms_show_and_take_times_in_the_reps_time_zone(client: TestClient) -> None:
+    """A rep in Chicago sees and types Chicago times; what is stored is the same instant."""
+    set_up(client)
+    from .helpers_web import new_token
+
+    headers = bearer(new_token(client))
+    pid, vm, cb = logged(client, headers)
+    zone = {"X-CSRF-Token": csrf(client, "/profile")}
+    client.post("/profile/time-zone", data={"time_zone": "America/Chicago"}, headers=zone)
+    page = client.get(f"/voicemails/{vm}/edit").text
+    assert "your time, America/Chicago" in page and "UTC" not in page
+    form = {"strategy": "value_tip", "script": SCRIPT, "left_at": "2024-03-05T09:30"}
+    saved = client.post(
+        f"/voicemails/{vm}/edit",
+        data={**form, "csrf_token": csrf(client, f"/voicemails/{vm}/edit")},
+    )
+    assert saved.status_code < 400, saved.text
+    history = client.get(f"/api/v1/prospects/{pid}", headers=headers).json()
+    left_at = history["voicemails"][0]["left_at"]
+    assert left_at.startswith("2024-03-05T15:30")  # 09:30 in Chicago (CST) is 15:30 UTC
+    assert 'value="2024-03-05T09:30"' in client.get(f"/voicemails/{vm}/edit").text
+    edit = client.get(f"/callbacks/{cb}/edit").text
+    assert "your time, America/Chicago" in edit

@@ -10,8 +10,9 @@ Each calls one service (corrections.py, audit.py): who may do what is decided th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
@@ -52,9 +53,27 @@ def _back(prospect_id: int, change: ChangeRecord | None) -> RedirectResponse:
     return RedirectResponse(f"/prospects/{prospect_id}{query}", status_code=303)
 
 
-def _minutes(value: datetime) -> str:
-    """Return a time as a datetime-local field shows it (UTC, to the minute)."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+def _zone(request: Request) -> ZoneInfo:
+    """Return the rep's time zone (the one the page's times are shown in), else UTC."""
+    name = request.session.get("tz")
+    try:
+        return ZoneInfo(name) if isinstance(name, str) and name else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _minutes(value: datetime, zone: ZoneInfo) -> str:
+    """Return a time as a datetime-local field shows it: in the rep's zone, to the minute."""
+    return value.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+
+
+def _typed_time(text: str, zone: ZoneInfo) -> str:
+    """Return a datetime-local value as a time with its zone (the rep's); other text as typed."""
+    try:
+        typed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return text  # the service names the field and the fix
+    return (typed if typed.tzinfo else typed.replace(tzinfo=zone)).isoformat()
 
 
 # --- Prospects ------------------------------------------------------------------------------
@@ -135,6 +154,7 @@ def _record_page(
         "user": user, "kind": kind, "record": record, "prospect": prospect, "form": form,
         "strategies": strategies.choices(engine, user),
         "outcomes": [o.value for o in CallbackOutcome], "max_chars": MAX_CHARS,
+        "zone": _zone(request).key,
     }  # fmt: skip
     if exc is None:
         return page(request, templates, "record_edit.html", **context)
@@ -150,7 +170,7 @@ def edit_voicemail_page(
     """Show a voicemail to correct."""
     record, prospect = corrections.voicemail_for_edit(engine, user, voicemail_id)
     form = {"strategy": record.strategy, "script": record.script}
-    form["left_at"] = _minutes(record.left_at)
+    form["left_at"] = _minutes(record.left_at, _zone(request))
     return _record_page(request, templates, engine, user, "voicemail", record, prospect, form)
 
 
@@ -161,8 +181,9 @@ def edit_voicemail_form(
 ) -> Response:  # fmt: skip
     """Save the voicemail (critiqued again); back to its prospect with an Undo."""
     form = {"strategy": strategy, "script": script, "left_at": left_at}
+    changes = {**form, "left_at": _typed_time(left_at, _zone(request))}
     try:
-        done = corrections.edit_voicemail(engine, user, voicemail_id, form)
+        done = corrections.edit_voicemail(engine, user, voicemail_id, changes)
     except CallworthyError as exc:
         if isinstance(exc, NotFoundError):
             raise
@@ -187,7 +208,8 @@ def edit_callback_page(
 ) -> Response:  # fmt: skip
     """Show a callback to correct (a mis-clicked outcome)."""
     record, prospect = corrections.callback_for_edit(engine, user, callback_id)
-    form = {"outcome": record.outcome, "notes": record.notes, "at": _minutes(record.at)}
+    form = {"outcome": record.outcome, "notes": record.notes}
+    form["at"] = _minutes(record.at, _zone(request))
     return _record_page(request, templates, engine, user, "callback", record, prospect, form)
 
 
@@ -198,8 +220,9 @@ def edit_callback_form(
 ) -> Response:  # fmt: skip
     """Save the callback; back to its prospect with an Undo."""
     form = {"outcome": outcome, "notes": notes, "at": at}
+    changes = {**form, "at": _typed_time(at, _zone(request))}
     try:
-        done = corrections.edit_callback(engine, user, callback_id, form)
+        done = corrections.edit_callback(engine, user, callback_id, changes)
     except CallworthyError as exc:
         if isinstance(exc, NotFoundError):
             raise
