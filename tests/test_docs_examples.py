@@ -175,6 +175,7 @@ def test_console_examples_run_and_show_what_they_say(path: Path, session: Sessio
     wrong: list[str] = []
     for block in blocks(path):
         if block.file:
+            (session.folder / block.file).parent.mkdir(parents=True, exist_ok=True)
             (session.folder / block.file).write_text("\n".join(block.lines) + "\n")
         if block.lang != "console" or not _runnable(block):
             continue
