@@ -1,4 +1,5 @@
-"""Regenerate the reference pages: docs/cli.md (every --help) and docs/rules-reference.md.
+"""Regenerate the reference pages: docs/cli.md (every --help), docs/rules-reference.md
+and docs/schemas/ (a JSON Schema for every API answer and `--format json` output).
 
 .venv/bin/python docs/generate.py          # write the pages
 .venv/bin/python docs/generate.py --check  # exit 1 if they are out of date
@@ -6,11 +7,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
+from typing import Any, get_args, get_origin
 
 import click
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
 
 from callworthy.cli import main
 from callworthy.critique import Level, Rule, default_rules
@@ -80,21 +87,143 @@ def rules_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-PAGES = {"cli.md": cli_page, "rules-reference.md": rules_page}
+#: The API's resources (callworthy.web.routers.<name>.api), as the app includes them.
+ROUTERS = ("check", "accounts", "prospects", "imports", "diagnose", "phonetest")
+ROUTERS += ("experiments", "ideas", "write", "rules", "profile", "corrections")
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+#: What each `--format json` prints: the command and the shape (a file of docs/schemas/).
+CLI_SHAPES = {
+    "check": "Critique",
+    "db info": "DatabaseInfo",
+    "diagnose": "CauseResult-list",
+    "experiment show": "ExperimentReport",
+    "experiment start": "ExperimentReport",
+    "experiment stop": "ExperimentReport",
+    "history": "History",
+    "idea add": "IdeaRecord",
+    "idea list": "IdeaRecord-list",
+    "idea vote": "VoteResult",
+    "import --json": "ImportReport",
+    "log": "VoicemailRecord",
+    "callback": "CallbackRecord",
+    "next": "NextPick",
+    "phonetest": "ScoredSitting",
+    "phonetest history": "PhoneTestRecord-list",
+    "profile show": "Profile",
+    "prospect list": "ProspectRecord-list",
+    "prospect show": "ProspectRecord",
+    "stats": "StatsRow-list",
+    "curve": "CurveReport",
+    "write": "CandidateOut-list",
+    "changes": "ChangeRecord-list",
+}
+
+
+def shape_name(kind: Any) -> str:
+    """Return a shape's file name: `Critique`, `Account-list`, `Page-of-ProspectRecord`."""
+    origin, args = get_origin(kind), get_args(kind)
+    if origin in (list, tuple):
+        return shape_name(args[0]) + "-list"
+    if origin is not None and args:
+        return f"{shape_name(origin)}-of-{shape_name(args[0])}"
+    return re.sub(r"[^A-Za-z0-9]+", "-", getattr(kind, "__name__", str(kind))).strip("-")
+
+
+def _cli_only_shapes() -> dict[str, Any]:
+    """Return the shapes only the CLI prints (the API pages them or has no twin)."""
+    from callworthy.services.admin import DatabaseInfo
+    from callworthy.services.audit import ChangeRecord
+    from callworthy.services.ideas import IdeaRecord
+    from callworthy.services.phonetest import PhoneTestRecord
+    from callworthy.services.values import ProspectRecord
+    from callworthy.write.shapes import CandidateOut
+
+    lists = (ChangeRecord, IdeaRecord, PhoneTestRecord, ProspectRecord, CandidateOut)
+    return {"DatabaseInfo": DatabaseInfo} | {f"{k.__name__}-list": list[k] for k in lists}
+
+
+def shapes() -> dict[str, Any]:
+    """Return every shape by file name: each API answer's, the API's errors, the CLI's."""
+    from callworthy.web.schemas import ErrorOut
+
+    found: dict[str, Any] = {"ErrorOut": ErrorOut}
+    for name in ROUTERS:
+        for route in import_module(f"callworthy.web.routers.{name}").api.routes:
+            kind = route.response_model if isinstance(route, APIRoute) else None
+            if kind is not None and kind is not dict:
+                found[shape_name(kind)] = kind
+    return found | _cli_only_shapes()
+
+
+def schema(name: str, kind: Any) -> dict[str, Any]:
+    """Return a shape's JSON Schema (draft 2020-12), as it is serialised."""
+    made = TypeAdapter(kind).json_schema(mode="serialization")
+    return {"$schema": DRAFT, "$id": f"{name}.json", **made}
+
+
+def schema_pages() -> dict[str, str]:
+    """Return docs/schemas/: one file per shape, and an index of who answers with which."""
+    pages = {
+        f"schemas/{name}.json": json.dumps(schema(name, kind), indent=2) + "\n"
+        for name, kind in sorted(shapes().items())
+    }
+    pages["schemas/README.md"] = _schema_index()
+    return pages
+
+
+def _schema_index() -> str:
+    by_shape: dict[str, list[str]] = {}
+    for name in ROUTERS:
+        for route in import_module(f"callworthy.web.routers.{name}").api.routes:
+            kind = route.response_model if isinstance(route, APIRoute) else None
+            if kind is not None and kind is not dict:
+                for method in sorted(route.methods):
+                    by_shape.setdefault(shape_name(kind), []).append(f"`{method} {route.path}`")
+    for command, name in CLI_SHAPES.items():
+        by_shape.setdefault(name, []).append(f"`callworthy {command}`")
+    by_shape.setdefault("ErrorOut", []).append("every API error (4xx, 5xx)")
+    lines = [
+        "# JSON Schemas\n",
+        "Generated by `docs/generate.py` from the API's response models; do not edit by hand.",
+        "One JSON Schema (draft 2020-12) per shape; the suite checks that these files are",
+        "current and that real answers validate against them (tests/test_docs_schemas.py).",
+        "CLI commands print JSON with `--format json` (`import` with `--json`).\n",
+        "| shape | answered by |",
+        "|---|---|",
+    ]
+    lines += [
+        f"| [{name}]({name}.json) | {', '.join(by_shape.get(name, []))} |"
+        for name in sorted(shapes())
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def pages() -> dict[str, str]:
+    """Return every generated page by its path under docs/."""
+    return {"cli.md": cli_page(), "rules-reference.md": rules_page()} | schema_pages()
 
 
 def main_() -> int:
     """Write the pages, or with --check report which are out of date."""
     stale = []
-    for name, build in PAGES.items():
-        path, text = DOCS / name, build()
+    made = pages()
+    for name, text in made.items():
+        path = DOCS / name
         if "--check" in sys.argv:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(name)
         else:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    published = {f"schemas/{path.name}" for path in (DOCS / "schemas").glob("*")}
+    for name in sorted(published - set(made)):  # a shape that is gone
+        if "--check" in sys.argv:
+            stale.append(name)
+        else:
+            (DOCS / name).unlink()
     for name in stale:
-        print(f"docs/{name} is out of date: run .venv/bin/python docs/generate.py", file=sys.stderr)
+        print(f"docs/{name} is out of date: run make docs", file=sys.stderr)
     return 1 if stale else 0
 
 

@@ -1,4 +1,4 @@
-"""Every console example in README.md and docs/*.md runs, and shows what the docs say.
+"""Every console example and Python session in README.md and docs/*.md runs as shown.
 
 The rules of a block (steps, comments, placeholders, `<!-- not-run: why -->`) are in
 `tests/fixtures/doc_blocks.py` and docs/testing.md. Each file's examples run in order in
@@ -11,8 +11,8 @@ first-run set-up of a team (Acme, Mia Manager) and a token in $CALLWORTHY_TOKEN.
 
 from __future__ import annotations
 
+import doctest
 import json
-import os
 import re
 import shlex
 import shutil
@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from doc_schemas import cli_shape, problems
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
+from docs_curl import curl, start
 from fastapi.testclient import TestClient
 
 from callworthy.cli import main
@@ -68,6 +70,8 @@ def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session
 
 def _words(session: Session, command: str) -> list[str]:
     """Split a command as a shell would: variables, quotes, comments, ~."""
+    if "CALLWORTHY_TOKEN" in command:
+        start(session)  # the token exists once the app has a team
     expanded = VARIABLE.sub(lambda m: session.variables.get(m.group(1), m.group(0)), command)
     lexer = shlex.shlex(expanded, posix=True, punctuation_chars=";|>")
     lexer.whitespace_split = True
@@ -135,13 +139,15 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
     if name == "cat":
         return 0, Path(words[1]).read_text(encoding="utf-8"), ""
     if name == "curl":
-        from docs_curl import curl
-
         return curl(session, words[1:], stdin)
     assert name == "callworthy", f"cannot run {name!r}: mark the block <!-- not-run: why -->"
     result = CliRunner().invoke(main, words[1:], input=stdin, env=session.env)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
+    shape = cli_shape(words) if result.exit_code == 0 else None
+    if shape:
+        wrong = problems(shape, json.loads(result.stdout))
+        assert not wrong, f"the output breaks its published schema: {wrong}"
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -154,20 +160,28 @@ def _runnable(block: Block) -> bool:
     return block.not_run is None
 
 
+def _head(output: str, lines: int = 12) -> str:
+    """Return the first lines of an output, for a failure message."""
+    return "\n".join(output.splitlines()[:lines])
+
+
 def check_step(session: Session, block: Block, step: Step) -> str | None:
     """Run a step and compare: shown output exactly (placeholders), or success if none shown.
 
     Return what is wrong, or None.
     """
-    code, shown = run_step(session, step)
     where = f"{block.path.relative_to(ROOT)}:{step.line}: $ {step.command}"
+    try:
+        code, shown = run_step(session, step)
+    except Exception as exc:  # noqa: BLE001  # one broken example must not hide the others
+        return f"{where}\nraised {exc!r}"
     if not step.shown:
-        return None if code == 0 else f"{where}\nfailed ({code}):\n{shown}"
+        return None if code == 0 else f"{where}\nfailed ({code}):\n{_head(shown)}"
     if not matches(step.shown, shown):
         return f"{where}\n{difference(step.shown, shown)}"
-    if tidy("\n".join(step.shown)).startswith("Error:"):
+    if tidy("\n".join(step.shown)).startswith(("Error:", '{"error"')):
         return None if code != 0 else f"{where}\nshows an error but succeeded"
-    return None if code == 0 else f"{where}\nfailed ({code}):\n{shown}"
+    return None if code == 0 else f"{where}\nfailed ({code}):\n{_head(shown)}"
 
 
 @pytest.mark.parametrize("path", doc_files(), ids=lambda p: p.name)
@@ -192,8 +206,15 @@ def test_few_blocks_are_not_run_and_each_says_why() -> None:
     assert len(skipped) <= len(console_blocks()) // 3, [block.where for block in skipped]
 
 
-def _json_dump(data: object) -> str:
-    return json.dumps(data, indent=2)
-
-
-_unused = (os, _json_dump)
+@pytest.mark.parametrize(
+    "block",
+    [block for path in doc_files() for block in blocks(path) if block.lang == "pycon"],
+    ids=lambda block: block.where,
+)
+def test_python_sessions_print_what_they_say(block: Block, session: Session) -> None:
+    text = "\n".join(block.lines) + "\n"
+    test = doctest.DocTestParser().get_doctest(text, {}, block.where, str(block.path), block.line)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    failures: list[str] = []
+    runner.run(test, out=failures.append)
+    assert runner.failures == 0, "".join(failures)

@@ -47,7 +47,6 @@ from callworthy.web.schemas import (
     CallbackIn,
     KnownIn,
     ProspectIn,
-    StrategyIn,
     VoicemailIn,
     errors,
 )
@@ -364,14 +363,6 @@ def correct_form(
     except CallworthyError as exc:
         return _logged(request, engine, templates, user, prospect_id, exc, "history")
     return RedirectResponse(f"/prospects/{prospect_id}#voicemails", status_code=303)
-
-
-@api.patch("/voicemails/{voicemail_id}", response_model=VoicemailRecord, responses=errors(404))
-def correct(
-    voicemail_id: RecordId, body: StrategyIn, user: ApiCaller, engine: EngineDep
-) -> VoicemailRecord:
-    """Say which strategy a voicemail really used (it is no longer inferred)."""
-    return tracking.correct_strategy(engine, user, voicemail_id, body.strategy)
 
 
 @api.get("/strategies", response_model=list[StrategyChoice], responses=errors())
