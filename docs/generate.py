@@ -116,7 +116,7 @@ CLI_SHAPES = {
     "stats": "StatsRow-list",
     "curve": "CurveReport",
     "write": "CandidateOut-list",
-    "changes": "ChangeRecord-list",
+    "changes": "Page-of-ChangeRecord",
 }
 
 
@@ -133,13 +133,12 @@ def shape_name(kind: Any) -> str:
 def _cli_only_shapes() -> dict[str, Any]:
     """Return the shapes only the CLI prints (the API pages them or has no twin)."""
     from callworthy.services.admin import DatabaseInfo
-    from callworthy.services.audit import ChangeRecord
     from callworthy.services.ideas import IdeaRecord
     from callworthy.services.phonetest import PhoneTestRecord
     from callworthy.services.values import ProspectRecord
     from callworthy.write.shapes import CandidateOut
 
-    lists = (ChangeRecord, IdeaRecord, PhoneTestRecord, ProspectRecord, CandidateOut)
+    lists = (IdeaRecord, PhoneTestRecord, ProspectRecord, CandidateOut)
     return {"DatabaseInfo": DatabaseInfo} | {f"{k.__name__}-list": list[k] for k in lists}
 
 
