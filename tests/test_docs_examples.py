@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from doc_schemas import cli_shape, problems
+from doc_schemas import SCHEMAS, cli_shape, problems
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
 from docs_curl import curl, start
 from fastapi.testclient import TestClient
@@ -218,3 +218,29 @@ def test_python_sessions_print_what_they_say(block: Block, session: Session) -> 
     failures: list[str] = []
     runner.run(test, out=failures.append)
     assert runner.failures == 0, "".join(failures)
+
+
+def _fields(schema: object) -> set[str]:
+    """Return every property name a JSON Schema (its $defs included) declares."""
+    if isinstance(schema, dict):
+        own = set(schema.get("properties", {}))
+        return own.union(*(_fields(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_fields(value) for value in schema))
+    return set()
+
+
+@pytest.mark.parametrize(
+    "block",
+    [block for path in doc_files() for block in blocks(path) if block.lang == "json"],
+    ids=lambda block: block.where,
+)
+def test_json_shapes_name_only_fields_their_schema_has(block: Block) -> None:
+    if block.not_run:
+        return
+    assert block.shape, f"{block.where}: say <!-- shape: NAME --> (docs/schemas/NAME.json)"
+    published = json.loads((SCHEMAS / f"{block.shape}.json").read_text(encoding="utf-8"))
+    named = set(re.findall(r'"(\w+)":', "\n".join(block.lines)))
+    assert named <= _fields(published), (
+        f"{block.where}: not in {block.shape}: {named - _fields(published)}"
+    )
