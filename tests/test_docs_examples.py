@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from doc_schemas import SCHEMAS, cli_shape, problems
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
+from doc_schemas import SCHEMAS, cli_shape, problems
 from docs_curl import curl, start
 from fastapi.testclient import TestClient
 
@@ -173,7 +173,7 @@ def check_step(session: Session, block: Block, step: Step) -> str | None:
     where = f"{block.path.relative_to(ROOT)}:{step.line}: $ {step.command}"
     try:
         code, shown = run_step(session, step)
-    except Exception as exc:  # noqa: BLE001  # one broken example must not hide the others
+    except Exception as exc:  # one broken example must not hide the others
         return f"{where}\nraised {exc!r}"
     if not step.shown:
         return None if code == 0 else f"{where}\nfailed ({code}):\n{_head(shown)}"
