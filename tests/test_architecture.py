@@ -23,7 +23,17 @@ import pytest
 
 PACKAGE = Path(__file__).parents[1] / "src" / "callworthy"
 SHARED = ("errors", "datafile", "principles", "answers", "fields")
-CORE = ("text", "critique", "write", "experiments", "diagnose", "phoneability", "audio", "crm")
+CORE = (
+    "text",
+    "critique",
+    "write",
+    "experiments",
+    "diagnose",
+    "phoneability",
+    "audio",
+    "crm",
+    "capture",
+)
 FRAMEWORKS = ("sqlalchemy", "alembic", "fastapi", "starlette", "click", "rich", "uvicorn")
 UPPER = ("storage", "services", "cli", "web")
 # Which callworthy packages each layer may not import.

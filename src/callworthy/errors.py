@@ -479,3 +479,24 @@ class ChangeStateError(CallworthyError):
 
     category = Category.CONFLICT
     exit_code = 50
+
+
+# --- Capture from dialers (issue 17) ----------------------------------------------------------
+
+
+class WebhookSignatureError(CallworthyError):
+    """A webhook's signature, token or timestamp does not verify: the delivery is refused."""
+
+    category = Category.NOT_AUTHENTICATED  # exit code 41
+
+
+class WebhookPayloadError(CallworthyError):
+    """A webhook's body is not what its dialer (or the generic schema) defines."""
+
+    # exit code 10, the invalid default
+
+
+class WebhookSecretError(CallworthyError):
+    """A webhook secret cannot be stored, shown or used as asked."""
+
+    # exit code 10, the invalid default

@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from callworthy.storage.engine import make_engine
 from callworthy.storage.migrate import current_revision, head_revision, upgrade
+from callworthy.storage.migrations.env_names import include_name
 from callworthy.storage.tables import Base
 
 AT = {"at": datetime(2024, 3, 4, 14, 0, tzinfo=UTC)}
@@ -25,7 +26,8 @@ def test_upgrade_from_empty_reaches_head_and_matches_models(empty_db_url: str) -
         tables = set(inspect(engine).get_table_names())
         assert {"team", "rep", "prospect", "voicemail", "callback", "do_not_call"} <= tables
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_name": include_name}  # not procrastinate's
+            context = MigrationContext.configure(conn, opts=opts)
             assert compare_metadata(context, Base.metadata) == []
     finally:
         engine.dispose()

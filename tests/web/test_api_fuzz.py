@@ -89,6 +89,11 @@ def test_every_operation_is_fuzzed(api: tuple[FastAPI, str]) -> None:
         "GET /api/v1/changes",
         "POST /api/v1/changes/undo",
         "POST /api/v1/changes/{change_id}/undo",
+        "GET /api/v1/capture/secrets",
+        "GET /api/v1/capture/events",
+        "GET /api/v1/capture/dialer-users",
+        "GET /api/v1/capture/failed-jobs",
+        "GET /api/v1/capture/batches/{batch_id}",
     }
 
 

@@ -66,7 +66,7 @@ def test_edit_delete_and_undo_on_a_phone(server: str, page: Any) -> None:  # noq
     page.screenshot(path=str(SHOTS / "corrections-phone.png"), full_page=True)
     page.click("#change-notice button")
     page.wait_for_selector("#change-notice >> text=Undone")
-    assert "sales_lead" in page.locator("#voicemails").inner_text()
+    assert "Sales lead" in page.locator("#voicemails").inner_text()
     assert page.locator("#callbacks .outcome").inner_text() == "returned"
     assert page.url.startswith(prospect_url)
 

@@ -43,7 +43,7 @@ def _prospect(database: Path) -> int:
         actor = caller_for(accounts.authenticate(engine, "mia@example.com", PASSWORD))
         record = add_prospect(engine, actor, "Jane <b>Doe</b>", company="Doe Freight")
         for _ in range(2):
-            log_voicemail(engine, actor, record.id, "referral", SCRIPT)
+            log_voicemail(engine, actor, record.id, "mutual_referral", SCRIPT)
         return record.id
     finally:
         engine.dispose()

@@ -61,7 +61,7 @@ def _manager_tries_half(tab: Any, base: str) -> None:
         tab.fill("input[name=name]", name)
         tab.fill("input[name=email]", email)
         tab.fill("input[name=password]", PASSWORD)
-        tab.click("main form button[type=submit]")
+        tab.click("form[action='/team/accounts'] button[type=submit]")
         tab.wait_for_url("**/team")
     tab.goto(base + "/experiments")
     assert tab.locator("#first-step").is_visible()  # an empty tab invites the first step

@@ -34,6 +34,10 @@ COMMANDS: dict[str, Lazy] = {
     "correct": Lazy(
         "callworthy.cli.tracking:correct", "Say which strategy a logged voicemail really used."
     ),
+    "critique-history": Lazy(
+        "callworthy.cli.worker:critique_history",
+        "Critique every stored voicemail that has its words but no score, with a progress bar.",
+    ),
     "curve": Lazy("callworthy.cli.experiments:curve", "Show how soon voicemails are called back."),
     "db": Lazy("callworthy.cli.db:db", "Set up and back up the database."),
     "diagnose": Lazy(
@@ -90,6 +94,10 @@ COMMANDS: dict[str, Lazy] = {
     "transcribe": Lazy(
         "callworthy.cli.audio:transcribe",
         "Transcribe recorded voicemails and measure them: length, pace, when the number came.",
+    ),
+    "worker": Lazy(
+        "callworthy.cli.worker:worker",
+        "Run queued jobs: dialer events, recordings to transcribe, bulk critiques.",
     ),
     "write": Lazy(
         "callworthy.cli.write:write_command",

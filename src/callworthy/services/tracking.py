@@ -23,7 +23,6 @@ from callworthy.errors import (
     DoNotCallError,
     NoOpenVoicemailError,
     UnknownProspectError,
-    UnknownRecordError,
 )
 from callworthy.experiments import CadenceStatus, cadence_status
 from callworthy.fields import NOTES, SCRIPT, CallbackOutcome, check_text, validate_outcome
@@ -202,19 +201,13 @@ def assigned_arm(engine: Engine, caller: Caller, prospect_id: int, now: datetime
 def correct_strategy(
     engine: Engine, caller: Caller, voicemail_id: int, strategy: str
 ) -> VoicemailRecord:
-    """Set a logged voicemail's strategy to what it really was (no longer inferred)."""
+    """Set a logged voicemail's strategy to what it really was (no longer inferred).
 
-    def work(session: Session) -> VoicemailRecord:
-        chosen = registry_of(session, caller.team_id).resolve(strategy, "strategy")
-        found = queries.voicemail_by_id(session, caller.team_id, voicemail_id)
-        if found is None or get_visible(session, caller, found.prospect_id) is None:
-            raise UnknownRecordError(f"No voicemail #{voicemail_id}.", "Check the number.")
-        found.strategy, found.strategy_inferred, found.strategy_confidence = chosen, False, None
-        session.flush()
-        reps = queries.rep_names(session, [found.rep_id] if found.rep_id else [])
-        return voicemail_record(found, reps)
+    A correction like any other: the owner rep or a manager, kept in the audit log.
+    """
+    from callworthy.services import corrections  # it builds on this module's records
 
-    return run_write(engine, work)
+    return corrections.edit_voicemail(engine, caller, voicemail_id, {"strategy": strategy}).record
 
 
 def get_visible(session: Session, caller: Caller, prospect_id: int) -> Prospect | None:

@@ -491,3 +491,7 @@ class AuditEntry(Base):
     """For an undo: the change it reverted."""
     undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """When this change was undone (None while it stands)."""
+
+
+# The capture tables (webhooks, recordings, jobs) live in their own module, on this Base.
+from callworthy.storage import capture_tables  # noqa: E402, F401  (registers them)

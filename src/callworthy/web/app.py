@@ -12,17 +12,23 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from callworthy import __version__
 from callworthy.critique import default_rules
-from callworthy.services import security_log
+from callworthy.services import (
+    capture_tasks,
+    security_log,
+)
 from callworthy.services.database import open_database
+from callworthy.services.jobs import LocalQueue, Queue, queue_for
 from callworthy.services.team_rules import TeamRules
 from callworthy.services.tokens import TokenCache
 from callworthy.web import errors
@@ -30,10 +36,12 @@ from callworthy.web.recording import UPLOAD_MAX_BYTES, UPLOAD_PATHS
 from callworthy.web.routers import (
     accounts,
     auth,
+    capture,
     check,
     corrections,
     diagnose,
     experiments,
+    hooks,
     ideas,
     imports,
     phonetest,
@@ -62,17 +70,27 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _lifespan(engine: Engine, queue: Queue, run_jobs: bool) -> Any:
+    """Return the app's lifespan: the SQLite queue's thread runs while the app does."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if run_jobs and isinstance(queue, LocalQueue):
+            queue.start()  # SQLite: this server runs the jobs (PostgreSQL: `callworthy worker`)
+        yield
+        queue.close()
+        engine.dispose()
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the app on the configured database (a SQLite file is migrated on first use)."""
     settings = settings or Settings()
     engine = open_database(settings.resolved_database_url())
     default_rules()  # load and compile the rules now, not on some rep's first keystroke
 
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        engine.dispose()
-
+    queue = queue_for(engine)
     app = FastAPI(
         title="Callworthy API",
         version=__version__,
@@ -80,7 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url=None,  # Swagger UI needs a CDN and inline scripts: the CSP forbids both
         redoc_url=None,
-        lifespan=lifespan,
+        lifespan=_lifespan(engine, queue, settings.run_jobs),
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -90,13 +108,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.password_gate = PasswordGate(settings.password_checks, settings.password_queue)
     app.state.token_cache = TokenCache()
     app.state.team_rules = TeamRules()  # each team's rules, compiled once per rules version
+    app.state.queue = queue  # dialer events and recordings are worked on there
+    app.state.sealer = settings.sealer()  # opens the stored webhook secrets
+    capture_tasks.use_sealer(app.state.sealer)  # jobs run here fetch Twilio's recordings with it
     errors.install(app)
     app.include_router(auth.pages)
+    app.include_router(hooks.pages)  # dialers' webhooks: signature only, no session
     # One module per resource: its pages and, under /api/v1, their JSON twins.
     for resource in (check, accounts, prospects, imports, diagnose, phonetest, experiments):
         app.include_router(resource.pages)
         app.include_router(resource.api)
-    for resource in (ideas, write, rules, profile, corrections):
+    for resource in (ideas, write, rules, profile, corrections, capture):
         app.include_router(resource.pages)
         app.include_router(resource.api)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -20,6 +20,8 @@ from callworthy.services import accounts
 log = logging.getLogger("callworthy.web")
 
 API_PREFIX = "/api/"
+#: Dialers' webhooks answer JSON errors too (no one reads a page there).
+HOOKS_PREFIX = "/hooks/"
 #: The one table: an error's category decides its HTTP status.
 HTTP_STATUS: dict[errors.Category, int] = {
     errors.Category.INVALID: 422,
@@ -42,7 +44,7 @@ def status_of(exc: errors.CallworthyError) -> int:
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith(API_PREFIX)
+    return request.url.path.startswith((API_PREFIX, HOOKS_PREFIX))
 
 
 def error_json(status: int, kind: str, message: str, **extra: object) -> JSONResponse:

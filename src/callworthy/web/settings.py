@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from callworthy.services.database import resolve_database_url
 from callworthy.services.login import LoginPolicy
+from callworthy.services.webhook_secrets import Sealer
 
 
 class Settings(BaseSettings):
@@ -51,6 +52,16 @@ class Settings(BaseSettings):
     or "*"); `callworthy serve` hands it to uvicorn. Unset: the headers are ignored."""
     audio_compute_type: Literal["int8", "float32"] = "int8"
     """The speech model's arithmetic for uploaded recordings: int8 is faster, float32 exact."""
+    public_url: str | None = None
+    """The address dialers call, as they see it (https://callworthy.example.com), when a
+    proxy stands in front: Twilio signs the URL it requested, so it is checked against
+    this one. Unset: the address of the request as the server received it."""
+    webhook_keys: SecretStr | None = None
+    """Fernet keys (comma-separated; the first encrypts) that keep the Twilio and generic
+    webhook secrets encrypted in the database. Unset: one derived from secret_key."""
+    run_jobs: bool = True
+    """On SQLite, run queued jobs (recordings, dialer events) in a thread of this server.
+    On PostgreSQL jobs are run by `callworthy worker` processes instead."""
 
     def login_policy(self) -> LoginPolicy:
         """Return the log-in limits these settings ask for."""
@@ -65,6 +76,13 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         """Return the database URL the way the CLI resolves --db."""
         return resolve_database_url(self.database_url)
+
+    def sealer(self) -> Sealer:
+        """Return what encrypts and decrypts the stored webhook secrets."""
+        if self.webhook_keys is not None:
+            keys = [k.strip() for k in self.webhook_keys.get_secret_value().split(",") if k.strip()]
+            return Sealer(keys)
+        return Sealer.derived(self.signing_key())
 
     def signing_key(self) -> str:
         """Return the session key (a fresh random one when none is configured)."""

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from callworthy.storage.engine import make_engine
+from callworthy.storage.migrations.env_names import include_name
 from callworthy.storage.tables import Base
 
 target_metadata = Base.metadata
@@ -17,6 +18,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
