@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
+from callworthy.cli.common import FORMAT_OPTION, emit, handle_errors
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -143,5 +143,6 @@ def info_command(db: str | None, output_format: str) -> None:
 
 
 def _print_info(info: DatabaseInfo) -> None:
-    console().print(f"Database: {info.url}", markup=False)
-    console().print(f"Revision: {info.revision or 'empty'} (latest: {info.head})")
+    # Plain lines: a console would wrap a long URL at the terminal's width, mid-path.
+    click.echo(f"Database: {info.url}")
+    click.echo(f"Revision: {info.revision or 'empty'} (latest: {info.head})")

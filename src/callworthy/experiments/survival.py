@@ -83,7 +83,8 @@ def kaplan_meier(
         callbacks=tuple(int(x) for x in d),
         censored=tuple(int(x) for x in total - d),
         survival=tuple(s.tolist()),
-        variance=tuple(np.where(s > 0, s * s * greenwood, 0.0).tolist()),
+        # Where s is 0, Greenwood's sum is infinite: the variance is 0, computed only where s > 0.
+        variance=tuple(np.multiply(s * s, greenwood, out=np.zeros_like(s), where=s > 0).tolist()),
         ci_low=tuple(low.tolist()),
         ci_high=tuple(high.tolist()),
         level=level,

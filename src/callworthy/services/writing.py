@@ -29,6 +29,7 @@ from callworthy.write import (
     write_messages,
 )
 from callworthy.write.profile import DOCS
+from callworthy.write.shapes import CandidateOut
 from callworthy.write.writer import Skipped
 
 
@@ -36,7 +37,7 @@ from callworthy.write.writer import Skipped
 class Written(_Dumpable):
     """A writeup as JSON: each candidate exactly as `callworthy write --format json` prints it."""
 
-    candidates: tuple[dict[str, Any], ...]
+    candidates: tuple[CandidateOut, ...]
     skipped: tuple[Skipped, ...]
     pack: str
     notes: tuple[str, ...]

@@ -34,6 +34,9 @@ HTTP_STATUS: dict[errors.Category, int] = {
     errors.Category.UNAVAILABLE: 503,
 }
 
+#: The category of an HTTP error the framework raises (a 404 path, a 413 body), by status.
+CATEGORY_OF: dict[int, errors.Category] = {status: cat for cat, status in HTTP_STATUS.items()}
+
 
 def status_of(exc: errors.CallworthyError) -> int:
     """Return the HTTP status of a library error: its category's."""
@@ -90,7 +93,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     message = exc.detail if isinstance(exc.detail, str) else "Request refused."
     kind = getattr(exc, "kind", "HTTPError")  # an exception may name its kind (415)
     if _is_api(request) or exc.status_code == 413:
-        return error_json(exc.status_code, kind, message)
+        category = CATEGORY_OF.get(exc.status_code)  # 405 and 415 have none of their own
+        extra = {"category": category.value} if category else {}
+        return error_json(exc.status_code, kind, message, **extra)
     return _error_page(request, exc.status_code, message)
 
 
@@ -103,7 +108,8 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
     where = "; ".join(f"{'.'.join(str(p) for p in d['loc'])}: {d['msg']}" for d in details[:5])
     message = f"The request is malformed: {where}."
     if _is_api(request):
-        return error_json(422, "ValidationError", message, details=details)
+        category = errors.Category.INVALID.value
+        return error_json(422, "ValidationError", message, category=category, details=details)
     # A page names the field in words, not its place in the request ("body.email").
     said = "; ".join(
         f"{str(d['loc'][-1]).replace('_', ' ')}: {str(d['msg']).lower()}" for d in details[:5]

@@ -17,6 +17,7 @@ from typing import Any
 from callworthy.write.grammar import count_word
 from callworthy.write.packs import Concern, Pack, Question, Resources, Tip
 from callworthy.write.profile import Prospect, Rep
+from callworthy.write.shapes import DeliverableOut
 
 #: The slots that carry something to deliver, in the order one is chosen when several appear.
 CONTENT_SLOTS = ("tip_topic", "resource_topic", "question", "reason", "concern", "lead_name")
@@ -56,7 +57,7 @@ class Deliverable:
     items: tuple[Item, ...]
     email: FollowUp
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> DeliverableOut:
         """Return the JSON shape of the CLI and the API."""
         return {
             "kind": self.kind,

@@ -19,7 +19,6 @@ import random
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
 
 from callworthy.critique import Context, Critique, RuleSet, critique, default_rules
 from callworthy.write.deliver import Deliverable, compose
@@ -27,6 +26,7 @@ from callworthy.write.evidence import Evidence, Expectation, expect
 from callworthy.write.packs import FALLBACK, Pack, default_packs, find_pack
 from callworthy.write.profile import Prospect, Rep
 from callworthy.write.registry import Fit, default_registry, fit_problem
+from callworthy.write.shapes import CandidateOut
 from callworthy.write.slots import MISSING_REASON, Fill, SlotFiller, render, template_slots
 from callworthy.write.strategies import Strategy
 
@@ -74,7 +74,7 @@ class Candidate:
     """What the message promised (the ways, the sites, the answer ...) and its follow-up e-mail;
     None only where it promises nothing the writer can know (the competitor tease)."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CandidateOut:
         """Return the JSON shape of the CLI and the API."""
         return {
             "strategy": self.strategy,
