@@ -237,3 +237,41 @@ def test_chance_to_beat_compares_each_arm_with_one_baseline() -> None:
     each = [float(bt.chance_to_beat(p, q, base_a, base_b)) for p, q in pairs]
     np.testing.assert_allclose(chances, each, atol=1e-12)
     assert chances[0] < 0.5 < chances[2]
+
+
+def beat_by_quad(ya: float, yb: float, xa: float, xb: float) -> float:
+    """P(Y > X) = ∫ f_X(x) S_Y(x) dx by adaptive quadrature (scipy), the independent reference."""
+    ref, _ = integrate.quad(
+        lambda x: stats.beta.pdf(x, xa, xb) * stats.beta.sf(x, ya, yb),
+        0.0,
+        1.0,
+        limit=400,
+        epsabs=1e-12,
+        points=[xa / (xa + xb)],
+    )
+    return float(ref)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        (0.4, 6.0, 40.0, 300.0),  # a new arm under a team prior, density unbounded at 0
+        (5.0, 0.6, 200.0, 30.0),  # ... and at 1
+        (0.7, 0.9, 12.0, 12.0),  # both ends unbounded, the baseline narrower
+        (0.6, 200.0, 1.5, 20.0),  # unbounded at 0, the arm narrower than its baseline
+        (300.0, 0.8, 20.0, 2.5),  # ... at 1
+        (0.9, 60.0, 0.5, 3.0),
+        (3.0, 40.0, 4.5, 60.2),  # whole arm, fractional baseline
+        (4.5, 60.2, 3.0, 40.0),  # fractional arm, whole baseline
+        (2.0, 9.5, 7.0, 31.0),
+    ],
+)
+def test_chance_to_beat_for_team_prior_arms_matches_quadrature(
+    params: tuple[float, float, float, float],
+) -> None:
+    assert float(bt.chance_to_beat(*params)) == pytest.approx(beat_by_quad(*params), abs=2e-4)
+
+
+def test_the_credible_interval_is_95_percent_unless_asked() -> None:
+    low, high = bt.credible_interval(8.0, 3.0)
+    assert (float(low), float(high)) == pytest.approx(stats.beta.interval(0.95, 8.0, 3.0))
