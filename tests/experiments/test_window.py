@@ -167,6 +167,7 @@ def test_counts_tallied_elsewhere_keep_their_pending_callbacks() -> None:
         ["half", "plain"], [10, 6], [8, 5], [4, 1], pending_callbacks=[2, 1]
     )
     assert table.pending_callbacks.tolist() == [[2, 1]]
+    assert table.pending_callbacks.dtype == np.int64
     assert table.pending.tolist() == [[2, 1]]
     row = summarise_tables(table).strategies[0]
     assert (row.voicemails, row.matured, row.callbacks, row.pending_callbacks) == (10, 8, 4, 2)
@@ -189,20 +190,27 @@ def test_counts_tallied_elsewhere_keep_their_segments() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "words"),
-    [({"voicemails": [1, 2, 3]}, "voicemail counts hold 3 values for 1 × 2 cells"),
-     ({"pending_callbacks": [1]}, "pending callback counts hold 1 values for 1 × 2 cells"),
-     ({"matured": [1, -1]}, "matured counts must be"),
-     ({"callbacks": [0.5, 0]}, "callback counts must be")],
+    ("kwargs", "problem", "fix"),
+    [({"voicemails": [1, 2, 3]}, "The voicemail counts hold 3 values for 1 × 2 cells.", "Pass one"),
+     ({"pending_callbacks": [1]}, "The pending callback counts hold 1 values for 1 × 2 cells.",
+      "Pass one"),
+     ({"matured": [1, -1]}, "The matured counts must be finite", "Pass counts"),
+     ({"callbacks": [0.5, 0]}, "The callback counts must be finite", "Pass counts"),
+     ({"pending_callbacks": [0, -2]}, "The pending callback counts must be finite", "Pass counts")],
 )  # fmt: skip
 def test_counts_tallied_elsewhere_name_the_column_that_is_wrong(
-    kwargs: dict[str, list[float]], words: str
+    kwargs: dict[str, list[float]], problem: str, fix: str
 ) -> None:
     args: dict[str, list[float]] = {"voicemails": [3, 3], "matured": [2, 2], "callbacks": [1, 1]}
     args.update(kwargs)
-    with pytest.raises(ExperimentInputError, match=words) as caught:
+    with pytest.raises(ExperimentInputError) as caught:
         CountTable.from_counts(["a", "b"], **args)  # type: ignore[arg-type]
-    assert caught.value.fix
+    assert caught.value.problem.startswith(problem)
+    fixes = {
+        "Pass one": "Pass one count per segment and strategy.",
+        "Pass counts": "Pass counts of voicemails: 0, 1, 2, ...",
+    }
+    assert caught.value.fix == fixes[fix]
 
 
 @pytest.mark.parametrize(
@@ -211,8 +219,12 @@ def test_counts_tallied_elsewhere_name_the_column_that_is_wrong(
 def test_counts_that_cannot_happen_are_refused(
     voicemails: list[int], matured: list[int], callbacks: list[int]
 ) -> None:
-    with pytest.raises(ExperimentInputError, match="callbacks <= matured <= voicemails"):
+    with pytest.raises(ExperimentInputError) as caught:
         CountTable.from_counts(["a"], voicemails, matured, callbacks)
+    assert caught.value.problem == (
+        "Counts must satisfy 0 <= callbacks <= matured <= voicemails in every cell."
+    )
+    assert caught.value.fix == "Recount the log; a callback belongs to a matured voicemail."
     ok = CountTable.from_counts(["a"], [3], [3], [3])
     assert ok.callbacks.tolist() == [[3]]
 
@@ -228,6 +240,9 @@ def test_tables_leave_out_strategies_and_segments_not_asked_for() -> None:
     team = count(obs, ["plain", "tip"])
     assert team.voicemails.tolist() == [[1, 2]] and team.callbacks.tolist() == [[0, 1]]
     assert team.pending_callbacks.tolist() == [[1, 0]]
+    # Counts are whole numbers, in every column.
+    for column in (team.voicemails, team.matured, team.callbacks, team.pending_callbacks):
+        assert column.dtype == np.int64
     by_rep = count(obs, ["plain", "tip"], "rep")
     assert by_rep.segments == ("ann", "bob")
     assert by_rep.voicemails.tolist() == [[0, 1], [1, 0]]
