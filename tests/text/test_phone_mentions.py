@@ -19,7 +19,7 @@ def test_written_numbers_are_found_with_their_span(text: str, number: str, said:
     (mention,) = find_phone_mentions(text)
     assert mention.number == number
     assert text[mention.start : mention.end] == said
-    assert not mention.spoken
+    assert mention.spoken is False
 
 
 def test_spoken_numbers_are_found() -> None:
@@ -64,7 +64,8 @@ def test_a_templates_number_placeholder_counts_as_the_reps_number(placeholder: s
     text = f"Hi [Name], it's Kim at {placeholder}. Again, {placeholder}."
     first, second = find_phone_mentions(text)
     assert text[first.start : first.end] == placeholder and first.key == second.key
-    assert first.digits_said == 10 and not first.spoken
+    assert first.digits_said == 10 and first.spoken is False
+    assert first.number == placeholder.lower()
 
 
 @pytest.mark.parametrize(
@@ -113,7 +114,7 @@ def test_a_spoken_number_has_7_to_15_digits(words: str, found: str | None) -> No
 )  # fmt: skip
 def test_a_written_number_counts_the_digits_the_speaker_says(text: str, said: int) -> None:
     (mention,) = find_phone_mentions(text)
-    assert mention.digits_said == said and not mention.spoken
+    assert mention.digits_said == said and mention.spoken is False
 
 
 def test_a_lines_key_is_its_last_seven_digits() -> None:
@@ -126,9 +127,17 @@ def test_a_lines_key_is_its_last_seven_digits() -> None:
 
 def test_offsets_hold_when_lower_casing_changes_the_texts_length() -> None:
     # "İ".lower() is two characters: spans must still point into the text as given.
-    text = "İstanbul office: seven oh four, three three three, eleven twelve."
+    text = "İstanbul office: Seven Oh Four, three three three, eleven twelve."
     (mention,) = find_phone_mentions(text)
-    assert text[mention.start : mention.end] == "seven oh four, three three three, eleven twelve"
+    assert text[mention.start : mention.end] == "Seven Oh Four, three three three, eleven twelve"
+    assert mention.number == "+17043331112"
+
+
+def test_a_number_at_the_very_start_or_end_of_the_text_is_found_whole() -> None:
+    for text in ("704-333-1112 is my cell.", "My cell is 704-333-1112"):
+        (mention,) = find_phone_mentions(text)
+        assert text[mention.start : mention.end] == "704-333-1112"
+        assert (mention.number, mention.digits_said) == ("+17043331112", 10)
 
 
 def test_the_fast_paths_find_what_the_plain_search_finds() -> None:
