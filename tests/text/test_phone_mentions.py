@@ -148,3 +148,9 @@ def test_the_fast_paths_find_what_the_plain_search_finds() -> None:
     assert find_phone_mentions(text, lower=lower, ascii=lower.encode()) == plain
     assert find_phone_mentions(text, lower=lower) == plain
     assert find_phone_mentions(text, lower="too short") == plain
+
+
+def test_ten_then_a_digit_is_read_as_three_digits() -> None:
+    text = "Call seven oh four, five five five, ten four two."
+    (mention,) = find_phone_mentions(text)
+    assert (mention.number, mention.digits_said) == ("+17045551042", 10)

@@ -51,6 +51,8 @@ def test_a_written_number_counts_as_the_words_a_speaker_says(token: str, words: 
         ("twenty oh thirty oh", "200300"),  # "oh" after a tens word is its own zero
         ("twenty zero", "200"),
         ("twenty one", "21"),
+        ("ten four", "104"),  # only twenty to ninety join a digit: "ten four" is not 14
+        ("ten oh four", "1004"),
         ("ninety nine", "99"),
         ("twenty twelve", "2012"),  # a teen never joins a tens word
         ("twenty", "20"),
