@@ -10,7 +10,8 @@ that remain are equivalent mutants, listed in docs/testing.md. Never fails on a 
 it only prints figures. Not part of CI (a module takes minutes).
 
 Each target runs in its own folder, `.mutmut/<target>/` (ignored by git): a copy of
-`src/` and `tests/` and this project's pyproject.toml, whose `[tool.mutmut]` section is
+`src/`, `tests/` (and the `bench/`, `data/` and `examples/` they read) and this project's
+pyproject.toml, whose `[tool.mutmut]` section is
 the shared settings (short per-mutant timeout, quiet pytest) with `only_mutate` and the
 test folder set for the target. mutmut remembers results there, so a rerun only tests
 the functions that changed. With `--commit REV` the source and tests come from that
@@ -42,6 +43,8 @@ WORK = ROOT / ".mutmut"
 PACKAGE = "src/callworthy"
 #: The core modules, each tested against its own test folder.
 MODULES = ("critique", "experiments", "text", "write", "diagnose", "phoneability")
+#: What the tests read besides src/ and tests/ (the benchmark corpus, the coaching data).
+TREES = ("src", "tests", "bench", "data", "examples")
 #: mutmut's exit codes per mutant (mutmut/stats.py), grouped as the table shows them.
 KILLED = {1, 3}
 TIMEOUT = {36, 24, -24, 152, 255}
@@ -80,11 +83,11 @@ def prepare(target: str, commit: str | None, fresh: bool) -> Path:
     if fresh and folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("src", "tests"):
+    for name in TREES:
         shutil.rmtree(folder / name, ignore_errors=True)
     if commit:
         archive = subprocess.run(
-            ["git", "archive", commit, "src", "tests", "pyproject.toml"],
+            ["git", "archive", commit, *TREES, "pyproject.toml"],
             cwd=ROOT,
             check=True,
             capture_output=True,
@@ -93,10 +96,10 @@ def prepare(target: str, commit: str | None, fresh: bool) -> Path:
             tar.extractall(folder, filter="data")
         base = (folder / "pyproject.toml").read_text()
     else:
-        shutil.copytree(ROOT / "src", folder / "src", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(
-            ROOT / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__")
-        )
+        for name in TREES:
+            shutil.copytree(
+                ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
         base = (ROOT / "pyproject.toml").read_text()
     base = re.sub(r"^\[tool\.mutmut\]\n.*?(?=^\[|\Z)", "", base, flags=re.M | re.S)
     (folder / "pyproject.toml").write_text(base.rstrip() + "\n\n" + settings(target))
