@@ -204,3 +204,36 @@ def test_the_critique_names_the_rules_version_it_was_scored_with() -> None:
     assert first.rules_version == four.version != five.version
     assert critique("Say alpha now.", rules=five).rules_version == five.version
     assert first.to_dict()["rules_version"] == four.version
+
+
+def test_unless_silences_a_rule_and_a_silenced_rule_still_silences_others() -> None:
+    # b is silenced by a, c by b: a silenced b still silences c (its firing counts).
+    rules = team(
+        a=rule("alpha", weight=3),
+        b=rule("bravo", weight=5) + "unless: [t.a]\n",
+        c=rule("charlie", weight=7) + "unless: [t.b]\n",
+    )
+    assert points("Say alpha, bravo and charlie now.", rules) == {"t.a": -3}
+    assert points("Say bravo and charlie now.", rules) == {"t.b": -5}
+    assert points("Say alpha and charlie now.", rules) == {"t.a": -3, "t.c": -7}
+    assert points("Say charlie now.", rules) == {"t.c": -7}
+
+
+def test_the_critique_lists_its_phone_numbers_where_they_are_said() -> None:
+    rules = team(a=rule("alpha", weight=3))
+    text = "Call 704-333-1112 today, or say seven oh four, five five five, oh one nine nine."
+    result = critique(text, rules=rules)
+    written, spoken = result.phone_numbers
+    assert (written.number, text[written.start : written.end]) == ("+17043331112", "704-333-1112")
+    assert (written.spoken, spoken.spoken) == (False, True)
+    assert spoken.number == "+17045550199"
+    assert 0.0 < written.position < spoken.position < 1.0
+    assert result.to_dict()["phone_numbers"][1]["spoken"] is True
+
+
+def test_the_critique_counts_the_words_as_said() -> None:
+    rules = team(a=rule("alpha", weight=3))
+    # Three words; "$5" is said "five dollars", so "Say $5 now." is four.
+    assert critique("Say alpha now.", rules=rules).word_count == 3
+    assert critique("Say $5 now.", rules=rules).word_count == 4
+    assert critique("Say alpha now.", rules=rules).text == "Say alpha now."
