@@ -154,3 +154,13 @@ def test_ten_then_a_digit_is_read_as_three_digits() -> None:
     text = "Call seven oh four, five five five, ten four two."
     (mention,) = find_phone_mentions(text)
     assert (mention.number, mention.digits_said) == ("+17045551042", 10)
+
+
+def test_a_run_that_is_no_phone_number_does_not_hide_the_next_one() -> None:
+    # "oh one one, nine nine nine, ..." dials out to a country code that does not exist.
+    text = (
+        "Dial oh one one, nine nine nine, one two three four. "
+        "Or seven oh four, three three three, eleven twelve."
+    )
+    (mention,) = find_phone_mentions(text)
+    assert mention.number == "+17043331112"
