@@ -51,6 +51,7 @@ def test_a_written_number_counts_as_the_words_a_speaker_says(token: str, words: 
         ("twenty oh thirty oh", "200300"),  # "oh" after a tens word is its own zero
         ("twenty zero", "200"),
         ("twenty one", "21"),
+        ("twenty one thirty two", "2132"),  # the pair, then on to the next words
         ("ten four", "104"),  # only twenty to ninety join a digit: "ten four" is not 14
         ("ten oh four", "1004"),
         ("ninety nine", "99"),
