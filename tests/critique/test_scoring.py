@@ -6,12 +6,17 @@ below is worked out in the comments from the rules' weights, never from the engi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
 from callworthy import critique
 from callworthy.critique import Level, RuleSet
+from callworthy.critique.context import Context
 from callworthy.critique.engine import apportion, examine
+from callworthy.critique.kinds import Hit
 from callworthy.critique.loader import RuleText, load_rules
+from callworthy.text.analysis import Document
 
 
 def rule(
@@ -237,3 +242,22 @@ def test_the_critique_counts_the_words_as_said() -> None:
     assert critique("Say alpha now.", rules=rules).word_count == 3
     assert critique("Say $5 now.", rules=rules).word_count == 4
     assert critique("Say alpha now.", rules=rules).text == "Say alpha now."
+
+
+def _alpha_check(doc: Document, ctx: Context, options: Mapping[str, object]) -> list[Hit]:
+    """Fire on "alpha", giving {match} but never {detail}."""
+    at = doc.text.find("alpha")
+    return [] if at < 0 else [Hit(at, at + 5, {"match": "alpha"})]
+
+
+def test_a_placeholder_a_custom_check_leaves_out_is_shown_as_written() -> None:
+    text = (
+        "kind: custom\nfunction: alpha_check\nprinciple: P3\nlevel: warning\nsubscore: value\n"
+        "weight: 4\nmessage: '{match}: {detail}'\nfix: 'Cut {match}.'\n"
+        "examples:\n  pass: ['Hello there.']\n  fail: ['Say alpha now.']\n"
+    )
+    rules = load_rules(
+        builtin=False, custom={"alpha_check": _alpha_check}, extra=[RuleText("t.a", text, "a")]
+    )
+    (finding,) = critique("Say alpha now.", rules=rules).findings
+    assert (finding.message, finding.fix, finding.points) == ("alpha: {detail}", "Cut alpha.", -4)
