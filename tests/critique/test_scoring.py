@@ -261,3 +261,45 @@ def test_a_placeholder_a_custom_check_leaves_out_is_shown_as_written() -> None:
     )
     (finding,) = critique("Say alpha now.", rules=rules).findings
     assert (finding.message, finding.fix, finding.points) == ("alpha: {detail}", "Cut alpha.", -4)
+
+
+def _related_check(doc: Document, ctx: Context, options: Mapping[str, object]) -> list[Hit]:
+    """Fire once on "alpha", pointing also at "bravo" (one hit with a related span)."""
+    at, other = doc.text.find("alpha"), doc.text.find("bravo")
+    return (
+        [] if at < 0 or other < 0 else [Hit(at, at + 5, {"match": "alpha"}, ((other, other + 5),))]
+    )
+
+
+def test_one_hit_with_a_related_span_lists_both() -> None:
+    text = (
+        "kind: custom\nfunction: related_check\nprinciple: P3\nlevel: warning\nsubscore: value\n"
+        "weight: 4\nmessage: '{match}'\nfix: Cut it.\n"
+        "examples:\n  pass: ['Hello there.']\n  fail: ['Say alpha and bravo now.']\n"
+    )
+    rules = load_rules(
+        builtin=False, custom={"related_check": _related_check}, extra=[RuleText("t.a", text, "a")]
+    )
+    script = "Say alpha and bravo now."
+    (finding,) = critique(script, rules=rules).findings
+    assert [script[s:e] for s, e in finding.related] == ["alpha", "bravo"]
+
+
+def test_examine_reads_the_script_as_critique_does_with_every_detection() -> None:
+    text = "Hi, this is Kim. We offer copiers; call me at 704-333-1112."
+    result, detections = examine(text)
+    assert result == critique(text)
+    assert result.phone_numbers[0].number == "+17043331112"
+    about = next(d for d in detections if d.rule == "pitch.about-us")
+    assert about.level is Level.WARNING
+    assert [text[s:e] for s, e in about.spans] == ["We offer"]
+    (gb,) = examine("Hi Lou, ring me on 020 7946 0018 today.", region="GB")[0].phone_numbers
+    assert gb.number == "+442079460018"
+
+
+def test_examine_uses_what_is_known_of_the_prospect() -> None:
+    text = "Hi Maria, there are three ways to fill late cancellations. 704-333-1112."
+    ctx = Context(prospect_name="John Smith", company="Harbor Dental")
+    bare = {d.rule for d in examine(text)[1]}
+    known = {d.rule for d in examine(text, context=ctx)[1]}
+    assert "personal.no-name" not in bare and "personal.no-name" in known
