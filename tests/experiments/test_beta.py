@@ -275,3 +275,23 @@ def test_chance_to_beat_for_team_prior_arms_matches_quadrature(
 def test_the_credible_interval_is_95_percent_unless_asked() -> None:
     low, high = bt.credible_interval(8.0, 3.0)
     assert (float(low), float(high)) == pytest.approx(stats.beta.interval(0.95, 8.0, 3.0))
+
+
+def test_each_row_of_chance_best_is_its_own_experiment() -> None:
+    # A team's segments are rows: one with 200,000 voicemails an arm near 15%, one with
+    # 40 an arm near 30%. Each row's grid must fit its own arms.
+    big_a, big_b = bt.posterior(np.array([30_000, 30_250, 29_900]), np.full(3, 200_000))
+    small_a, small_b = bt.posterior(np.array([8, 16, 12]), np.full(3, 40))
+    a, b = np.stack([big_a, small_a]), np.stack([big_b, small_b])
+    chance, e_max = bt.chance_best(a, b)
+    np.testing.assert_allclose(chance[0], reference_best_near(big_a, big_b), atol=2e-4)
+    np.testing.assert_allclose(chance[1], reference_best(small_a, small_b), atol=3e-4)
+    for row, (ra, rb) in enumerate(((big_a, big_b), (small_a, small_b))):
+        lo = float(min(ra / (ra + rb))) - 0.2 if row else 0.145
+        tail = integrate.quad(
+            lambda x, ra=ra, rb=rb: 1.0 - np.prod(stats.beta.cdf(x, ra, rb)),
+            max(lo, 0.0),
+            1.0,
+            limit=400,
+        )
+        assert e_max[row] == pytest.approx(max(lo, 0.0) + tail[0], abs=1e-5)
