@@ -14,7 +14,8 @@ Each target runs in its own folder, `.mutmut/<target>/` (ignored by git): a copy
 pyproject.toml, whose `[tool.mutmut]` section is
 the shared settings (short per-mutant timeout, quiet pytest) with `only_mutate` and the
 test folder set for the target. mutmut remembers results there, so a rerun only tests
-the functions that changed. With `--commit REV` the source and tests come from that
+the functions that changed (and, with `--retest`, the mutants that survived last time,
+against the tests as they are now). With `--commit REV` the source and tests come from that
 commit instead (`git archive`): the "before" figures of a change.
 
     .venv/bin/python bench/mutate.py [TARGET ...] [--commit REV] [--fresh] [--tests FILE ...]
@@ -109,13 +110,16 @@ def prepare(target: str, commit: str | None, fresh: bool, tests: list[str] | Non
     return folder
 
 
-def run(folder: Path, jobs: int) -> float:
-    """Run mutmut in the folder (its output to mutmut.log there); return the seconds taken."""
+def run(folder: Path, jobs: int, names: list[str]) -> float:
+    """Run mutmut in the folder (its output to mutmut.log there); return the seconds taken.
+
+    mutmut keeps an earlier verdict unless the mutant is named: `names` are tested again.
+    """
     started = time.perf_counter()
     mutmut = Path(sys.executable).with_name("mutmut")
     with (folder / "mutmut.log").open("w") as log:
         subprocess.run(
-            [str(mutmut), "run", "--max-children", str(jobs)],
+            [str(mutmut), "run", "--max-children", str(jobs), *names],
             cwd=folder,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -176,6 +180,9 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="forget earlier results")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     parser.add_argument(
+        "--retest", action="store_true", help="test the last run's survivors again (new tests)"
+    )
+    parser.add_argument(
         "--tests", nargs="+", help="test files to run instead of the module's folder (say so)"
     )
     args = parser.parse_args()
@@ -183,7 +190,8 @@ def main() -> None:
     for target in args.targets:
         module_of(target)
         folder = prepare(target, args.commit, args.fresh, args.tests)
-        seconds = run(folder, args.jobs)
+        again = survivors(folder) if args.retest and (folder / "mutants").exists() else []
+        seconds = run(folder, args.jobs, again)
         counts = tally(folder)
         label = f"{target}" + (f" @ {args.commit}" if args.commit else "")
         label += f" (tests: {' '.join(args.tests)})" if args.tests else ""
