@@ -303,3 +303,30 @@ def test_examine_uses_what_is_known_of_the_prospect() -> None:
     bare = {d.rule for d in examine(text)[1]}
     known = {d.rule for d in examine(text, context=ctx)[1]}
     assert "personal.no-name" not in bare and "personal.no-name" in known
+
+
+def test_spare_points_past_100_go_to_the_biggest_problems_first() -> None:
+    # 100 + 100 + 40 = 240 for 100: 41.7, 41.7 and 16.7; the two spare points go to the
+    # first in order, the two biggest.
+    rules = team(
+        a=rule("alpha", weight=40), b=rule("bravo", weight=100), c=rule("charlie", weight=100)
+    )
+    assert points("Say alpha, bravo and charlie now.", rules) == {
+        "t.a": -16,
+        "t.b": -42,
+        "t.c": -42,
+    }
+
+
+def test_a_strength_worth_one_point_is_listed_with_the_strengths() -> None:
+    rules = team(
+        a=rule("alpha", weight=10),
+        b=rule("bravo", level="strength", weight=1),
+        c=rule("charlie", level="strength", weight=3),
+        d=rule("delta", weight=2),
+    )
+    order = [
+        (f.rule, f.points)
+        for f in critique("Say bravo, alpha, delta, charlie.", rules=rules).findings
+    ]
+    assert order == [("t.a", -10), ("t.d", -2), ("t.c", 3), ("t.b", 1)]
