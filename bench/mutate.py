@@ -190,8 +190,9 @@ def main() -> None:
     for target in args.targets:
         module_of(target)
         folder = prepare(target, args.commit, args.fresh, args.tests)
-        again = survivors(folder) if args.retest and (folder / "mutants").exists() else []
-        seconds = run(folder, args.jobs, again)
+        seconds = run(folder, args.jobs, [])  # new mutants and changed functions
+        if args.retest and survivors(folder):
+            seconds += run(folder, args.jobs, survivors(folder))
         counts = tally(folder)
         label = f"{target}" + (f" @ {args.commit}" if args.commit else "")
         label += f" (tests: {' '.join(args.tests)})" if args.tests else ""
