@@ -7,6 +7,7 @@ below is worked out in the comments from the rules' weights, never from the engi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pytest
 
@@ -218,10 +219,12 @@ def test_unless_silences_a_rule_and_a_silenced_rule_still_silences_others() -> N
         b=rule("bravo", weight=5) + "unless: [t.a]\n",
         c=rule("charlie", weight=7) + "unless: [t.b]\n",
     )
-    assert points("Say alpha, bravo and charlie now.", rules) == {"t.a": -3}
-    assert points("Say bravo and charlie now.", rules) == {"t.b": -5}
-    assert points("Say alpha and charlie now.", rules) == {"t.a": -3, "t.c": -7}
-    assert points("Say charlie now.", rules) == {"t.c": -7}
+    # The same with the prefilter off, which then checks every rule's words itself.
+    for checked in (rules, replace(rules, prefilter=None)):
+        assert points("Say alpha, bravo and charlie now.", checked) == {"t.a": -3}
+        assert points("Say bravo and charlie now.", checked) == {"t.b": -5}
+        assert points("Say alpha and charlie now.", checked) == {"t.a": -3, "t.c": -7}
+        assert points("Say charlie now.", checked) == {"t.c": -7}
 
 
 def test_the_critique_lists_its_phone_numbers_where_they_are_said() -> None:
