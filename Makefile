@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run demo test bench fit lint format docs clean
+.PHONY: install run demo test bench mutate fit lint format docs clean
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ bench: install
 	$(PY) bench/team_patterns.py
 	$(PY) bench/prospects_page.py
 	$(PY) bench/cli.py
+
+# Mutation testing of the core, module by module, niced (minutes each; not in CI): see docs/testing.md.
+mutate: install
+	nice $(PY) bench/mutate.py $(MODULES)
 
 # Refit the critique's weights on the coaching corpus (writes src/callworthy/weights/critique.yaml).
 fit: install

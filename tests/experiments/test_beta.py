@@ -137,3 +137,161 @@ def test_credible_intervals_cover_true_rates_95_percent() -> None:
     low, high = bt.credible_interval(*bt.posterior(k, n), 0.95)
     coverage = float(((low <= p) & (p <= high)).mean())
     assert 0.93 <= coverage <= 0.97
+
+
+def reference_best_near(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """P(arm i best) by adaptive quadrature over arm i's mean ± 12 sd (narrow posteriors)."""
+    out = []
+    for i in range(a.size):
+        mean, sd = a[i] / (a[i] + b[i]), stats.beta.std(a[i], b[i])
+
+        def integrand(x: float, i: int = i) -> float:
+            others = [stats.beta.cdf(x, a[j], b[j]) for j in range(a.size) if j != i]
+            return float(stats.beta.pdf(x, a[i], b[i]) * np.prod(others))
+
+        lo, hi = mean - 12 * sd, mean + 12 * sd
+        out.append(integrate.quad(integrand, lo, hi, limit=400, epsabs=1e-13, epsrel=1e-12)[0])
+    return np.array(out)
+
+
+def test_chance_best_at_200000_voicemails_an_arm_matches_quadrature() -> None:
+    # Posteriors a few ten-thousandths wide: the grid must start where the best rate's
+    # CDF is still about 0 (the bisection), or the shares go wrong by ~1e-3.
+    a, b = bt.posterior(np.array([30_000, 30_250, 29_900]), np.full(3, 200_000))
+    chance, e_max = bt.chance_best(a, b)
+    reference = reference_best_near(a, b)
+    np.testing.assert_allclose(chance[0], reference, atol=2e-4)  # the documented ~1e-4
+    assert chance[0].sum() == pytest.approx(1.0, abs=1e-9)
+    # E[max] = lo + ∫_lo^1 (1 - G) dx, where G = Π F_j is 0 below lo (and 1 above hi).
+    lo, hi = 0.145, 0.157
+    tail = integrate.quad(lambda x: 1.0 - np.prod(stats.beta.cdf(x, a, b)), lo, hi, limit=400)
+    assert e_max[0] == pytest.approx(lo + tail[0], abs=1e-8)
+    # And a Monte Carlo check, fixed seed: 400,000 draws, within 4 standard errors.
+    draws = np.random.default_rng(19).beta(a, b, size=(400_000, 3))
+    share = np.bincount(draws.argmax(axis=1), minlength=3) / 400_000
+    np.testing.assert_allclose(chance[0], share, atol=4 * np.sqrt(0.25 / 400_000))
+
+
+def test_an_arm_that_cannot_be_best_has_no_chance_and_others_keep_theirs() -> None:
+    a, b = bt.posterior(np.array([500, 520, 10]), np.full(3, 1000))
+    chance, _ = bt.chance_best(a, b)
+    assert chance[0, 2] == 0.0
+    np.testing.assert_allclose(chance[0, :2], reference_best(a[:2], b[:2]), atol=3e-4)
+
+
+def test_chance_best_takes_each_row_on_its_own() -> None:
+    a, b = bt.posterior(np.array([[7, 2], [2, 7]]), np.array([[8, 8], [8, 8]]))
+    together, e_max = bt.chance_best(a, b)
+    for row in range(2):
+        alone, alone_max = bt.chance_best(a[row], b[row])
+        np.testing.assert_allclose(together[row], alone[0], atol=1e-12)
+        assert e_max[row] == pytest.approx(alone_max[0], abs=1e-12)
+    assert together[0, 0] == pytest.approx(together[1, 1], abs=1e-12)
+
+
+def test_the_posterior_adds_the_counts_to_the_prior() -> None:
+    a, b = bt.posterior(np.array([3, 0]), np.array([10, 4]), 2.0, 5.0)
+    assert a.tolist() == [5.0, 2.0] and b.tolist() == [12.0, 9.0]
+
+
+@pytest.mark.parametrize(("a", "b"), [(1.0, 1.0), (8.0, 2.0), (0.5, 30.0), (1200.0, 88000.0)])
+def test_posterior_sd_and_intervals_match_scipy(a: float, b: float) -> None:
+    assert float(bt.posterior_sd(a, b)) == pytest.approx(stats.beta.std(a, b), rel=1e-12)
+    assert float(bt.posterior_mean(a, b)) == pytest.approx(stats.beta.mean(a, b), rel=1e-12)
+    for level in (0.5, 0.8, 0.99):
+        low, high = bt.credible_interval(a, b, level)
+        ref_low, ref_high = stats.beta.interval(level, a, b)
+        assert (float(low), float(high)) == (pytest.approx(ref_low), pytest.approx(ref_high))
+
+
+@pytest.mark.parametrize(
+    ("chance", "shown"),
+    [(0.0, 0.001), (0.0009, 0.001), (0.001, 0.001), (0.0011, 0.0011), (0.5, 0.5),
+     (0.9989, 0.9989), (0.999, 0.999), (0.9995, 0.999), (1.0, 0.999)],
+)  # fmt: skip
+def test_a_chance_is_shown_between_a_tenth_of_a_percent_and_999_in_1000(
+    chance: float, shown: float
+) -> None:
+    assert float(bt.clamp_chance(chance)) == shown
+
+
+@pytest.mark.parametrize(
+    ("arm", "base"), [((0, 10), (0, 20)), ((1, 1), (0, 1)), ((0, 0), (0, 0)), ((0, 3), (2, 2))]
+)
+def test_chance_to_beat_at_the_flat_priors_smallest_counts_is_exact(
+    arm: tuple[int, int], base: tuple[int, int]
+) -> None:
+    # Beta(1, n) arms (no callback yet) take the exact formula, to 1e-12.
+    ya, yb = bt.posterior(*arm)
+    xa, xb = bt.posterior(*base)
+    expected = evan_miller(int(ya), int(yb), float(xa), float(xb))
+    assert float(bt.chance_to_beat(ya, yb, xa, xb)) == pytest.approx(expected, abs=1e-12)
+
+
+def test_chance_to_beat_compares_each_arm_with_one_baseline() -> None:
+    arms_a, arms_b = bt.posterior(np.array([2, 5, 9]), np.array([10, 10, 10]))
+    base_a, base_b = bt.posterior(5, 10)
+    chances = bt.chance_to_beat(arms_a, arms_b, base_a, base_b)
+    assert chances[1] == pytest.approx(0.5, abs=1e-12)
+    pairs = zip(arms_a, arms_b, strict=True)
+    each = [float(bt.chance_to_beat(p, q, base_a, base_b)) for p, q in pairs]
+    np.testing.assert_allclose(chances, each, atol=1e-12)
+    assert chances[0] < 0.5 < chances[2]
+
+
+def beat_by_quad(ya: float, yb: float, xa: float, xb: float) -> float:
+    """P(Y > X) = ∫ f_X(x) S_Y(x) dx by adaptive quadrature (scipy), the independent reference."""
+    ref, _ = integrate.quad(
+        lambda x: stats.beta.pdf(x, xa, xb) * stats.beta.sf(x, ya, yb),
+        0.0,
+        1.0,
+        limit=400,
+        epsabs=1e-12,
+        points=[xa / (xa + xb)],
+    )
+    return float(ref)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        (0.4, 6.0, 40.0, 300.0),  # a new arm under a team prior, density unbounded at 0
+        (5.0, 0.6, 200.0, 30.0),  # ... and at 1
+        (0.7, 0.9, 12.0, 12.0),  # both ends unbounded, the baseline narrower
+        (0.6, 200.0, 1.5, 20.0),  # unbounded at 0, the arm narrower than its baseline
+        (300.0, 0.8, 20.0, 2.5),  # ... at 1
+        (0.9, 60.0, 0.5, 3.0),
+        (3.0, 40.0, 4.5, 60.2),  # whole arm, fractional baseline
+        (4.5, 60.2, 3.0, 40.0),  # fractional arm, whole baseline
+        (2.0, 9.5, 7.0, 31.0),
+    ],
+)
+def test_chance_to_beat_for_team_prior_arms_matches_quadrature(
+    params: tuple[float, float, float, float],
+) -> None:
+    assert float(bt.chance_to_beat(*params)) == pytest.approx(beat_by_quad(*params), abs=2e-4)
+
+
+def test_the_credible_interval_is_95_percent_unless_asked() -> None:
+    low, high = bt.credible_interval(8.0, 3.0)
+    assert (float(low), float(high)) == pytest.approx(stats.beta.interval(0.95, 8.0, 3.0))
+
+
+def test_each_row_of_chance_best_is_its_own_experiment() -> None:
+    # A team's segments are rows: one with 200,000 voicemails an arm near 15%, one with
+    # 40 an arm near 30%. Each row's grid must fit its own arms.
+    big_a, big_b = bt.posterior(np.array([30_000, 30_250, 29_900]), np.full(3, 200_000))
+    small_a, small_b = bt.posterior(np.array([8, 16, 12]), np.full(3, 40))
+    a, b = np.stack([big_a, small_a]), np.stack([big_b, small_b])
+    chance, e_max = bt.chance_best(a, b)
+    np.testing.assert_allclose(chance[0], reference_best_near(big_a, big_b), atol=2e-4)
+    np.testing.assert_allclose(chance[1], reference_best(small_a, small_b), atol=3e-4)
+    for row, (ra, rb) in enumerate(((big_a, big_b), (small_a, small_b))):
+        lo = float(min(ra / (ra + rb))) - 0.2 if row else 0.145
+        tail = integrate.quad(
+            lambda x, ra=ra, rb=rb: 1.0 - np.prod(stats.beta.cdf(x, ra, rb)),
+            max(lo, 0.0),
+            1.0,
+            limit=400,
+        )
+        assert e_max[row] == pytest.approx(max(lo, 0.0) + tail[0], abs=1e-5)

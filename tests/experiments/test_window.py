@@ -15,6 +15,7 @@ from callworthy.experiments import (
     count,
     observe,
     summarise,
+    summarise_tables,
 )
 
 from .helpers import NOW
@@ -102,3 +103,147 @@ def test_observations_keep_segments() -> None:
     obs = observe([Attempt("tip", left, rep="ann", industry=None)], NOW, Settings())
     assert obs.segment("rep") == ("ann",)
     assert count(obs, ["tip"], "industry").segments == ()
+
+
+SECOND = timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(
+    ("age", "matured"), [(timedelta(days=14) - SECOND, False), (timedelta(days=14), True),
+                         (timedelta(days=14) + SECOND, True)],
+)  # fmt: skip
+def test_a_voicemail_matures_exactly_w_days_after_it_was_left(
+    age: timedelta, matured: bool
+) -> None:
+    obs = observe([Attempt("tip", NOW - age)], NOW, Settings(window_days=14))
+    assert obs.matured.tolist() == [matured]
+    # Days observed: its age while pending, the whole window once matured.
+    assert obs.days.tolist() == [pytest.approx(min(age, timedelta(days=14)) / timedelta(days=1))]
+    table = count(obs, ["tip"])
+    assert (table.matured[0, 0], table.pending[0, 0]) == (int(matured), int(not matured))
+
+
+@pytest.mark.parametrize(
+    ("delay", "counted"), [(timedelta(days=14) - SECOND, True), (timedelta(days=14), True),
+                           (timedelta(days=14) + SECOND, False)],
+)  # fmt: skip
+def test_a_callback_counts_up_to_exactly_w_days_after_the_voicemail(
+    delay: timedelta, counted: bool
+) -> None:
+    left = NOW - timedelta(days=30)
+    obs = observe([Attempt("tip", left, left + delay)], NOW, Settings(window_days=14))
+    assert obs.called_back.tolist() == [counted]
+    days = delay / timedelta(days=1) if counted else 14.0
+    assert obs.days.tolist() == [pytest.approx(days)]
+    assert count(obs, ["tip"]).callbacks[0, 0] == int(counted)
+
+
+@pytest.mark.parametrize(
+    ("callback_at", "counted"), [(NOW - SECOND, True), (NOW, True), (NOW + SECOND, False)]
+)
+def test_a_callback_counts_once_now_has_reached_it(callback_at: datetime, counted: bool) -> None:
+    left = NOW - timedelta(days=3)
+    obs = observe([Attempt("tip", left, callback_at)], NOW, Settings(window_days=14))
+    assert obs.called_back.tolist() == [counted]
+    table = count(obs, ["tip"])
+    assert (table.pending[0, 0], table.pending_callbacks[0, 0]) == (1, int(counted))
+    # Days observed: to the callback once it is known, else the voicemail's age (3 days).
+    days = (callback_at - left if counted else NOW - left) / timedelta(days=1)
+    assert obs.days.tolist() == [pytest.approx(days, abs=1e-9)]
+
+
+@pytest.mark.parametrize(("left_at", "kept"), [(NOW - SECOND, 1), (NOW, 1), (NOW + SECOND, 0)])
+def test_a_voicemail_left_at_now_exists_and_one_a_second_later_does_not(
+    left_at: datetime, kept: int
+) -> None:
+    obs = observe([Attempt("tip", left_at)], NOW, Settings())
+    assert len(obs.strategy) == kept
+    assert count(obs, ["tip"]).voicemails[0, 0] == kept
+
+
+def test_counts_tallied_elsewhere_keep_their_pending_callbacks() -> None:
+    # The database path: counts per cell from a GROUP BY, pending callbacks included.
+    table = CountTable.from_counts(
+        ["half", "plain"], [10, 6], [8, 5], [4, 1], pending_callbacks=[2, 1]
+    )
+    assert table.pending_callbacks.tolist() == [[2, 1]]
+    assert table.pending_callbacks.dtype == np.int64
+    assert table.pending.tolist() == [[2, 1]]
+    row = summarise_tables(table).strategies[0]
+    assert (row.voicemails, row.matured, row.callbacks, row.pending_callbacks) == (10, 8, 4, 2)
+    plain = CountTable.from_counts(["half"], [10], [8], [4])
+    assert plain.pending_callbacks.tolist() == [[0]]
+
+
+def test_counts_tallied_elsewhere_keep_their_segments() -> None:
+    table = CountTable.from_counts(
+        ["a", "b"], [[3, 4], [5, 6]], [[3, 4], [5, 6]], [[1, 2], [3, 4]],
+        pending_callbacks=[[0, 0], [0, 1]], segment_kind="rep", segments=("ann", "bob"),
+    )  # fmt: skip
+    assert (table.segment_kind, table.segments, table.strategies) == (
+        "rep",
+        ("ann", "bob"),
+        ("a", "b"),
+    )
+    assert table.callbacks.tolist() == [[1, 2], [3, 4]]
+    assert table.pending_callbacks.tolist() == [[0, 0], [0, 1]]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem", "fix"),
+    [({"voicemails": [1, 2, 3]}, "The voicemail counts hold 3 values for 1 × 2 cells.", "Pass one"),
+     ({"pending_callbacks": [1]}, "The pending callback counts hold 1 values for 1 × 2 cells.",
+      "Pass one"),
+     ({"matured": [1, -1]}, "The matured counts must be finite", "Pass counts"),
+     ({"callbacks": [0.5, 0]}, "The callback counts must be finite", "Pass counts"),
+     ({"pending_callbacks": [0, -2]}, "The pending callback counts must be finite", "Pass counts")],
+)  # fmt: skip
+def test_counts_tallied_elsewhere_name_the_column_that_is_wrong(
+    kwargs: dict[str, list[float]], problem: str, fix: str
+) -> None:
+    args: dict[str, list[float]] = {"voicemails": [3, 3], "matured": [2, 2], "callbacks": [1, 1]}
+    args.update(kwargs)
+    with pytest.raises(ExperimentInputError) as caught:
+        CountTable.from_counts(["a", "b"], **args)  # type: ignore[arg-type]
+    assert caught.value.problem.startswith(problem)
+    fixes = {
+        "Pass one": "Pass one count per segment and strategy.",
+        "Pass counts": "Pass counts of voicemails: 0, 1, 2, ...",
+    }
+    assert caught.value.fix == fixes[fix]
+
+
+@pytest.mark.parametrize(
+    ("voicemails", "matured", "callbacks"), [([3], [4], [0]), ([3], [3], [4]), ([3], [2], [3])]
+)
+def test_counts_that_cannot_happen_are_refused(
+    voicemails: list[int], matured: list[int], callbacks: list[int]
+) -> None:
+    with pytest.raises(ExperimentInputError) as caught:
+        CountTable.from_counts(["a"], voicemails, matured, callbacks)
+    assert caught.value.problem == (
+        "Counts must satisfy 0 <= callbacks <= matured <= voicemails in every cell."
+    )
+    assert caught.value.fix == "Recount the log; a callback belongs to a matured voicemail."
+    ok = CountTable.from_counts(["a"], [3], [3], [3])
+    assert ok.callbacks.tolist() == [[3]]
+
+
+def test_tables_leave_out_strategies_and_segments_not_asked_for() -> None:
+    log = [
+        Attempt("tip", NOW - timedelta(days=20), NOW - timedelta(days=19), rep="ann"),
+        Attempt("tip", NOW - timedelta(days=20), rep=None),
+        Attempt("other", NOW - timedelta(days=20), rep="bob"),
+        Attempt("plain", NOW - timedelta(days=2), NOW - timedelta(days=1), rep="bob"),
+    ]
+    obs = observe(log, NOW, Settings())
+    team = count(obs, ["plain", "tip"])
+    assert team.voicemails.tolist() == [[1, 2]] and team.callbacks.tolist() == [[0, 1]]
+    assert team.pending_callbacks.tolist() == [[1, 0]]
+    # Counts are whole numbers, in every column.
+    for column in (team.voicemails, team.matured, team.callbacks, team.pending_callbacks):
+        assert column.dtype == np.int64
+    by_rep = count(obs, ["plain", "tip"], "rep")
+    assert by_rep.segments == ("ann", "bob")
+    assert by_rep.voicemails.tolist() == [[0, 1], [1, 0]]
+    assert by_rep.matured.tolist() == [[0, 1], [0, 0]]

@@ -106,9 +106,10 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
     whole = sum(shares)
     if whole <= total:
         return list(shares)
-    exact = [total * s / whole for s in shares]
-    out = [int(x) for x in exact]
-    by_remainder = sorted(range(len(shares)), key=lambda i: (out[i] - exact[i], i))
+    # In whole numbers (units of 1/whole): float shares would break exact ties by rounding.
+    scaled = [total * s for s in shares]
+    out = [x // whole for x in scaled]
+    by_remainder = sorted(range(len(shares)), key=lambda i: (-(scaled[i] % whole), i))
     for i in by_remainder[: total - sum(out)]:
         out[i] += 1
     return out

@@ -136,7 +136,7 @@ class CountTable:
             vm,
             mat,
             cb,
-            np.asarray(pcb, dtype=np.int64).reshape(shape),
+            pcb,
         )
 
 

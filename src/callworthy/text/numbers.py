@@ -89,8 +89,8 @@ def spoken_digits(words: list[str]) -> str:
             out.append(_MULTIPLIERS[word])
         elif word in WORD_DIGITS:
             value = WORD_DIGITS[word]
-            # "twenty one" / "twenty-one" is one pair, not "20" then "1".
-            if value.endswith("0") and len(value) == 2 and nxt in WORD_DIGITS:
+            # "twenty one" / "twenty-one" is one pair, not "20" then "1"; "ten four" is 1, 0, 4.
+            if word in _TENS[2:] and nxt in WORD_DIGITS:
                 unit = WORD_DIGITS[nxt]
                 if len(unit) == 1 and unit != "0":
                     out.append(value[0] + unit)

@@ -98,7 +98,7 @@ def _written(text: str, region: str) -> list[PhoneMention]:
     return found
 
 
-def _spoken(text: str, lower: str, region: str, ascii: bytes | None) -> list[PhoneMention]:
+def _spoken(lower: str, region: str, ascii: bytes | None) -> list[PhoneMention]:
     if ascii is not None and _SPOKEN_PRECHECK_ASCII is not None:
         if not _SPOKEN_PRECHECK_ASCII.search(ascii):
             return []
@@ -147,6 +147,6 @@ def find_phone_mentions(
         if len(lower) != len(text):  # lower-casing shifted offsets: ASCII-fold instead
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         ascii = None
-    spoken = _spoken(text, lower, region, ascii)
+    spoken = _spoken(lower, region, ascii)
     mentions = _written(text, region) + spoken + _placeholders(text)
     return tuple(sorted(mentions, key=lambda m: m.start))
