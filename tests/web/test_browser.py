@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+
+from .workspace_server import running_server
 
 CHROMIUM = os.environ.get("CALLWORTHY_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_ENV = "CALLWORTHY_REQUIRE_BROWSER"
@@ -42,42 +40,11 @@ def _need(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """`callworthy serve` on a fresh SQLite file and a free loopback port; its base URL."""
-    port = _free_port()
-    env = {**os.environ, "CALLWORTHY_SECRET_KEY": "browser-test-key"}
-    launcher = "from callworthy.cli import main; main()"
-    command = [sys.executable, "-c", launcher, "serve", "--port", str(port)]
-    process = subprocess.Popen(
-        [*command, "--db", str(tmp_path / "browser.sqlite3")],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/setup", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                err = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"callworthy serve did not start: {err[-2000:]}")
-            time.sleep(0.1)
+    with running_server(tmp_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
