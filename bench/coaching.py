@@ -134,6 +134,9 @@ def report(items: Sequence[CorpusItem], old_commit: str | None) -> float:
         "whole messages (not fragments)": [not i.note.startswith("Fragment") for i in items],
         "fragments a page quotes": [i.note.startswith("Fragment") for i in items],
         "without the rows marked Contested": ["Contested" not in i.note for i in items],
+        "whole messages without the Contested rows": [
+            "Contested" not in i.note and not i.note.startswith("Fragment") for i in items
+        ],
     }
     print("  leave-one-page-out AUC on parts of the corpus:")
     for name, keep in subsets.items():

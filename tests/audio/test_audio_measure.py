@@ -2,9 +2,8 @@
 
 import pytest
 
-from callworthy.audio import critique_transcript, parse_timed
+from callworthy.audio import critique_transcript, measure, parse_timed
 from callworthy.audio.document import MeasuredDocument
-from callworthy.audio.measure import measure  # the package name is also its submodule's
 from callworthy.audio.model import Transcript, Word
 from callworthy.audio.timed import is_timed
 from callworthy.critique import critique
@@ -133,3 +132,14 @@ def test_json_adds_transcript_duration_pace_and_number_seconds() -> None:
 def test_scripts_without_recordings_never_get_audio_findings() -> None:
     result = critique("[wpm 300] " + SCRIPT)
     assert not [f for f in result.findings if f.rule.startswith("audio.")]
+
+
+def test_the_public_measure_is_the_function_after_every_audio_module_is_imported() -> None:
+    import importlib
+
+    import callworthy.audio as audio
+
+    for name in ("critique", "batch", "measurements", "model", "timed", "formats", "numbers"):
+        importlib.import_module(f"callworthy.audio.{name}")
+    assert callable(audio.measure) and audio.measure.__name__ == "measure"
+    assert not isinstance(audio.measure, type(audio))  # not a module

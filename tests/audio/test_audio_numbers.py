@@ -2,7 +2,7 @@
 
 import pytest
 
-from callworthy.audio.measure import measure
+from callworthy.audio.measurements import measure
 from callworthy.audio.model import Word
 from callworthy.audio.numbers import (
     KnownNumber,

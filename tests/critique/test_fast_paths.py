@@ -59,6 +59,8 @@ def test_re2_finds_the_spans_re_finds_on_every_script() -> None:
         for scan in _scans():
             expected = [m.span() for m in scan.regex.finditer(doc.lower)]
             assert scan.spans(doc.text, doc.lower, doc.ascii) == expected, (scan.regex, text)
+            non_empty = sum(1 for start, end in expected if end > start)
+            assert scan.count(doc.text, doc.lower, doc.ascii) == non_empty, (scan.regex, text)
 
 
 def test_published_scripts_take_the_fast_paths() -> None:

@@ -201,3 +201,18 @@ def test_templates_name_no_docs_file_or_command() -> None:
         text = template.read_text()
         assert not re.search(r"docs/\w+\.md", text), template.name
         assert not re.search(r"`callworthy \w+", text), template.name
+
+
+def test_every_page_marks_exactly_one_menu_link_as_where_you_are(
+    client: TestClient, team: int
+) -> None:
+    current = re.compile(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>')
+    marked = {}
+    for template in PAGES:
+        path = template.format(id=team)
+        marked[path] = current.findall(client.get(path).text)
+    assert all(len(links) == 1 for links in marked.values()), marked
+    assert marked["/team/dialers"] == [("/team/dialers", "Dialers")]
+    assert marked["/team"] == [("/team", "Team")]
+    assert marked[f"/diagnose/{team}"] == [("/prospects", "Prospects")]
+    assert marked["/rules/team"] == [("/rules", "Rules")]

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from callworthy.audio.critique import AudioCritique, critique_transcript
     from callworthy.audio.formats import AUDIO_SUFFIXES, is_audio_file
-    from callworthy.audio.measure import LONG_PAUSE_SECONDS, measure
+    from callworthy.audio.measurements import LONG_PAUSE_SECONDS, measure
     from callworthy.audio.model import Measurements, NumberTiming, Pause, Transcript, Word
     from callworthy.audio.timed import parse_timed
 
 _LAZY = {
     "AUDIO_SUFFIXES": "callworthy.audio.formats",
-    "LONG_PAUSE_SECONDS": "callworthy.audio.measure",
+    "LONG_PAUSE_SECONDS": "callworthy.audio.measurements",
     "AudioCritique": "callworthy.audio.critique",
     "Measurements": "callworthy.audio.model",
     "NumberTiming": "callworthy.audio.model",
@@ -30,7 +30,7 @@ _LAZY = {
     "Word": "callworthy.audio.model",
     "critique_transcript": "callworthy.audio.critique",
     "is_audio_file": "callworthy.audio.formats",
-    "measure": "callworthy.audio.measure",
+    "measure": "callworthy.audio.measurements",
     "parse_timed": "callworthy.audio.timed",
 }
 

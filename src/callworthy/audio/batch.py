@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from callworthy.audio.measure import measure
+from callworthy.audio.measurements import measure
 from callworthy.audio.model import Measurements, Transcript
 from callworthy.audio.numbers import KnownNumber
 from callworthy.audio.transcribe import (

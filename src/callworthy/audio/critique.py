@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from callworthy.audio.document import MeasuredDocument
-from callworthy.audio.measure import measure
+from callworthy.audio.measurements import measure
 from callworthy.audio.model import Measurements, NumberTiming, Transcript
 from callworthy.audio.numbers import KnownNumber
 from callworthy.audio.transcribe import SpeechModel, transcribe_file

@@ -117,26 +117,31 @@ def apportion(total: int, shares: Sequence[int]) -> list[int]:
 
 _AREAS = tuple(Subscore)
 _NAMES = tuple((area, area.value) for area in _AREAS)
+#: For each sub-score, the others in their order (the order breaks ties in `_charge`).
+_OTHERS = {first: tuple((i, a) for i, a in enumerate(_AREAS) if a is not first) for first in _AREAS}
 
 
 def _charge(left: dict[Subscore, int], points: int, first: Subscore, lose: bool) -> None:
     """Move points out of (or back into) the sub-scores: `first` first, then the fullest (or
     the emptiest) others, so every sub-score stays within 0..its maximum."""
     have = left[first]
-    if points <= (have if lose else SUBSCORE_MAX[first] - have):  # the usual case: it fits
+    room = have if lose else SUBSCORE_MAX[first] - have
+    if points <= room:  # the usual case: it fits
         left[first] = have - points if lose else have + points
         return
-    sign = -1 if lose else 1
-    moved = min(points, left[first] if lose else SUBSCORE_MAX[first] - left[first])
-    left[first] += sign * moved
-    points -= moved
-    if points:
-        room = {a: left[a] if lose else SUBSCORE_MAX[a] - left[a] for a in _AREAS}
-        others = sorted((a for a in _AREAS if a is not first), key=lambda a: -room[a])
-        for area in others:  # sorted() is stable: ties keep the sub-scores' order
-            moved = min(points, room[area])
-            left[area] += sign * moved
-            points -= moved
+    left[first] = 0 if lose else SUBSCORE_MAX[first]
+    points -= room
+    # The others with the most room first; ties keep the sub-scores' order.
+    if lose:
+        order = sorted([(-left[a], i, a) for i, a in _OTHERS[first]])
+    else:
+        order = sorted([(left[a] - SUBSCORE_MAX[a], i, a) for i, a in _OTHERS[first]])
+    for negative_room, _, area in order:
+        moved = min(points, -negative_room)
+        left[area] += -moved if lose else moved
+        points -= moved
+        if not points:
+            return
 
 
 def _worth(results: Iterable[tuple[Rule, list[Hit]]]) -> tuple[list[_Item], list[_Item]]:

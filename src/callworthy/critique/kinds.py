@@ -129,7 +129,7 @@ class CompiledMatcher:
     def count(self, subject: Subject) -> int:
         """Return how many matches there are (no spans built)."""
         doc = subject.doc
-        found = self.terms.count(doc.text, doc.lower, subject.ruled_out)
+        found = self.terms.count(doc.text, doc.lower, subject.ruled_out, subject.ascii)
         extra = subject.ctx.regex(self.context) if self.context else None
         return found + (sum(1 for _ in extra.finditer(doc.text)) if extra is not None else 0)
 

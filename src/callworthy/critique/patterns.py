@@ -284,8 +284,10 @@ class Scan:
             return list(map(_SPAN, regex.finditer(lower)))
         return list(map(_SPAN, regex.finditer(text)))
 
-    def count(self, text: str, lower: str | None) -> int:
+    def count(self, text: str, lower: str | None, ascii: bytes | None = None) -> int:
         """Return how many non-empty matches there are (in `re`: counting makes no spans)."""
+        if self.on_lower and lower is not None and ascii is not None and self.twin is not None:
+            return sum(1 for s, e in self.twin.spans(ascii) if e > s)  # RE2: a third faster
         target = lower if self.on_lower and lower is not None else text
         if self.linear:
             return sum(1 for m in self.regex.finditer(target) if m.end() > m.start())
@@ -334,9 +336,15 @@ class CompiledTerms:
         found.sort()
         return found
 
-    def count(self, text: str, lower: str | None, ruled_out: frozenset[int] = frozenset()) -> int:
-        """Return how many non-empty matches there are."""
-        return sum(scan.count(text, lower) for scan in self._scans(lower, ruled_out))
+    def count(
+        self,
+        text: str,
+        lower: str | None,
+        ruled_out: frozenset[int] = frozenset(),
+        ascii: bytes | None = None,
+    ) -> int:
+        """Return how many non-empty matches there are (`ascii` as for `spans`)."""
+        return sum(scan.count(text, lower, ascii) for scan in self._scans(lower, ruled_out))
 
     def _scans(self, lower: str | None, ruled_out: frozenset[int]) -> tuple[Scan, ...]:
         if lower is None:

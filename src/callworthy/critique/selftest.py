@@ -33,7 +33,7 @@ def example_document(text: str) -> Document:
 
     if is_timed(text):
         from callworthy.audio.document import MeasuredDocument
-        from callworthy.audio.measure import measure
+        from callworthy.audio.measurements import measure
 
         transcript = parse_timed(text)
         measured = measure(transcript.words, transcript.duration_seconds)

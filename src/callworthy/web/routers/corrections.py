@@ -10,6 +10,7 @@ Each calls one service (corrections.py, audit.py): who may do what is decided th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -162,6 +163,30 @@ def _record_page(
     return form_error(request, templates, "record_edit.html", exc, fields=fields, **context)
 
 
+#: Per kind of record: how to load it for its page, how to save it, its time field.
+_RECORDS: dict[str, tuple[Callable[..., Any], Callable[..., corrections.Corrected[Any]], str]] = {
+    "voicemail": (corrections.voicemail_for_edit, corrections.edit_voicemail, "left_at"),
+    "callback": (corrections.callback_for_edit, corrections.edit_callback, "at"),
+}
+
+
+def _save(
+    request: Request, templates: TemplatesDep, engine: EngineDep, user: Caller, kind: str,
+    record_id: int, form: dict[str, str],
+) -> Response:  # fmt: skip
+    """Save a corrected voicemail or callback: back to its prospect, or its page with the error."""
+    load, edit, time_field = _RECORDS[kind]
+    changes: dict[str, Any] = {**form, time_field: _typed_time(form[time_field], _zone(request))}
+    try:
+        done = edit(engine, user, record_id, changes)
+    except CallworthyError as exc:
+        if isinstance(exc, NotFoundError):
+            raise
+        record, prospect = load(engine, user, record_id)
+        return _record_page(request, templates, engine, user, kind, record, prospect, form, exc)
+    return _back(done.record.prospect_id, done.change)
+
+
 @pages.get("/voicemails/{voicemail_id}/edit")
 def edit_voicemail_page(
     request: Request, voicemail_id: RecordId, user: PageCaller, engine: EngineDep,
@@ -181,17 +206,7 @@ def edit_voicemail_form(
 ) -> Response:  # fmt: skip
     """Save the voicemail (critiqued again); back to its prospect with an Undo."""
     form = {"strategy": strategy, "script": script, "left_at": left_at}
-    changes = {**form, "left_at": _typed_time(left_at, _zone(request))}
-    try:
-        done = corrections.edit_voicemail(engine, user, voicemail_id, changes)
-    except CallworthyError as exc:
-        if isinstance(exc, NotFoundError):
-            raise
-        record, prospect = corrections.voicemail_for_edit(engine, user, voicemail_id)
-        return _record_page(
-            request, templates, engine, user, "voicemail", record, prospect, form, exc
-        )
-    return _back(done.record.prospect_id, done.change)
+    return _save(request, templates, engine, user, "voicemail", voicemail_id, form)
 
 
 @pages.post("/voicemails/{voicemail_id}/delete", dependencies=[Csrf])
@@ -220,17 +235,7 @@ def edit_callback_form(
 ) -> Response:  # fmt: skip
     """Save the callback; back to its prospect with an Undo."""
     form = {"outcome": outcome, "notes": notes, "at": at}
-    changes = {**form, "at": _typed_time(at, _zone(request))}
-    try:
-        done = corrections.edit_callback(engine, user, callback_id, changes)
-    except CallworthyError as exc:
-        if isinstance(exc, NotFoundError):
-            raise
-        record, prospect = corrections.callback_for_edit(engine, user, callback_id)
-        return _record_page(
-            request, templates, engine, user, "callback", record, prospect, form, exc
-        )
-    return _back(done.record.prospect_id, done.change)
+    return _save(request, templates, engine, user, "callback", callback_id, form)
 
 
 @pages.post("/callbacks/{callback_id}/delete", dependencies=[Csrf])
