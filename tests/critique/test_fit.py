@@ -9,7 +9,7 @@ import pytest
 from callworthy.critique import default_rules, load_rules
 from callworthy.critique.fit import POINTS_PER_LOGIT, Example, fit_weights, fitted_rules
 from callworthy.critique.fit.__main__ import main
-from callworthy.critique.fit.crossval import auc, ordered_pairs, quartiles
+from callworthy.critique.fit.crossval import Ceiling, auc, auc_ceiling, ordered_pairs, quartiles
 from callworthy.critique.fit.logistic import fit_logistic
 from callworthy.critique.weights import builtin_weights_path, learned, read_weights
 
@@ -126,3 +126,17 @@ def test_auc_pairs_and_quartiles() -> None:
         0,
     )
     assert quartiles([1, 2, 3, 4, 5]) == (1, 2, 3, 4, 5)
+
+
+def test_the_ceiling_counts_pairs_with_a_contested_message_as_coin_flips() -> None:
+    good = [True, True, True, False, False]
+    contested = [True, False, False, False, False]
+    ceiling = auc_ceiling(good, contested, target=0.9)
+    # 6 pairs: the 4 without the contested message ordered right, its 2 at one half each.
+    assert ceiling.coin_flip_auc == pytest.approx(5 / 6)
+    assert ceiling.contested_pairs == 2
+    assert ceiling.needed_share == pytest.approx((0.9 * 6 - 4) / 2)
+    assert auc_ceiling(good, [False] * 5, target=0.9) == Ceiling(1.0, 0, 0.0)
+    assert auc_ceiling(good, contested, target=0.5).needed_share == 0.0
+    with pytest.raises(ValueError):
+        auc_ceiling([True, True], [False, True], target=0.9)

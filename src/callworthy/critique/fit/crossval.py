@@ -105,3 +105,30 @@ def quartiles(values: Sequence[float]) -> tuple[float, float, float, float, floa
         return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
     return (ordered[0], at(0.25), at(0.5), at(0.75), ordered[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Ceiling:
+    """What the contested messages allow: the best AUC when they are coin flips, and the share
+    of their pairs a critique must win to reach a target."""
+
+    coin_flip_auc: float
+    contested_pairs: int
+    needed_share: float
+    """The share of the contested pairs a critique must order the page's way for the target,
+    with every other pair ordered right (above 1: out of reach)."""
+
+
+def auc_ceiling(good: Sequence[bool], contested: Sequence[bool], target: float) -> Ceiling:
+    """Return the AUC a critique reaches when it orders every pair of uncontested messages
+    right and every pair with a contested message (one a page judges against the
+    principles) at a coin flip; and the share of the contested pairs it must win for `target`."""
+    pos = [c for g, c in zip(good, contested, strict=True) if g]
+    neg = [c for g, c in zip(good, contested, strict=True) if not g]
+    total = len(pos) * len(neg)
+    if not total:
+        raise ValueError("AUC needs at least one good and one bad message")
+    clean = sum(not p for p in pos) * sum(not n for n in neg)
+    mixed = total - clean
+    needed = (target * total - clean) / mixed if mixed else 0.0
+    return Ceiling((clean + 0.5 * mixed) / total, mixed, max(0.0, needed))
