@@ -560,6 +560,32 @@ DETECTORS: dict[str, tuple[list[str], list[str]]] = {
             "Hi Jay, 704-555-0340. That's just one of the four ways I found.",
         ],
     ),
+    "filler.hesitation": (
+        [
+            "Hi Al, um, it's Kim at 704-555-0401. Three of your rivals changed their hours.",
+            "Hi Bo, this is, uh, Lee, 704-555-0402, with a lead for your crew.",
+            "Hi Cy, 704-555-0403. You know, your reviews mention the wait twice this month.",
+            "Hi Di, 704-555-0404. Basically, I found two grants your farm qualifies for.",
+            "Hi Ed, 704-555-0405. It's kind of a long story, but a buyer asked about you.",
+            "Hi Flo, 704-555-0406. I have sort of an idea for your front desk.",
+            "Hi Gus, 704-555-0407. I mean, three shops nearby fixed the same thing.",
+            "Hi Hal, 704-555-0408. Like I said last week, the checklist is ready for you.",
+            "Hi Ida, erm, 704-555-0409, about the new zoning next to your lot.",
+            "Hi Jay, hmm, where to start. 704-555-0410. Your rent review is due in May.",
+        ],
+        [
+            "Hi Al, 704-555-0411. Do you know why two of your regulars stopped coming in?",
+            "Hi Bo, 704-555-0412. Thank you for the kind words at the fair.",
+            "Hi Cy, 704-555-0413. I'll sort your supplier list by lead time and send it.",
+            "Hi Di, 704-555-0414. The basic plan your rivals use costs them a day a week.",
+            "Hi Ed, 704-555-0415. What you know about your drivers is worth a second look.",
+            "Hi Flo, 704-555-0416. Your umbrella stand order shipped on Monday.",
+            "Hi Gus, 704-555-0417. I meant to send the list yesterday; it is in your inbox.",
+            "Hi Hal, 704-555-0418. Three kinds of customers leave your site at checkout.",
+            "Hi Ida, 704-555-0419. As you know, the county approved the new road by your lot.",
+            "Hi Jay, 704-555-0420. A buyer I met wants forty chairs like the ones you make.",
+        ],
+    ),
     "value.no-value": (
         [
             "This is Bob Smith; please give me a call at 704-555-0341.",

@@ -36,6 +36,7 @@ def test_the_issue_lists_a_detector_for_every_offer_and_cost() -> None:
     offers = {"offer.lead", "offer.insight", "offer.resource", "offer.question", "offer.trigger"}
     offers |= {"offer.follow-up", "offer.mutual-contact"}
     costs = {"focus.self-focus", "pitch.about-us", "callback.bare-call-me", "pitch.meeting-ask"}
-    costs |= {"filler.just-wanted", "pitch.checking-in", "pitch.guilt", "value.vague"}
+    costs |= {"filler.just-wanted", "filler.hesitation", "pitch.checking-in", "pitch.guilt"}
+    costs |= {"value.vague"}
     costs |= {"value.no-value", "humor.half-message"}
     assert offers | costs <= set(DETECTORS)
