@@ -1,6 +1,7 @@
 /* Callworthy's one small script (the CSP allows no inline script). Every page works
    without it; it adds: the phone menu, focus on the first error, the links between a
-   finding and its words, and the time zone sent once. The recorder is in record.js. */
+   finding and its words, a busy state while a form is sent, and the time zone sent
+   once. The recorder is in record.js. */
 (function () {
   "use strict";
 
@@ -57,6 +58,33 @@
     target.scrollIntoView({ block: "nearest" });
   }
 
+  /* While a form is sent (a page load, not htmx), say so and keep its button from being
+     pressed twice: the form is marked busy and the button disabled once the browser has
+     read it (disabling it at once would leave its name and value out of the form). Back
+     from the next page (the back-forward cache), or ten seconds on, it works again. */
+  function busyWhileSent(event) {
+    var form = event.target;
+    if (event.defaultPrevented || form.method !== "post" || form.hasAttribute("hx-post")) return;
+    var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
+    form.setAttribute("aria-busy", "true");
+    var status = form.querySelector(".busy-status");
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "busy-status";
+      status.setAttribute("role", "status");
+      (button || form).insertAdjacentElement(button ? "afterend" : "beforeend", status);
+    }
+    status.textContent = "Working…";
+    setTimeout(function () { if (button) button.disabled = true; }, 0);
+    setTimeout(function () { idle(form); }, 10000);
+  }
+
+  function idle(form) {
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("button[disabled]").forEach(function (b) { b.disabled = false; });
+    form.querySelectorAll(".busy-status").forEach(function (s) { s.textContent = ""; });
+  }
+
   /* The browser's time zone, sent once per session so times read in the rep's own. */
   function sendTimeZone() {
     var body = document.body;
@@ -85,6 +113,10 @@
   }
 
   document.addEventListener("click", followPair);
+  document.addEventListener("submit", busyWhileSent);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) document.querySelectorAll("form[aria-busy]").forEach(idle);
+  });
   window.addEventListener("resize", focusableTables);
   document.addEventListener("DOMContentLoaded", function () {
     syncMenu();
