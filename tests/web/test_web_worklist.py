@@ -19,6 +19,7 @@ from callworthy.services.tracking import log_callback, log_voicemail
 from callworthy.web.routers.prospects import day_end
 
 from .helpers_web import MANAGER, PASSWORD, bearer, csrf, new_token, set_up
+from .test_web_rules import SLOGAN
 
 NOW = datetime.now(UTC)
 SCRIPT = "Hi, this is Ana from Acme. We are a leading provider of solutions. Call me back."
@@ -130,3 +131,45 @@ def test_a_callback_opens_the_door_again(client: TestClient, tmp_path: Path) -> 
     log_callback(engine, me, made["Cy Waiting"], at=NOW - timedelta(hours=1))
     work = worklist.worklist(engine, me, now=NOW, day_ends=NOW + timedelta(hours=8))
     assert "Cy Waiting" in [r.prospect.name for r in work.today]
+
+
+def test_what_a_voicemail_lost_adds_up_to_the_score_shown(client: TestClient) -> None:
+    """The losses are read for the prospect (by name, as when it was logged), and a score
+    the team's rules have changed since shows today's beside it."""
+    set_up(client)
+    token = csrf(client, "/prospects/new")
+    form = {"name": "Sam Ortiz", "company": "Ortiz Bakery", "phone": "4155550177"}
+    added = client.post("/prospects", data={**form, "csrf_token": token}, follow_redirects=False)
+    prospect = int(added.headers["location"].rsplit("/", 1)[1])
+    script = (
+        "Hi Sam, it's Kim at 704-333-1112. A caterer I work with needs forty cakes a week for "
+        "her synergy solutions lunches and asked me who I'd trust. Call me at 704-333-1112 and "
+        "I'll connect you."
+    )
+    data = {"strategy": "value_tip", "script": script, "csrf_token": token}
+    assert client.post(f"/prospects/{prospect}/voicemails", data=data).status_code == 200
+
+    def cell() -> str:
+        page = client.get(f"/prospects/{prospect}").text
+        return page.split('class="vm-score">')[1].split("</td>")[0]
+
+    logged = cell()
+    stored = int(logged.split("<", 1)[0].strip())
+    points = [int(p) for p in re.findall(r'class="points">(-\d+)<', logged)]
+    assert "No name" not in logged  # "Hi Sam" names Sam Ortiz
+    assert "by today&#39;s rules" not in logged and "by today's rules" not in logged
+    assert points and stored - sum(points) <= 100 + 10  # the losses and the lead's 10 back
+    saved = client.post(
+        "/rules/team",
+        data={
+            "rule_id": "acme.slogan",
+            "source": SLOGAN,
+            "csrf_token": csrf(client, "/rules/team"),
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303, saved.text
+    changed = cell()
+    today = int(re.search(r'class="vm-today">(\d+) by today', changed).group(1))  # type: ignore[union-attr]
+    assert changed.startswith(str(stored)) and today < stored
+    assert "What costs points today" in changed and "Slogan" in changed

@@ -13,6 +13,7 @@ you both know, a lead, humor) is kept with it and decides which strategies fit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,6 +22,7 @@ from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from callworthy.critique import critique
+from callworthy.critique.context import Context
 from callworthy.errors import CallworthyError, NotFoundError
 from callworthy.fields import CallbackOutcome, parse_time
 from callworthy.services import prospects as service
@@ -93,23 +95,38 @@ def _detail(engine: EngineDep, user: Caller, history: History, **extra: Any) -> 
 SHOWN_LOSSES = 3
 
 
-def _losses(user: Caller, history: History) -> dict[int, list[tuple[str, int]]]:
+@dataclass(frozen=True, slots=True)
+class Losses:
+    """What a logged voicemail's score lost by the team's rules today, biggest first."""
+
+    items: list[tuple[str, int]]
+    today: int | None
+    """Today's score, where the rules have changed since it was scored (and it differs)."""
+
+
+def _losses(user: Caller, history: History) -> dict[int, Losses]:
     """Return each voicemail's biggest losses (title, points) by the team's rules today.
 
     The critique runs in well under a millisecond, so the page re-reads each script
-    rather than store findings the rules may since have changed.
+    rather than store findings the rules may since have changed; where they have and the
+    score differs, today's score is shown beside the stored one, so the points shown add
+    up to the score shown.
     """
     rules = user.rule_set()
-    lost: dict[int, list[tuple[str, int]]] = {}
+    # As the voicemail was scored when logged: for this prospect, by name and company.
+    prospect = history.prospect
+    context = Context(prospect_name=prospect.name, company=prospect.company)
+    lost: dict[int, Losses] = {}
     for voicemail in history.voicemails:
         if not voicemail.script.strip():
             continue
         try:
-            found = critique(voicemail.script, rules=rules).findings
+            today = critique(voicemail.script, rules=rules, context=context)
         except CallworthyError:  # a script too long to critique: its score says enough
             continue
-        worst = [(f.title or f.message, f.points) for f in found if f.points < 0]
-        lost[voicemail.id] = worst[:SHOWN_LOSSES]
+        worst = [(f.title or f.message, f.points) for f in today.findings if f.points < 0]
+        changed = voicemail.score is not None and today.score != voicemail.score
+        lost[voicemail.id] = Losses(worst[:SHOWN_LOSSES], today.score if changed else None)
     return lost
 
 
