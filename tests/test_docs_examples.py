@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
-from doc_schemas import SCHEMAS, cli_shape, problems
+from doc_schemas import SCHEMAS, cli_shape, generator, problems
 from docs_curl import curl, start
 from fastapi.testclient import TestClient
 
@@ -145,9 +145,11 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     shape = cli_shape(words) if result.exit_code == 0 else None
-    if shape:
-        wrong = problems(shape, json.loads(result.stdout))
-        assert not wrong, f"the output breaks its published schema: {wrong}"
+    if shape:  # JSON Lines commands print one value a line, each of the shape
+        lines = result.stdout.splitlines() if words[1] in generator().JSON_LINES else None
+        for value in [result.stdout] if lines is None else lines:
+            wrong = problems(shape, json.loads(value))
+            assert not wrong, f"the output breaks its published schema: {wrong}"
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -23,7 +23,7 @@ _Words = Callable[[str, Any, Mapping[str, Any]], str]
 
 
 def _shown(value: Any) -> str:
-    """Return a sent value as the message quotes it: text quoted (a number in a query not), short."""
+    """Return a sent value as a message quotes it: text quoted (a number sent as text not)."""
     text = repr(value) if isinstance(value, str) and not _NUMBER.fullmatch(value) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
