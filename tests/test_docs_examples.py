@@ -25,13 +25,14 @@ from click.testing import CliRunner
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
 from doc_schemas import SCHEMAS, cli_shape, generator, problems
 from docs_curl import curl, start
+from docs_needs import PG_TOOLS, Needs
 from fastapi.testclient import TestClient
 
 from callworthy.cli import main
 
 FILES = ROOT / "tests" / "fixtures" / "docs"
 SHOWN_HOME = "/home/alice"
-RUNNABLE = ("callworthy", "curl", "cat", "echo")
+RUNNABLE = ("callworthy", "curl", "cat", "echo", *PG_TOOLS)
 VARIABLE = re.compile(r"\$\{?(\w+)\}?")
 
 
@@ -41,6 +42,7 @@ class Session:
 
     folder: Path
     env: dict[str, str]
+    needs: Needs
     variables: dict[str, str] = field(default_factory=dict)
     client: TestClient | None = None
 
@@ -51,7 +53,9 @@ class Session:
 
 
 @pytest.fixture
-def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+def session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Session]:
     """Return a fresh folder, home and database for one file's examples."""
     home, work = tmp_path / "home", tmp_path / "work"
     shutil.copytree(FILES, work)
@@ -61,7 +65,7 @@ def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(work)
-    made = Session(work, env)
+    made = Session(work, env, Needs(work, request.getfixturevalue))
     yield made
     if made.client is not None:
         made.client.__exit__(None, None, None)
@@ -72,6 +76,7 @@ def _words(session: Session, command: str) -> list[str]:
     """Split a command as a shell would: variables, quotes, comments, ~."""
     if "CALLWORTHY_TOKEN" in command:
         start(session)  # the token exists once the app has a team
+    command = session.needs.command(command)
     expanded = VARIABLE.sub(lambda m: session.variables.get(m.group(1), m.group(0)), command)
     lexer = shlex.shlex(expanded, posix=True, punctuation_chars=";|>")
     lexer.whitespace_split = True
@@ -128,7 +133,7 @@ def run_step(session: Session, step: Step) -> tuple[int, str]:
             Path(err_file).write_text(stderr, encoding="utf-8")
             stderr = ""
         stdin, shown = stdout, stdout + stderr
-    return code, shown.replace(str(session.home), SHOWN_HOME)
+    return code, session.needs.shown(shown).replace(str(session.home), SHOWN_HOME)
 
 
 def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, str, str]:
@@ -140,6 +145,8 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
         return 0, Path(words[1]).read_text(encoding="utf-8"), ""
     if name == "curl":
         return curl(session, words[1:], stdin)
+    if name in PG_TOOLS:
+        return session.needs.run_tool(words)
     assert name == "callworthy", f"cannot run {name!r}: mark the block <!-- not-run: why -->"
     result = CliRunner().invoke(main, words[1:], input=stdin, env=session.env)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -195,6 +202,8 @@ def test_console_examples_run_and_show_what_they_say(path: Path, session: Sessio
             (session.folder / block.file).write_text("\n".join(block.lines) + "\n")
         if block.lang != "console" or not _runnable(block):
             continue
+        if block.needs and not session.needs.ready(block.needs):
+            continue  # skipped here; CI (CALLWORTHY_REQUIRE_*) makes it fail instead
         found = steps(block)
         if not found:
             wrong.append(f"{block.where}: no `$ ` command; mark it <!-- not-run: why -->")
