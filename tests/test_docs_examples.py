@@ -11,7 +11,10 @@ first-run set-up of a team (Acme, Mia Manager) and a token in $CALLWORTHY_TOKEN.
 
 from __future__ import annotations
 
+import contextlib
 import doctest
+import importlib
+import io
 import json
 import re
 import shlex
@@ -32,7 +35,7 @@ from callworthy.cli import main
 
 FILES = ROOT / "tests" / "fixtures" / "docs"
 SHOWN_HOME = "/home/alice"
-RUNNABLE = ("callworthy", "curl", "cat", "echo", *PG_TOOLS)
+RUNNABLE = ("callworthy", "curl", "cat", "echo", "cmp", "python -m callworthy.*", *PG_TOOLS)
 VARIABLE = re.compile(r"\$\{?(\w+)\}?")
 
 
@@ -60,6 +63,8 @@ def session(
     home, work = tmp_path / "home", tmp_path / "work"
     shutil.copytree(FILES, work)
     shutil.copytree(ROOT / "examples", work / "examples")
+    for shared in ("data", "src"):  # read, never written: the corpus, the bundled weights
+        (work / shared).symlink_to(ROOT / shared, target_is_directory=True)
     env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"), "COLUMNS": "80"}
     env |= {"USER": "alice", "LOGNAME": "alice"}
     for key, value in env.items():
@@ -147,6 +152,11 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
         return curl(session, words[1:], stdin)
     if name in PG_TOOLS:
         return session.needs.run_tool(words)
+    if name == "python":
+        return _python_module(words)
+    if name == "cmp":
+        same = Path(words[1]).read_bytes() == Path(words[2]).read_bytes()
+        return (0, "", "") if same else (1, f"{words[1]} {words[2]} differ\n", "")
     assert name == "callworthy", f"cannot run {name!r}: mark the block <!-- not-run: why -->"
     result = CliRunner().invoke(main, words[1:], input=stdin, env=session.env)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -158,6 +168,18 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
             wrong = problems(shape, json.loads(value))
             assert not wrong, f"the output breaks its published schema: {wrong}"
     return result.exit_code, result.stdout, result.stderr
+
+
+def _python_module(words: list[str]) -> tuple[int, str, str]:
+    """Run `python -m callworthy.X ARGS` in process: the module's main(argv)."""
+    assert words[1] == "-m" and words[2].startswith("callworthy."), f"cannot run {words}"
+    module = importlib.import_module(words[2])
+    if not hasattr(module, "main"):  # a package run as `-m`: its __main__
+        module = importlib.import_module(f"{words[2]}.__main__")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = module.main(words[3:])
+    return int(code or 0), out.getvalue(), err.getvalue()
 
 
 def console_blocks() -> list[Block]:
