@@ -239,6 +239,23 @@ def test_few_blocks_are_not_run_and_each_says_why() -> None:
     assert len(skipped) <= len(console_blocks()) // 3, [block.where for block in skipped]
 
 
+#: Languages of blocks a reader would run that the suite cannot: each must say why not.
+SCRIPT_LANGS = ("sh", "bash", "shell", "zsh", "python", "py")
+
+
+def test_shell_and_python_blocks_run_or_say_why() -> None:
+    unmarked = [
+        block.where
+        for path in doc_files()
+        for block in blocks(path)
+        if block.lang in SCRIPT_LANGS and not block.not_run
+    ]
+    assert not unmarked, (
+        f"{unmarked}: make each a `console` block ($ commands) or a `pycon` session, which "
+        "the suite runs, or mark it <!-- not-run: why --> on the line above"
+    )
+
+
 @pytest.mark.parametrize(
     "block",
     [block for path in doc_files() for block in blocks(path) if block.lang == "pycon"],
