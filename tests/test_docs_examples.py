@@ -36,6 +36,10 @@ from callworthy.cli import main
 FILES = ROOT / "tests" / "fixtures" / "docs"
 SHOWN_HOME = "/home/alice"
 RUNNABLE = ("callworthy", "curl", "cat", "echo", "cmp", "python -m callworthy.*", *PG_TOOLS)
+FIX_HINT = (
+    "Fix the page where the product is right (or the product where the page is); after "
+    "changing a command's options, a rule or an API model, run `make docs`."
+)
 VARIABLE = re.compile(r"\$\{?(\w+)\}?")
 
 
@@ -230,7 +234,7 @@ def test_console_examples_run_and_show_what_they_say(path: Path, session: Sessio
         if not found:
             wrong.append(f"{block.where}: no `$ ` command; mark it <!-- not-run: why -->")
         wrong += [problem for step in found if (problem := check_step(session, block, step))]
-    assert not wrong, "\n\n".join(wrong)
+    assert not wrong, "\n\n".join(wrong) + "\n\n" + FIX_HINT
 
 
 def test_few_blocks_are_not_run_and_each_says_why() -> None:
