@@ -11,7 +11,10 @@ first-run set-up of a team (Acme, Mia Manager) and a token in $CALLWORTHY_TOKEN.
 
 from __future__ import annotations
 
+import contextlib
 import doctest
+import importlib
+import io
 import json
 import re
 import shlex
@@ -23,15 +26,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from doc_blocks import ROOT, Block, Step, blocks, difference, doc_files, matches, steps, tidy
-from doc_schemas import SCHEMAS, cli_shape, problems
+from doc_schemas import SCHEMAS, cli_shape, generator, problems
 from docs_curl import curl, start
+from docs_needs import PG_TOOLS, Needs
 from fastapi.testclient import TestClient
 
 from callworthy.cli import main
 
 FILES = ROOT / "tests" / "fixtures" / "docs"
 SHOWN_HOME = "/home/alice"
-RUNNABLE = ("callworthy", "curl", "cat", "echo")
+RUNNABLE = ("callworthy", "curl", "cat", "echo", "cmp", "python -m callworthy.*", *PG_TOOLS)
+FIX_HINT = (
+    "Fix the page where the product is right (or the product where the page is); after "
+    "changing a command's options, a rule or an API model, run `make docs`."
+)
 VARIABLE = re.compile(r"\$\{?(\w+)\}?")
 
 
@@ -41,6 +49,7 @@ class Session:
 
     folder: Path
     env: dict[str, str]
+    needs: Needs
     variables: dict[str, str] = field(default_factory=dict)
     client: TestClient | None = None
 
@@ -51,17 +60,21 @@ class Session:
 
 
 @pytest.fixture
-def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+def session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Session]:
     """Return a fresh folder, home and database for one file's examples."""
     home, work = tmp_path / "home", tmp_path / "work"
     shutil.copytree(FILES, work)
     shutil.copytree(ROOT / "examples", work / "examples")
+    for shared in ("data", "src"):  # read, never written: the corpus, the bundled weights
+        (work / shared).symlink_to(ROOT / shared, target_is_directory=True)
     env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"), "COLUMNS": "80"}
     env |= {"USER": "alice", "LOGNAME": "alice"}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(work)
-    made = Session(work, env)
+    made = Session(work, env, Needs(work, request.getfixturevalue))
     yield made
     if made.client is not None:
         made.client.__exit__(None, None, None)
@@ -72,6 +85,7 @@ def _words(session: Session, command: str) -> list[str]:
     """Split a command as a shell would: variables, quotes, comments, ~."""
     if "CALLWORTHY_TOKEN" in command:
         start(session)  # the token exists once the app has a team
+    command = session.needs.command(command)
     expanded = VARIABLE.sub(lambda m: session.variables.get(m.group(1), m.group(0)), command)
     lexer = shlex.shlex(expanded, posix=True, punctuation_chars=";|>")
     lexer.whitespace_split = True
@@ -128,7 +142,7 @@ def run_step(session: Session, step: Step) -> tuple[int, str]:
             Path(err_file).write_text(stderr, encoding="utf-8")
             stderr = ""
         stdin, shown = stdout, stdout + stderr
-    return code, shown.replace(str(session.home), SHOWN_HOME)
+    return code, session.needs.shown(shown).replace(str(session.home), SHOWN_HOME)
 
 
 def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, str, str]:
@@ -140,15 +154,36 @@ def _one(session: Session, words: list[str], stdin: str | None) -> tuple[int, st
         return 0, Path(words[1]).read_text(encoding="utf-8"), ""
     if name == "curl":
         return curl(session, words[1:], stdin)
+    if name in PG_TOOLS:
+        return session.needs.run_tool(words)
+    if name == "python":
+        return _python_module(words)
+    if name == "cmp":
+        same = Path(words[1]).read_bytes() == Path(words[2]).read_bytes()
+        return (0, "", "") if same else (1, f"{words[1]} {words[2]} differ\n", "")
     assert name == "callworthy", f"cannot run {name!r}: mark the block <!-- not-run: why -->"
     result = CliRunner().invoke(main, words[1:], input=stdin, env=session.env)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     shape = cli_shape(words) if result.exit_code == 0 else None
-    if shape:
-        wrong = problems(shape, json.loads(result.stdout))
-        assert not wrong, f"the output breaks its published schema: {wrong}"
+    if shape:  # JSON Lines commands print one value a line, each of the shape
+        lines = result.stdout.splitlines() if words[1] in generator().JSON_LINES else None
+        for value in [result.stdout] if lines is None else lines:
+            wrong = problems(shape, json.loads(value))
+            assert not wrong, f"the output breaks its published schema: {wrong}"
     return result.exit_code, result.stdout, result.stderr
+
+
+def _python_module(words: list[str]) -> tuple[int, str, str]:
+    """Run `python -m callworthy.X ARGS` in process: the module's main(argv)."""
+    assert words[1] == "-m" and words[2].startswith("callworthy."), f"cannot run {words}"
+    module = importlib.import_module(words[2])
+    if not hasattr(module, "main"):  # a package run as `-m`: its __main__
+        module = importlib.import_module(f"{words[2]}.__main__")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = module.main(words[3:])
+    return int(code or 0), out.getvalue(), err.getvalue()
 
 
 def console_blocks() -> list[Block]:
@@ -193,17 +228,36 @@ def test_console_examples_run_and_show_what_they_say(path: Path, session: Sessio
             (session.folder / block.file).write_text("\n".join(block.lines) + "\n")
         if block.lang != "console" or not _runnable(block):
             continue
+        if block.needs and not session.needs.ready(block.needs):
+            continue  # skipped here; CI (CALLWORTHY_REQUIRE_*) makes it fail instead
         found = steps(block)
         if not found:
             wrong.append(f"{block.where}: no `$ ` command; mark it <!-- not-run: why -->")
         wrong += [problem for step in found if (problem := check_step(session, block, step))]
-    assert not wrong, "\n\n".join(wrong)
+    assert not wrong, "\n\n".join(wrong) + "\n\n" + FIX_HINT
 
 
 def test_few_blocks_are_not_run_and_each_says_why() -> None:
     skipped = [block for block in console_blocks() if block.not_run is not None]
     assert all(block.not_run for block in skipped)
     assert len(skipped) <= len(console_blocks()) // 3, [block.where for block in skipped]
+
+
+#: Languages of blocks a reader would run that the suite cannot: each must say why not.
+SCRIPT_LANGS = ("sh", "bash", "shell", "zsh", "python", "py")
+
+
+def test_shell_and_python_blocks_run_or_say_why() -> None:
+    unmarked = [
+        block.where
+        for path in doc_files()
+        for block in blocks(path)
+        if block.lang in SCRIPT_LANGS and not block.not_run
+    ]
+    assert not unmarked, (
+        f"{unmarked}: make each a `console` block ($ commands) or a `pycon` session, which "
+        "the suite runs, or mark it <!-- not-run: why --> on the line above"
+    )
 
 
 @pytest.mark.parametrize(

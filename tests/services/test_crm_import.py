@@ -263,6 +263,24 @@ def test_a_row_with_too_many_fields_is_one_bad_row_among_the_others(
     assert counts(db_engine) == (0, 0, 0)
     report = import_file(db_engine, caller, path, keep_going=True)
     assert report.voicemails_added == 2 and [r.line for r in report.rejected] == [3, 4]
+    assert report.rows == 4  # the row of the wrong shape is one of the file's rows
+
+
+def test_keep_going_counts_every_row_and_lists_every_bad_line(
+    db_engine: Engine, caller: Caller, tmp_path: Path
+) -> None:
+    text = (
+        HEADER
+        + "1,yesterday,Ann,,other\n"  # a bad date
+        + "2,2024-03-04,Bo\n"  # too few fields
+        + "3,2024-03-04,Cy,,other\n"
+        + "4,2024-13-05,Di,,other\n"  # a month 13
+    )
+    report = import_file(db_engine, caller, write(tmp_path, text), keep_going=True)
+    assert report.rows == 4
+    assert [r.line for r in report.rejected] == [2, 3, 5]
+    assert "3 fields where the header has 5" in report.rejected[1].reason
+    assert report.voicemails_added == 1 and counts(db_engine)[1] == 1
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,7 @@ def test_malformed_requests_get_422_json_never_500(
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["type"] == "ValidationError"
-    assert error["message"].startswith("The request is malformed")
+    assert error["message"].endswith("Correct the request and send it again.")
     assert "Traceback" not in response.text
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from callworthy.audio.formats import AUDIO_SUFFIXES, audio_files, is_audio_file
 from callworthy.audio.transcribe import COMPUTE_TYPES, DEFAULT_COMPUTE_TYPE
@@ -28,6 +29,42 @@ if TYPE_CHECKING:
     from callworthy.critique import Context, RuleSet
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class HeardNumber(TypedDict):
+    """A phone number heard in a recording, as `transcribe --format json` prints it."""
+
+    digits: str
+    seconds: float
+    position: float
+    digits_per_second: float
+    times_said: int
+    heard: str
+    matched_number: str | None
+    digits_off: int | None
+
+
+class TranscribedFile(TypedDict):
+    """One recording transcribed and measured: a line of `transcribe --format json`."""
+
+    file: str
+    duration_seconds: float
+    words_per_minute: float | None
+    longest_pause_seconds: float
+    numbers: list[HeardNumber]
+    transcript: str
+
+
+class FailedFile(TypedDict):
+    """A recording that could not be transcribed: a line of `transcribe --format json`."""
+
+    file: str
+    error: str
+    exit_code: int
+
+
+#: Each line `transcribe --format json` prints (JSON Lines: one per file, as each is done).
+TranscribeLine = TranscribedFile | FailedFile
 
 
 def audio_options(func: F) -> F:
@@ -129,7 +166,7 @@ def check_recording(
     return result.score
 
 
-def _row(result: FileResult) -> dict[str, object]:
+def _row(result: FileResult) -> TranscribedFile | FailedFile:
     if result.error or result.transcript is None or result.measurements is None:
         return {"file": result.path, "error": result.error, "exit_code": result.exit_code}
     m = result.measurements
@@ -245,7 +282,7 @@ def transcribe(
             paths, model, workers, compute_type=compute_type, known=known
         ):
             row = _row(result)
-            rows.append(row)
+            rows.append(dict(row))
             if output_format == "json":
                 click.echo(json.dumps(row, ensure_ascii=False))
             progress.advance(task)

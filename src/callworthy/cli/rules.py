@@ -7,11 +7,49 @@ from pathlib import Path
 
 import click
 from rich.table import Table
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.options import rules_from, rules_options
 from callworthy.critique import RuleSet, load_rules
 from callworthy.critique.selftest import ExampleResult, check_examples
+
+
+class RuleRow(TypedDict):
+    """A rule in force, as `rules list --format json` prints it."""
+
+    id: str
+    kind: str
+    level: str
+    principle: str
+    subscore: str
+    weight: int
+    message: str
+    fix: str
+    path: str
+
+
+class RuleList(TypedDict):
+    """What `rules list --format json` prints: the rule set's version and its rules."""
+
+    version: str
+    rules: list[RuleRow]
+
+
+class ExampleFailure(TypedDict):
+    """A rule example that does not behave as its rule declares."""
+
+    rule: str
+    expected: str
+    text: str
+
+
+class RulesCheck(TypedDict):
+    """What `rules check --format json` prints: the team's rules, examples run, failures."""
+
+    rules: list[str]
+    examples: int
+    failures: list[ExampleFailure]
 
 
 @click.group()
@@ -28,7 +66,7 @@ def list_rules(
 ) -> None:
     """List every rule in force: id, kind, level, principle and what it says."""
     ruleset = rules_from(rule_dirs, disable)
-    data = {
+    data: RuleList = {
         "version": ruleset.version,
         "rules": [
             {
@@ -72,7 +110,7 @@ def check_rules(folder: Path, output_format: str) -> None:
     team_ids = {r.id for r in ruleset.rules if Path(r.path).is_relative_to(folder)}
     results = check_examples(ruleset, team_ids)
     failures = [r for r in results if not r.ok]
-    data = {
+    data: RulesCheck = {
         "rules": sorted(team_ids),
         "examples": len(results),
         "failures": [{"rule": r.rule, "expected": r.expected, "text": r.text} for r in failures],

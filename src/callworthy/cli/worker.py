@@ -70,7 +70,11 @@ def worker(
             time.sleep(1.0)
     from callworthy.services.pg_queue import run_worker
 
-    console().print("Worker started (PostgreSQL); stop it with Ctrl-C.", style="dim")
+    # With --once nothing waits for Ctrl-C: it runs what is due, then says it is done.
+    if once:
+        console().print("Running queued jobs (PostgreSQL).", style="dim")
+    else:
+        console().print("Worker started (PostgreSQL); stop it with Ctrl-C.", style="dim")
     run_worker(
         engine,
         concurrency=concurrency,
@@ -78,6 +82,8 @@ def worker(
         stalled_after=stalled_after,
         wait=not once,
     )
+    if once:
+        console().print("The jobs that were due have run.")
 
 
 @click.command("critique-history")

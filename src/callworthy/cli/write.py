@@ -18,6 +18,7 @@ import click
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from callworthy.cli.common import FORMAT_OPTION, as_data, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
@@ -298,6 +299,23 @@ def greeting(
     emit(greetings, output_format, lambda found: console().print(*map(_render_greeting, found)))
 
 
+class StrategyRow(TypedDict):
+    """A strategy, as `strategies list --format json` prints it."""
+
+    id: str
+    name: str
+    principle: str
+    humor: bool
+    relationships: list[str]
+    phrasings: int
+    description: str
+    needs_lead: bool
+    needs_referral: bool
+    proposable: bool
+    baseline: bool
+    former_ids: list[str]
+
+
 @click.group()
 def strategies() -> None:
     """List the message strategies the writer uses."""
@@ -314,7 +332,7 @@ def list_strategies(output_format: str) -> None:
     """
     registry = default_registry()
     loaded = registry.strategies
-    data = [
+    data: list[StrategyRow] = [
         {
             "id": s.id,
             "name": s.name,

@@ -274,9 +274,9 @@ def import_stream(
     activities = [_read_script(a, registry, rules, region) for a in parsed.activities]
     # The counts are filled in once the rows are written.
     report = ImportReport(
-        path=name, format=fmt.id, rows=len(table.rows), voicemails_added=0, callbacks_added=0,
-        prospects_added=0, already_present=0, dry_run=dry_run, skipped=parsed.skipped,
-        rejected=parsed.bad,
+        path=name, format=fmt.id, rows=len(table.rows) + len(table.bad), voicemails_added=0,
+        callbacks_added=0, prospects_added=0, already_present=0, dry_run=dry_run,
+        skipped=parsed.skipped, rejected=parsed.bad,
     )  # fmt: skip
     notify = progress or (lambda _stage: None)
 

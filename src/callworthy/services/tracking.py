@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
 
 from callworthy.critique import Context, critique
 from callworthy.crm import write_csv
@@ -37,26 +38,34 @@ from callworthy.storage.engine import read_session, run_write
 from callworthy.storage.tables import Callback, Prospect, Voicemail, utc_now
 from callworthy.write import default_registry
 
+
+class ExportRow(TypedDict):
+    """A row of `export` (CSV columns, or a JSON object): a voicemail or a callback.
+
+    What a kind of row has not is empty text ("" for a callback's strategy and score).
+    """
+
+    kind: str
+    id: str
+    at: str
+    prospect: str
+    company: str
+    role: str
+    industry: str
+    phone: str
+    prospect_id: str
+    strategy: str
+    script: str
+    score: int | str
+    rules_version: str
+    outcome: str
+    notes: str
+    rep: str
+    tags: str
+
+
 #: Columns of `export`, in order; the generic import format reads them back.
-EXPORT_COLUMNS = (
-    "kind",
-    "id",
-    "at",
-    "prospect",
-    "company",
-    "role",
-    "industry",
-    "phone",
-    "prospect_id",
-    "strategy",
-    "script",
-    "score",
-    "rules_version",
-    "outcome",
-    "notes",
-    "rep",
-    "tags",
-)
+EXPORT_COLUMNS = tuple(ExportRow.__annotations__)
 
 
 def voicemail_record(v: Voicemail, reps: dict[int, str]) -> VoicemailRecord:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from callworthy import errors
 from callworthy.services import accounts
+from callworthy.web import validation
 
 log = logging.getLogger("callworthy.web")
 
@@ -100,22 +100,21 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
 
 
 async def on_validation_error(request: Request, exc: Exception) -> Response:
-    """Answer a malformed request body or parameter with 422 and what was wrong."""
+    """Answer a malformed request body or parameter with 422 and, in plain words, what was wrong."""
     assert isinstance(exc, RequestValidationError)
-    details = jsonable_encoder(
-        [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
-    )
-    where = "; ".join(f"{'.'.join(str(p) for p in d['loc'])}: {d['msg']}" for d in details[:5])
-    message = f"The request is malformed: {where}."
+    found = exc.errors()
     if _is_api(request):
-        category = errors.Category.INVALID.value
-        return error_json(422, "ValidationError", message, category=category, details=details)
+        problems = validation.field_problems(found)
+        fields = [{"field": p.field, "problem": p.problem} for p in problems]
+        first = problems[0].field if problems else None
+        return error_json(
+            422, "ValidationError", validation.message(problems),
+            category=errors.Category.INVALID.value, field=first, fields=fields,
+        )  # fmt: skip
     # A page names the field in words, not its place in the request ("body.email").
-    said = "; ".join(
-        f"{str(d['loc'][-1]).replace('_', ' ')}: {str(d['msg']).lower()}" for d in details[:5]
-    )
+    said = " ".join(p.problem for p in validation.field_problems(found, page=True))
     return _error_page(
-        request, 422, f"The form could not be taken ({said}). Check it and send it again."
+        request, 422, f"The form could not be taken. {said} Check it and send it again."
     )
 
 

@@ -191,10 +191,18 @@ class LineProblemOut(BaseModel):
     reason: str
 
 
+class FieldProblemOut(BaseModel):
+    """A refused parameter or body field (as the client sends it: `window`, `answers.q1`)."""
+
+    field: str
+    problem: str
+
+
 class ErrorBody(BaseModel):
     """What went wrong: the error's class, its category and its message (as the CLI prints it).
 
-    `field`, `line` and `problems` are there when the error knows them.
+    `field`, `line` and `problems` are there when the error knows them; `fields` lists
+    each value refused before any service ran (a ValidationError).
     """
 
     type: str
@@ -203,6 +211,7 @@ class ErrorBody(BaseModel):
     field: str | None = None
     line: int | None = None
     problems: list[LineProblemOut] | None = None
+    fields: list[FieldProblemOut] | None = None
 
 
 class ErrorOut(BaseModel):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any
 
 from callworthy.critique import Finding, critique
 from callworthy.write.profile import Rep
+from callworthy.write.shapes import GreetingOut
 from callworthy.write.slots import SlotFiller, render, template_slots
 from callworthy.write.strategies import GreetingScript, default_greetings
 from callworthy.write.writer import BAR, Bar
@@ -32,7 +32,7 @@ class Greeting:
     findings: tuple[Finding, ...]
     """The critique's length findings only (the other rules are for prospect messages)."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> GreetingOut:
         """Return the JSON shape of the CLI and the API."""
         return {
             "script": self.script,

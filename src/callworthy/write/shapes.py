@@ -56,3 +56,23 @@ class CandidateOut(TypedDict):
     subscores: dict[str, int]
     findings: list[FindingOut]
     deliverable: DeliverableOut | None
+
+
+class GreetingFindingOut(TypedDict):
+    """A length finding of a greeting: the rule and what it says."""
+
+    rule: str
+    message: str
+
+
+class GreetingOut(TypedDict):
+    """A greeting as `callworthy greeting --format json` gives it."""
+
+    script: str
+    name: str
+    principle: str
+    text: str
+    spoken: str
+    spoken_seconds: float
+    humor: bool
+    findings: list[GreetingFindingOut]
