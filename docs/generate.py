@@ -144,6 +144,12 @@ CLI_SHAPES = {
     "write": "CandidateOut-list",
     "changes": "Page-of-ChangeRecord",
 }
+#: The shape `check` and `POST /api/v1/critique` answer with for a recording, not a script.
+RECORDING_SHAPE = "RecordingCritique"
+RECORDING_USERS = (
+    "`callworthy check RECORDING` (a recording)",
+    "`POST /api/v1/critique` (a recording, multipart)",
+)
 #: Commands that print JSON Lines (one JSON value a line, as each item is done): the shape
 #: is a line's.
 JSON_LINES = frozenset({"transcribe"})
@@ -186,6 +192,9 @@ def _cli_only_shapes() -> dict[str, Any]:
     found: dict[str, Any] = {f"{k.__name__}-list": list[k] for k in lists}  # type: ignore[valid-type]
     found |= {k.__name__: k for k in alone}
     found |= {f"Corrected-of-{k.__name__}": Corrected[k] for k in edited}  # type: ignore[valid-type]
+    from callworthy.web.models import RecordingCritiqueJson
+
+    found[RECORDING_SHAPE] = RecordingCritiqueJson
     return found | {"TranscribeLine": TranscribeLine}
 
 
@@ -229,6 +238,7 @@ def _schema_index() -> str:
     for command, name in CLI_SHAPES.items():
         lines = " (each line)" if command in JSON_LINES else ""
         by_shape.setdefault(name, []).append(f"`callworthy {command}`{lines}")
+    by_shape.setdefault(RECORDING_SHAPE, []).extend(RECORDING_USERS)
     by_shape.setdefault("ErrorOut", []).append("every API error (4xx, 5xx)")
     lines = [
         "# JSON Schemas\n",

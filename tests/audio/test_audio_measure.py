@@ -1,6 +1,9 @@
 """Measurements from word timings and the critique of a timed transcript (no Whisper here)."""
 
+import json
+
 import pytest
+from doc_schemas import problems
 
 from callworthy.audio import critique_transcript, measure, parse_timed
 from callworthy.audio.document import MeasuredDocument
@@ -127,6 +130,15 @@ def test_json_adds_transcript_duration_pace_and_number_seconds() -> None:
     starts = [n.start for n in result.measurements.numbers]
     assert [p["seconds"] for p in data["phone_numbers"]] == starts == [2.0, 15.0]
     assert data["phone_numbers"][0]["times_said"] == 2
+    assert not problems("RecordingCritique", json.loads(json.dumps(data)))  # its published shape
+
+
+def test_a_shape_the_recordings_schema_refuses() -> None:
+    data = json.loads(json.dumps(critique_transcript(parse_timed(f"[wpm 150] {SCRIPT}")).to_dict()))
+    del data["pauses"]
+    data["phone_numbers"][0]["seconds"] = "soon"
+    found = problems("RecordingCritique", data)
+    assert any("pauses" in p for p in found) and any("seconds" in p for p in found)
 
 
 def test_scripts_without_recordings_never_get_audio_findings() -> None:

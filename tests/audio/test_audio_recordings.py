@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from doc_schemas import problems
 from voicemails import RATES, SCRIPTS, SPOKEN, WRITTEN, need_tools, soxi_seconds
 
 from callworthy.audio.critique import AudioCritique, critique_recording
@@ -138,6 +139,7 @@ def test_check_a_recording_as_json(voicemail, speech_model) -> None:  # type: ig
     assert len(phone["heard"]) in (9, 10, 11) and phone["heard"].startswith("70")
     # The matched number is written as the rep's own in the text the critique judged.
     assert "704-333-1112" in data["transcript"]
+    assert not problems("RecordingCritique", data)  # docs/schemas/RecordingCritique.json
 
 
 def test_a_mistyped_rep_phone_is_refused_before_the_model_loads(voicemail) -> None:  # type: ignore[no-untyped-def]

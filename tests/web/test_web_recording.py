@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from doc_schemas import problems
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from voicemails import SCRIPTS, SPOKEN, missing, need_tools
@@ -100,6 +101,7 @@ def test_the_api_takes_a_recording_and_answers_what_the_cli_prints(
     expected = critique_recording(wav, speech_model).to_dict()
     assert response.json() == json.loads(json.dumps(expected))
     assert response.json()["phone_numbers"][0]["seconds"] < 10
+    assert not problems("RecordingCritique", response.json())  # its published shape
 
 
 def test_the_reps_own_number_is_matched_in_an_upload_and_a_mistyped_one_refused(

@@ -18,7 +18,9 @@ from typing import Any
 
 from pydantic import BaseModel, create_model
 
+from callworthy.audio.model import Pause
 from callworthy.critique import Critique, Finding
+from callworthy.critique.model import PhoneNumber
 from callworthy.experiments import ArmSummary
 from callworthy.services.experiments import STATS_KEYS
 
@@ -59,4 +61,42 @@ StatsRowJson = json_model(
     name="StatsRow",
     optional=("segment", "rate_observed"),
     types={"rate_observed": float},  # not a field: callbacks / matured (services.experiments)
+)
+
+#: A recording's critique (`callworthy check RECORDING`, `POST /api/v1/critique` with a file):
+#: the script's JSON, each number with when and how it was said, and the measured timings.
+RecordedPhoneJson = create_model(
+    "RecordedPhoneNumber",
+    __base__=json_model(PhoneNumber),
+    __doc__="A phone number in the transcript, with when and how it was said.",
+    seconds=(float, ...),
+    digits_per_second=(float | None, ...),
+    times_said=(int | None, ...),
+    heard=(str | None, ...),
+    matched_number=(str | None, ...),
+    digits_off=(int | None, ...),
+)
+PauseJson = create_model(
+    "RecordedPause",
+    __doc__=(Pause.__doc__ or "").strip(),
+    start=(float, ...),
+    seconds=(float, ...),
+)
+RecordingCritiqueJson = create_model(
+    "RecordingCritique",
+    __base__=json_model(
+        Critique,
+        [f.name for f in dataclasses.fields(Critique) if f.name != "text"],
+        name="RecordingCritiqueBase",
+        types={
+            "findings": list[FindingJson],  # type: ignore[valid-type]
+            "phone_numbers": list[RecordedPhoneJson],
+        },
+    ),
+    __doc__="The critique of a recorded voicemail: the script's, with its measured timings.",
+    transcript=(str, ...),
+    duration_seconds=(float, ...),
+    speaking_seconds=(float, ...),
+    words_per_minute=(float, ...),
+    pauses=(list[PauseJson], ...),
 )
