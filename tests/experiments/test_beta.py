@@ -383,11 +383,34 @@ def test_chance_to_beat_for_team_prior_arms_is_accurate_where_densities_are_smoo
     assert float(bt.chance_to_beat(*params)) == pytest.approx(beat_by_quad(*params), abs=tolerance)
 
 
-def test_arms_with_unbounded_densities_are_each_integrated_on_their_own() -> None:
-    # Two new arms (a < 1), each wider than its baseline, in one call: row by row.
-    ya, yb = np.array([0.4, 0.7]), np.array([6.0, 20.0])
-    xa, xb = np.array([40.0, 12.0]), np.array([300.0, 150.0])
-    together = bt.chance_to_beat(ya, yb, xa, xb)
+@pytest.mark.parametrize(
+    ("ya", "yb", "xa", "xb"),
+    [
+        ([0.4, 0.7], [6.0, 20.0], [40.0, 12.0], [300.0, 150.0]),  # each baseline narrower
+        ([0.6, 300.0], [200.0, 0.8], [1.5, 20.0], [20.0, 2.5]),  # each arm narrower
+    ],
+)
+def test_arms_with_unbounded_densities_are_each_integrated_on_their_own(
+    ya: list[float], yb: list[float], xa: list[float], xb: list[float]
+) -> None:
+    # Two new arms (a < 1 or b < 1) in one call: each row gets its own integral.
+    ya_, yb_, xa_, xb_ = (np.array(v) for v in (ya, yb, xa, xb))
+    together = bt.chance_to_beat(ya_, yb_, xa_, xb_)
     for i in range(2):
-        assert together[i] == pytest.approx(beat_by_quad(ya[i], yb[i], xa[i], xb[i]), abs=2e-4)
-        assert together[i] == pytest.approx(float(bt.chance_to_beat(ya[i], yb[i], xa[i], xb[i])))
+        reference = beat_by_quad(ya_[i], yb_[i], xa_[i], xb_[i])
+        assert together[i] == pytest.approx(reference, abs=2e-4)
+        alone = bt.chance_to_beat(ya_[i], yb_[i], xa_[i], xb_[i])
+        assert together[i] == pytest.approx(float(alone), abs=1e-12)
+
+
+def test_an_arm_outside_the_mask_changes_nothing() -> None:
+    # The masked arm has the highest mean and the narrowest posterior: it would set the
+    # grid's start, end and resolution if it took part. The rest must be exactly the
+    # chances and E[max] of the table without it.
+    a, b = np.array([[12.0, 900.0, 9.0, 0.6]]), np.array([[40.0, 100.0, 38.0, 30.0]])
+    mask = np.array([[True, False, True, True]])
+    chance, e_max = bt.chance_best(a, b, mask)
+    without, without_max = bt.chance_best(a[:, [0, 2, 3]], b[:, [0, 2, 3]])
+    assert np.isnan(chance[0, 1])
+    np.testing.assert_allclose(chance[0, [0, 2, 3]], without[0], rtol=0, atol=1e-13)
+    assert e_max[0] == pytest.approx(without_max[0], abs=1e-13)
