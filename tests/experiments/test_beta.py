@@ -414,3 +414,15 @@ def test_an_arm_outside_the_mask_changes_nothing() -> None:
     assert np.isnan(chance[0, 1])
     np.testing.assert_allclose(chance[0, [0, 2, 3]], without[0], rtol=0, atol=1e-13)
     assert e_max[0] == pytest.approx(without_max[0], abs=1e-13)
+
+
+def test_the_order_of_the_arms_changes_nothing_with_more_than_16_arms() -> None:
+    # The grid's start is found from the 16 arms with the highest means, wherever they sit.
+    rng = np.random.default_rng(5)
+    n = rng.integers(50, 400, 20)
+    a, b = bt.posterior(rng.binomial(n, 0.2), n)
+    order = np.random.default_rng(9).permutation(20)
+    chance, e_max = bt.chance_best(a, b)
+    shuffled, shuffled_max = bt.chance_best(a[order], b[order])
+    np.testing.assert_allclose(shuffled[0], chance[0][order], rtol=0, atol=1e-13)
+    assert shuffled_max[0] == pytest.approx(e_max[0], abs=1e-13)
