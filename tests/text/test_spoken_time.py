@@ -3,9 +3,9 @@
 import pytest
 from seeds_path import seeds
 
-from callworthy.errors import NotTextError, TextTooLongError
+from callworthy.errors import EmptyTextError, NotTextError, TextTooLongError
 from callworthy.text import analyse
-from callworthy.text.analysis import MAX_CHARS
+from callworthy.text.analysis import MAX_CHARS, validate_script
 from callworthy.text.decode import MAX_BYTES, decode_script
 
 
@@ -89,3 +89,24 @@ def test_a_file_that_is_not_a_script_says_what_it_is_and_the_fix(
 def test_a_script_of_exactly_the_largest_size_and_a_byte_order_mark_are_read() -> None:
     assert decode_script(b"a" * MAX_BYTES) == "a" * MAX_BYTES
     assert decode_script("\ufeffHi Dana".encode()) == "Hi Dana"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "problem", "fix"),
+    [
+        ("", EmptyTextError, "The script is empty.",
+         "Paste or type the voicemail you plan to leave."),
+        (" \n\t ", EmptyTextError, "The script is empty.",
+         "Paste or type the voicemail you plan to leave."),
+        ("a" * (MAX_CHARS + 1), TextTooLongError,
+         f"The script is {MAX_CHARS + 1:,} characters; the limit is {MAX_CHARS:,}.",
+         "A voicemail should last 15-30 seconds (about 40-75 words): cut it down."),
+    ],
+)  # fmt: skip
+def test_a_script_that_cannot_be_critiqued_says_why_and_the_fix(
+    text: str, kind: type[Exception], problem: str, fix: str
+) -> None:
+    with pytest.raises(kind) as caught:
+        validate_script(text)
+    assert (caught.value.problem, caught.value.fix) == (problem, fix)  # type: ignore[attr-defined]
+    assert validate_script("a" * MAX_CHARS) == "a" * MAX_CHARS
