@@ -155,3 +155,33 @@ def test_empty_record_reads_nothing() -> None:
     assert read_record([], now=NOW) == Record(
         0, 0, (), ("The record is empty: no voicemail was logged, so only your answers count.",)
     )
+
+
+def test_each_cause_shows_its_own_figures_and_steps_in_json() -> None:
+    for cause in run(five_about_us()).causes:
+        data = cause.to_dict()
+        assert (data["cause"], data["title"]) == (cause.cause, cause.title)
+        assert data["likelihood"] == round(cause.likelihood, 4)
+        assert data["log_score"] == round(cause.log_score, 4)
+        assert data["evidence"] == list(cause.evidence)
+        assert data["actions"] == [
+            {"id": a.id, "text": a.text, "principle": a.principle,
+             "triggered_by": list(a.triggered_by)}
+            for a in cause.actions
+        ]  # fmt: skip
+
+
+def test_next_steps_put_urgent_ones_first_then_the_likeliest_causes_without_repeats() -> None:
+    diagnosis = run(five_about_us())
+    steps = diagnosis.next_steps(50)
+    assert len({s.id for s in steps}) == len(steps)
+    urgent = [bool(s.triggered_by) for s in steps]
+    assert urgent == sorted(urgent, reverse=True) and any(urgent)
+    # Within each group, steps keep the order of the causes (likeliest first), then their own.
+    order = {a.id: (rank, pos) for rank, c in reversed(list(enumerate(diagnosis.top())))
+             for pos, a in reversed(list(enumerate(c.actions)))}  # fmt: skip
+    for group in (True, False):
+        ranks = [order[s.id] for s in steps if bool(s.triggered_by) is group]
+        assert ranks == sorted(ranks)
+    assert {s.id for s in steps} == set(order)
+    assert diagnosis.next_steps() == steps[:5] and diagnosis.next_steps(2) == steps[:2]

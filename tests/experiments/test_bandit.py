@@ -16,6 +16,7 @@ from callworthy.experiments import (
     try_half,
 )
 from callworthy.experiments.bandit import top_two_shares, with_floor
+from callworthy.experiments.inputs import ExperimentInputError
 
 ARMS = (Arm("tip", 6, 40), Arm("half", 12, 30), Arm("joke", 2, 10))
 
@@ -113,3 +114,47 @@ def test_try_half_picks_half_rounded_up_with_equal_weights() -> None:
     assert try_half(["only"], np.random.default_rng(1)).chosen == ("only",)
     empty = try_half([], np.random.default_rng(1))
     assert (empty.weights, empty.reasons) == ({"baseline": 1.0}, (Reason.NO_IDEAS,))
+
+
+@pytest.mark.parametrize(
+    ("arms", "problem"),
+    [
+        ((Arm("tip", float("nan"), 4),), "An arm's alpha or beta is not a finite number."),
+        ((Arm("tip", 3, float("inf")),), "An arm's alpha or beta is not a finite number."),
+        ((Arm("tip", 3, 0),), "An arm's alpha and beta must be above 0."),
+        ((Arm("tip", 0, 3),), "An arm's alpha and beta must be above 0."),
+    ],
+)
+def test_an_arm_without_a_proper_posterior_is_refused(arms: tuple[Arm, ...], problem: str) -> None:
+    with pytest.raises(ExperimentInputError) as caught:
+        Posteriors.of(arms)
+    assert (caught.value.problem, caught.value.fix) == (problem, "Pass posterior parameters.")
+
+
+@pytest.mark.parametrize(("floor", "beta"), [(-0.01, 0.5), (1.01, 0.5), (0.05, -0.1), (0.05, 1.5)])
+def test_a_floor_or_top_two_beta_outside_0_to_1_is_refused(floor: float, beta: float) -> None:
+    with pytest.raises(ExperimentInputError) as caught:
+        allocate(ARMS, {"tip", "half"}, floor=floor, top_two_beta=beta)
+    assert caught.value.problem == "The floor and the top-two beta must lie between 0 and 1."
+    assert caught.value.fix == "Use e.g. floor=0.05 and top_two_beta=0.5."
+    allocate(ARMS, {"tip", "half"}, floor=1.0, top_two_beta=0.0)  # the edges are taken
+
+
+def test_half_the_ideas_are_drawn_each_once_and_a_repeat_keeps_its_first_votes() -> None:
+    ideas = [f"idea_{k}" for k in range(10)]
+    rng = np.random.default_rng(4)
+    for _ in range(50):  # no idea drawn twice, with or without votes
+        assert len(set(try_half(ideas, rng).chosen)) == 5
+        assert len(set(try_half(ideas, rng, votes=list(range(10))).chosen)) == 5
+    # "a" twice: its first entry (0 votes) counts, not the second (50 votes).
+    draws = [try_half(["a", "b", "c", "a"], rng, votes=[0, 0, 0, 50]).chosen for _ in range(600)]
+    share_a = sum("a" in chosen for chosen in draws) / 600
+    assert 0.6 < share_a < 0.75  # 2 of 3 ideas drawn, equal weights; 50 votes would give ~0.99
+    with pytest.raises(ExperimentInputError) as caught:
+        try_half(["a", "b"], rng, votes=[1])
+    assert (caught.value.problem, caught.value.fix) == (
+        "1 vote counts for 2 ideas.",
+        "Pass one count per idea.",
+    )
+    with pytest.raises(ExperimentInputError, match="The votes must be finite"):
+        try_half(["a", "b"], rng, votes=[1, -1])

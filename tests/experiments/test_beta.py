@@ -295,3 +295,134 @@ def test_each_row_of_chance_best_is_its_own_experiment() -> None:
             limit=400,
         )
         assert e_max[row] == pytest.approx(max(lo, 0.0) + tail[0], abs=1e-5)
+
+
+def quad_best(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """P(arm i best) by adaptive quadrature to 1e-14 over arm i's mean ± 40 sd (the reference)."""
+    out = []
+    for i in range(a.size):
+        mean, sd = a[i] / (a[i] + b[i]), stats.beta.std(a[i], b[i])
+
+        def integrand(x: float, i: int = i) -> float:
+            others = [stats.beta.cdf(x, a[j], b[j]) for j in range(a.size) if j != i]
+            return float(stats.beta.pdf(x, a[i], b[i]) * np.prod(others))
+
+        lo, hi = max(mean - 40 * sd, 0.0), min(mean + 40 * sd, 1.0)
+        part = integrate.quad(integrand, lo, hi, limit=2000, epsabs=1e-14, epsrel=1e-12)
+        out.append(part[0])
+    return np.array(out)
+
+
+def quad_expected_max(a: np.ndarray, b: np.ndarray) -> float:
+    """E[max rate] = ∫_0^1 (1 - Π F_j) dx by adaptive quadrature to 1e-14 (the reference)."""
+    means = sorted((a / (a + b)).tolist())
+    return float(
+        integrate.quad(
+            lambda x: 1.0 - np.prod(stats.beta.cdf(x, a, b)),
+            0.0,
+            1.0,
+            limit=2000,
+            epsabs=1e-14,
+            epsrel=1e-12,
+            points=means,
+        )[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("callbacks", "voicemails", "tolerance"),
+    [
+        ([30, 10, 2], [100, 100, 100], 5e-10),  # three arms far apart
+        ([1000, 8], [5000, 40], 1e-8),  # one arm 125 times as wide as the other
+        ([40, 44, 37, 49], [199, 199, 199, 199], 1e-7),  # four close arms
+        ([6, 1], [8, 8], 1e-4),  # a grid that reaches x = 1, at its fewest cells
+    ],
+)
+def test_the_expected_best_rate_matches_quadrature_to_its_grids_accuracy(
+    callbacks: list[int], voicemails: list[int], tolerance: float
+) -> None:
+    # E[max] is Simpson's rule on a grid of 2 cells per sd: far more accurate than the
+    # chances (the loss is shown per 100 voicemails to 0.1), and each case's tolerance
+    # is ~10x its error, so a coarser grid or a wrong weight shows.
+    a, b = bt.posterior(np.array(callbacks), np.array(voicemails))
+    _, e_max = bt.chance_best(a, b)
+    assert e_max[0] == pytest.approx(quad_expected_max(a, b), abs=tolerance)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ([0.5, 0.6], [200.0, 150.0]),  # two new arms under a team prior: long right tails
+        ([0.8, 12.8, 20.8], [54.2, 180.2, 300.2]),
+    ],
+)
+def test_a_new_arms_long_tail_does_not_inflate_the_expected_loss(
+    a: list[float], b: list[float]
+) -> None:
+    # Beta(0.5, 200) has 5e-4 of its mass past mean + 8 sd: a grid that stopped there and
+    # closed with one straight cell to x = 1 put E[max] of the first case 1.5e-4 (3%) high.
+    a_, b_ = np.array(a), np.array(b)
+    chance, e_max = bt.chance_best(a_, b_)
+    assert e_max[0] == pytest.approx(quad_expected_max(a_, b_), abs=1e-5)
+    # Chances of skewed arms are the grid's weakest case: 7e-4 off at 2 cells per sd.
+    np.testing.assert_allclose(chance[0], quad_best(a_, b_), atol=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("params", "tolerance"),
+    [
+        ((12.5, 40.0, 3.0, 9.5), 3e-8),  # the arm narrower: over its density
+        ((120.5, 800.0, 3.5, 20.0), 1e-5),  # ... much narrower: the reach in its sd matters
+        ((1.0, 30.5, 2.5, 40.0), 1e-6),  # the arm's density bounded at 0
+        ((30.5, 1.0, 40.0, 2.5), 1e-6),  # ... and at 1
+    ],
+)
+def test_chance_to_beat_for_team_prior_arms_is_accurate_where_densities_are_smooth(
+    params: tuple[float, float, float, float], tolerance: float
+) -> None:
+    assert float(bt.chance_to_beat(*params)) == pytest.approx(beat_by_quad(*params), abs=tolerance)
+
+
+@pytest.mark.parametrize(
+    ("ya", "yb", "xa", "xb"),
+    [
+        ([0.4, 0.7], [6.0, 20.0], [40.0, 12.0], [300.0, 150.0]),  # each baseline narrower
+        ([0.6, 300.0], [200.0, 0.8], [1.5, 20.0], [20.0, 2.5]),  # each arm narrower
+    ],
+)
+def test_arms_with_unbounded_densities_are_each_integrated_on_their_own(
+    ya: list[float], yb: list[float], xa: list[float], xb: list[float]
+) -> None:
+    # Two new arms (a < 1 or b < 1) in one call: each row gets its own integral.
+    ya_, yb_, xa_, xb_ = (np.array(v) for v in (ya, yb, xa, xb))
+    together = bt.chance_to_beat(ya_, yb_, xa_, xb_)
+    for i in range(2):
+        reference = beat_by_quad(ya_[i], yb_[i], xa_[i], xb_[i])
+        assert together[i] == pytest.approx(reference, abs=2e-4)
+        alone = bt.chance_to_beat(ya_[i], yb_[i], xa_[i], xb_[i])
+        assert together[i] == pytest.approx(float(alone), abs=1e-12)
+
+
+def test_an_arm_outside_the_mask_changes_nothing() -> None:
+    # The masked arm has the highest mean and the narrowest posterior: it would set the
+    # grid's start, end and resolution if it took part. The rest must be exactly the
+    # chances and E[max] of the table without it.
+    a, b = np.array([[12.0, 900.0, 9.0, 0.6]]), np.array([[40.0, 100.0, 38.0, 30.0]])
+    mask = np.array([[True, False, True, True]])
+    chance, e_max = bt.chance_best(a, b, mask)
+    without, without_max = bt.chance_best(a[:, [0, 2, 3]], b[:, [0, 2, 3]])
+    assert np.isnan(chance[0, 1])
+    np.testing.assert_allclose(chance[0, [0, 2, 3]], without[0], rtol=0, atol=1e-13)
+    assert e_max[0] == pytest.approx(without_max[0], abs=1e-13)
+
+
+def test_the_order_of_the_arms_changes_nothing_with_more_than_16_arms() -> None:
+    # The grid's start is found from the 16 arms with the highest means, wherever they sit.
+    rng = np.random.default_rng(5)
+    n = rng.integers(50, 400, 20)
+    a, b = bt.posterior(rng.binomial(n, 0.2), n)
+    order = np.random.default_rng(9).permutation(20)
+    chance, e_max = bt.chance_best(a, b)
+    shuffled, shuffled_max = bt.chance_best(a[order], b[order])
+    np.testing.assert_allclose(shuffled[0], chance[0][order], rtol=0, atol=1e-13)
+    assert shuffled_max[0] == pytest.approx(e_max[0], abs=1e-13)

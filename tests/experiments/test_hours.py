@@ -54,3 +54,41 @@ def test_bad_inputs_are_typed_errors() -> None:
         next_call_time(datetime(2026, 1, 1, 12, 0), "Europe/Paris")
     with pytest.raises(ExperimentInputError, match="start < end"):
         next_call_time(utc(2026, 1, 1, 12, 0), "Europe/Paris", start=time(20), end=time(9))
+
+
+def test_the_time_comes_back_in_utc_and_closing_time_is_closed() -> None:
+    # Exactly 20:00 in New York is closed: the next call is tomorrow at 09:00.
+    closing = utc(2026, 6, 11, 0, 0)
+    at = next_call_time(closing, "America/New_York")
+    assert at == utc(2026, 6, 11, 13, 0) and at.tzinfo is UTC
+    a_second_before = utc(2026, 6, 10, 23, 59, 59)
+    assert next_call_time(a_second_before, "America/New_York") == a_second_before
+    assert next_call_time(utc(2026, 6, 10, 15, 0), "Asia/Tokyo").tzinfo is UTC
+
+
+def test_only_one_weekday_allowed_can_be_a_week_away() -> None:
+    # Wednesday 2026-06-10 after hours in New York, only Wednesdays allowed: next Wednesday.
+    assert next_call_time(utc(2026, 6, 11, 1, 0), "America/New_York", days={2}) == utc(
+        2026, 6, 17, 13, 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem", "fix"),
+    [
+        ({"time_zone": "Mars/Olympus"}, "Unknown time zone 'Mars/Olympus'.",
+         "Use an IANA name such as 'America/New_York'."),
+        ({"start": time(9), "end": time(9)},
+         "Calling hours need start < end and at least one allowed weekday.",
+         "Use e.g. 09:00 to 20:00 every day."),
+        ({"days": {7, 8}}, "Calling hours need start < end and at least one allowed weekday.",
+         "Use e.g. 09:00 to 20:00 every day."),
+    ],
+)  # fmt: skip
+def test_bad_calling_hours_name_the_problem_and_the_fix(
+    kwargs: dict[str, object], problem: str, fix: str
+) -> None:
+    args: dict[str, object] = {"time_zone": "America/New_York", **kwargs}
+    with pytest.raises(ExperimentInputError) as caught:
+        next_call_time(utc(2026, 6, 10, 15, 0), **args)  # type: ignore[arg-type]
+    assert (caught.value.problem, caught.value.fix) == (problem, fix)

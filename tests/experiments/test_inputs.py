@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
 
 from callworthy.experiments import CountTable, Settings, check_sample_ratio, try_half
 from callworthy.experiments.bandit import Allocation, Arm, Posteriors, assign_batch
-from callworthy.experiments.inputs import ExperimentInputError
+from callworthy.experiments.inputs import (
+    Attempt,
+    ExperimentInputError,
+    check_window,
+    finite_weights,
+    require_aware,
+    whole_counts,
+)
 
 
 @pytest.mark.parametrize("days", [0, 0.5, 365.5, 1e6, 1e308, math.nan, math.inf, -3, "14", True])
@@ -76,3 +85,64 @@ def test_votes_weigh_the_draw_and_equal_votes_change_nothing() -> None:
         try_half(ideas, np.random.default_rng(1), votes=[1, -1, 0, 0])
     with pytest.raises(ExperimentInputError, match="one count per idea"):
         try_half(ideas, np.random.default_rng(1), votes=[1])
+
+
+UTC_NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+NAIVE = datetime(2026, 3, 2, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("make", "problem", "fix"),
+    [
+        (lambda: Attempt("a", NAIVE), "left_at 2026-03-02T12:00:00 has no time zone.",
+         "Pass time-zone-aware datetimes (UTC is best)."),
+        (lambda: Attempt("a", UTC_NOON, NAIVE), "callback_at 2026-03-02T12:00:00 has no time zone.",
+         "Pass time-zone-aware datetimes (UTC is best)."),
+        (lambda: Attempt("a", UTC_NOON, UTC_NOON - timedelta(seconds=1)),
+         "Callback at 2026-03-02T11:59:59+00:00 comes before the voicemail "
+         "(2026-03-02T12:00:00+00:00).", "Fix the callback time in the log."),
+        (lambda: require_aware(NAIVE), "now 2026-03-02T12:00:00 has no time zone.",
+         "Pass time-zone-aware datetimes (UTC is best)."),
+        (lambda: Settings(credible_level=1.0), "Credible level 1.0 is not between 0 and 1.",
+         "Use a level such as 0.95."),
+        (lambda: Settings(credible_level=0.0), "Credible level 0.0 is not between 0 and 1.",
+         "Use a level such as 0.95."),
+        (lambda: Settings(prior_min_strength=0.0),
+         "Prior strengths must satisfy 0 < prior_min_strength <= prior_max_strength.",
+         "Use the defaults (2 and 100) unless you know why not."),
+        (lambda: Settings(prior_min_strength=5.0, prior_max_strength=4.0),
+         "Prior strengths must satisfy 0 < prior_min_strength <= prior_max_strength.",
+         "Use the defaults (2 and 100) unless you know why not."),
+        (lambda: check_window("14"), "Callback window '14' is not a number of days.",
+         "Use 1 to 365 days (the default is 14)."),
+        (lambda: check_window(366), "A callback window of 366 days is out of range.",
+         "Use 1 to 365 days (the default is 14)."),
+        (lambda: whole_counts("callbacks", [["a"]]), "The callbacks are not numbers.",
+         "Pass whole counts."),
+        (lambda: whole_counts("callbacks", [1, 2.5]),
+         "The callbacks must be finite, whole and not negative (got np.float64(2.5)).",
+         "Pass counts of voicemails: 0, 1, 2, ..."),
+        (lambda: whole_counts("voicemails", [2.0**62]), "The voicemails are too large.",
+         "Pass counts of voicemails."),
+        (lambda: finite_weights("share", [0.5, "half"]), "A share is not a number: 'half'.", ""),
+        (lambda: finite_weights("share", [0.5, -1]),
+         "Every share must be finite and not negative (got -1).",
+         "Pass shares such as 0.5 and 0.5."),
+    ],
+)  # fmt: skip
+def test_each_bad_input_names_the_problem_and_the_fix(
+    make: Callable[[], object], problem: str, fix: str
+) -> None:
+    with pytest.raises(ExperimentInputError) as caught:
+        make()
+    assert (caught.value.problem, caught.value.fix) == (problem, fix)
+
+
+def test_the_edges_of_each_setting_are_taken() -> None:
+    # A callback at the very second of the voicemail, the smallest and equal prior strengths,
+    # counts just under the size limit.
+    assert Attempt("a", UTC_NOON, UTC_NOON).callback_at == UTC_NOON
+    assert Settings(prior_min_strength=1e-9, prior_max_strength=1e-9).prior_min_strength == 1e-9
+    assert Settings(credible_level=0.999).credible_level == 0.999
+    assert whole_counts("voicemails", [2.0**60]).tolist() == [2**60]
+    require_aware(UTC_NOON)

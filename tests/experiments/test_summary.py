@@ -18,6 +18,7 @@ from callworthy.experiments import (
     summarise,
     summarise_tables,
 )
+from callworthy.experiments import beta as bt
 
 from .helpers import NOW, attempts
 
@@ -160,3 +161,26 @@ def test_old_callbacks_only_count_within_window() -> None:
     ]
     row = summarise(log, NOW, Settings()).strategies[0]
     assert (row.matured, row.callbacks) == (2, 1)
+
+
+def test_every_figure_of_a_summary_follows_from_its_settings_and_counts() -> None:
+    # One arm with a single matured voicemail still has figures; the interval is the one
+    # asked for; the loss is per 100 voicemails; the summary says what it was read with.
+    settings = Settings(baseline="plain", credible_level=0.8, window_days=10.0)
+    log = attempts("half", 5, 12) + attempts("plain", 2, 10) + attempts("one", 1, 1)
+    summary = summarise(log, NOW, settings)
+    assert (summary.as_of, summary.window_days) == (NOW.isoformat(), 10.0)
+    assert (summary.credible_level, summary.baseline) == (0.8, "plain")
+    rows = by_name(summary.strategies)
+    alpha = np.array([rows[n].alpha for n in ("half", "one", "plain")])
+    beta = np.array([rows[n].beta for n in ("half", "one", "plain")])
+    _, e_max = bt.chance_best(alpha, beta)
+    for name, (k, n) in {"half": (5, 12), "one": (1, 1), "plain": (2, 10)}.items():
+        row = rows[name]
+        assert (row.alpha, row.beta) == (1.0 + k, 1.0 + n - k)  # the flat prior
+        low, high = bt.credible_interval(row.alpha, row.beta, 0.8)
+        assert (row.ci_low, row.ci_high) == (pytest.approx(float(low)), pytest.approx(float(high)))
+        loss = 100.0 * (e_max[0] - row.alpha / (row.alpha + row.beta))
+        assert row.expected_loss == pytest.approx(max(loss, 0.0), abs=1e-9)
+        assert row.chance_best is not None
+    assert rows["one"].chance_to_beat_baseline is not None

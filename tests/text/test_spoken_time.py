@@ -3,8 +3,9 @@
 import pytest
 from seeds_path import seeds
 
-from callworthy.errors import NotTextError, TextTooLongError
+from callworthy.errors import EmptyTextError, NotTextError, TextTooLongError
 from callworthy.text import analyse
+from callworthy.text.analysis import MAX_CHARS, validate_script
 from callworthy.text.decode import MAX_BYTES, decode_script
 
 
@@ -61,3 +62,51 @@ def test_another_encoding_is_refused_naming_the_byte() -> None:
 def test_a_huge_file_is_refused_before_decoding() -> None:
     with pytest.raises(TextTooLongError, match="bytes"):
         decode_script(b"a" * (MAX_BYTES + 1))
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "problem", "fix"),
+    [
+        (b"x" * (MAX_BYTES + 1), TextTooLongError,
+         f"the input is {MAX_BYTES + 1:,} bytes; "
+         f"a script may have at most {MAX_CHARS:,} characters.",
+         "A voicemail should last 15-30 seconds (about 40-75 words): cut it down."),
+        (b"Hi\x00there", NotTextError, "the input looks like a binary file, not text.",
+         "Pass a plain-text script (.txt), or paste the words."),
+        ("Hi Jos\u00e9".encode("latin-1"), NotTextError,
+         "the input is not UTF-8 text (byte 0xe9 at position 6).",
+         "Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and try again."),
+    ],
+)  # fmt: skip
+def test_a_file_that_is_not_a_script_says_what_it_is_and_the_fix(
+    data: bytes, kind: type[Exception], problem: str, fix: str
+) -> None:
+    with pytest.raises(kind) as caught:
+        decode_script(data)
+    assert (caught.value.problem, caught.value.fix) == (problem, fix)  # type: ignore[attr-defined]
+
+
+def test_a_script_of_exactly_the_largest_size_and_a_byte_order_mark_are_read() -> None:
+    assert decode_script(b"a" * MAX_BYTES) == "a" * MAX_BYTES
+    assert decode_script("\ufeffHi Dana".encode()) == "Hi Dana"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "problem", "fix"),
+    [
+        ("", EmptyTextError, "The script is empty.",
+         "Paste or type the voicemail you plan to leave."),
+        (" \n\t ", EmptyTextError, "The script is empty.",
+         "Paste or type the voicemail you plan to leave."),
+        ("a" * (MAX_CHARS + 1), TextTooLongError,
+         f"The script is {MAX_CHARS + 1:,} characters; the limit is {MAX_CHARS:,}.",
+         "A voicemail should last 15-30 seconds (about 40-75 words): cut it down."),
+    ],
+)  # fmt: skip
+def test_a_script_that_cannot_be_critiqued_says_why_and_the_fix(
+    text: str, kind: type[Exception], problem: str, fix: str
+) -> None:
+    with pytest.raises(kind) as caught:
+        validate_script(text)
+    assert (caught.value.problem, caught.value.fix) == (problem, fix)  # type: ignore[attr-defined]
+    assert validate_script("a" * MAX_CHARS) == "a" * MAX_CHARS

@@ -45,6 +45,10 @@ LEAD = ("Harvey Zilch", "Harvey")
         ("They're shopping for a new van", "is shopping for a new van"),
         ("Harvey Zilch wants a new roof", "wants a new roof"),
         ("Harvey's looking for a van", "is looking for a van"),
+        ("Harvey’s shopping for a van", "is shopping for a van"),  # a typed curly apostrophe
+        ("Harvey Zilch's looking for a van", "is looking for a van"),  # the longer name first
+        ("Harvey Zilch needs a van", "needs a van"),
+        ("The company needs a van", "needs a van"),
         ("  just   needs a quote ", "just needs a quote"),
     ],
 )
@@ -112,7 +116,9 @@ def test_articles_are_fixed_after_the_slots_are_filled() -> None:
 @pytest.mark.parametrize(
     ("base", "third"),
     [("need", "needs"), ("want", "wants"), ("are", "is"), ("have", "has"), ("go", "goes"),
-     ("watch", "watches"), ("carry", "carries"), ("stay", "stays"), ("were", "was")],
+     ("watch", "watches"), ("carry", "carries"), ("stay", "stays"), ("were", "was"),
+     ("pass", "passes"), ("wish", "wishes"), ("fix", "fixes"), ("buzz", "buzzes"),
+     ("Carry", "Carries"), ("y", "ys")],
 )  # fmt: skip
 def test_third_person(base: str, third: str) -> None:
     assert third_person(base) == third
@@ -121,7 +127,10 @@ def test_third_person(base: str, third: str) -> None:
 @pytest.mark.parametrize(
     ("third", "you"),
     [("is", "are"), ("has", "have"), ("was", "were"), ("does", "do"), ("opens", "open"),
-     ("carries", "carry"), ("watches", "watch"), ("opened", "opened"), ("discuss", "discuss")],
+     ("carries", "carry"), ("watches", "watch"), ("opened", "opened"), ("discuss", "discuss"),
+     ("passes", "pass"), ("wishes", "wish"), ("fixes", "fix"), ("buzzes", "buzz"),
+     ("goes", "go"), ("ties", "tie"), ("focus", "focus"), ("analysis", "analysis"),
+     ("Carries", "Carry"), ("Fixes", "Fix")],
 )  # fmt: skip
 def test_second_person(third: str, you: str) -> None:
     assert second_person(third) == you

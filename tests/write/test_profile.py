@@ -102,3 +102,30 @@ def test_the_rep_alone_is_enough_for_a_greeting() -> None:
     assert rep.first_name == "Kim"
     with pytest.raises(ProfileError, match=r"rep\.phone"):
         rep_from_mapping({"rep": {"name": "Kim"}})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "problem", "fix"),
+    [
+        ("nope.toml", None, None, "no such profile file.", "Check the path."),
+        ("big.toml", "#" * (64 * 1024 + 1), None, "the file is 65,537 bytes.", "Trim it."),
+        ("bad.toml", "[prospect\nname = 1", None, "not valid TOML (", "Fix the syntax."),
+        ("bom.toml", "\ufeff" + TOML, None, "", ""),  # a byte-order mark is fine
+        ("list.yaml", "- a\n- b\n", 1, "the file must have `prospect:` and `rep:` sections.", ""),
+    ],
+)
+def test_each_unreadable_profile_file_says_what_is_wrong_and_the_fix(
+    tmp_path: Path, name: str, content: str | None, line: int | None, problem: str, fix: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    if not problem:
+        data, node = read_profile_data(path)
+        assert data["rep"]["name"] == "Kim Alvarez" and node is None
+        return
+    with pytest.raises(ProfileError) as caught:
+        read_profile_data(path)
+    assert (caught.value.path, caught.value.line) == (str(path), line)
+    assert caught.value.detail.startswith(problem)
+    assert caught.value.fix == fix

@@ -200,3 +200,39 @@ def test_a_concern_no_pack_has_ideas_on_is_noted_and_not_promised() -> None:
     assert any("zebra migration" in note and "no ideas" in note for note in writeup.notes)
     for cand in writeup.candidates:
         assert "zebra" not in cand.text  # only the competitor tease may name it, and humor is off
+
+
+def test_a_candidates_json_carries_each_of_its_fields(
+    writeups: list[tuple[dict[str, Any], Writeup]],
+) -> None:
+    # The CLI's --format json and the API show candidates through to_dict: every field,
+    # the critique's findings and the deliverable's items and e-mail, each under its name.
+    seen_deliverable = False
+    for _, writeup in writeups[:12]:
+        for cand in writeup.candidates:
+            out = cand.to_dict()
+            for name in ("strategy", "name", "principle", "text", "spoken", "score",
+                         "spoken_seconds", "humor", "phrasing", "caution", "expected_rate",
+                         "evidence"):  # fmt: skip
+                assert out[name] == getattr(cand, name), name
+            assert out["subscores"] == cand.critique.subscores
+            assert out["findings"] == [
+                {"rule": f.rule, "level": f.level.value, "points": f.points, "message": f.message}
+                for f in cand.critique.findings
+            ]
+            if cand.deliverable is None:
+                assert out["deliverable"] is None
+                continue
+            seen_deliverable = True
+            shown = out["deliverable"]
+            assert shown is not None
+            assert (shown["kind"], shown["promise"]) == (
+                cand.deliverable.kind,
+                cand.deliverable.promise,
+            )
+            assert shown["items"] == [
+                {"text": i.text, "detail": i.detail, "url": i.url} for i in cand.deliverable.items
+            ]
+            email = cand.deliverable.email
+            assert shown["email"] == {"subject": email.subject, "body": email.body}
+    assert seen_deliverable

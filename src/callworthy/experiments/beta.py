@@ -36,6 +36,7 @@ _CELLS_PER_SD = 2.0
 _MIN_CELLS = 16
 _MAX_CELLS = 160
 _BELOW_GRID = 1e-9
+_ABOVE_GRID = 1e-12
 _LOG_ZERO = -1e4
 _TOP_ARMS = 16
 _BISECTIONS = 30
@@ -199,17 +200,18 @@ def chance_best(
     Δlog F_i / Δlog G times the cell's mass ΔG: exact when the log-CDFs are
     proportional inside a cell, and the shares sum to 1 by construction. The
     h^2 error is removed by Richardson extrapolation against every other point.
-    The grid runs from where G <= 1e-9 (bisection on the top arms) to the highest
-    mean + 8 sd, then x = 1, with 2 cells per sd of the narrowest arm that could be
-    best (16–160 cells). E[max] = ∫_0^1 (1 - G(x)) dx by Simpson's rule on the
-    same grid. Tested against scipy.integrate.quad to ~1e-4. Arms outside `mask`
-    take no part (NaN chance).
+    The grid runs from where G <= 1e-9 (bisection on the top arms) to where every
+    arm's CDF is within 1e-12 of 1 (at least mean + 8 sd), then x = 1, with 2
+    cells per sd of the narrowest arm that could be best (16–160 cells).
+    E[max] = ∫_0^1 (1 - G(x)) dx by Simpson's rule on the same grid. Tested against
+    scipy.integrate.quad to ~1e-4. Arms outside `mask` take no part (NaN chance).
     """
     a_, b_ = np.broadcast_arrays(np.atleast_2d(_arr(a)), np.atleast_2d(_arr(b)))
     live = np.ones(a_.shape, dtype=np.bool_) if mask is None else np.atleast_2d(mask).astype(bool)
-    grid, lo = _grid(a_, b_, live)
-    # Arms whose mean + 8 sd is below the grid have F ≈ 1 on it: they add 0 to log G.
-    cand = live & (posterior_mean(a_, b_) + _REACH_SD * posterior_sd(a_, b_) >= lo[:, None])
+    reach = _upper_reach(a_, b_)
+    grid, lo = _grid(a_, b_, live, reach)
+    # Arms whose upper reach is below the grid have F ≈ 1 on it: they add 0 to log G.
+    cand = live & (reach >= lo[:, None])
     rows = np.nonzero(cand)[0]
     logf = np.zeros((*a_.shape, grid.shape[1]), dtype=np.float64)
     with np.errstate(divide="ignore"):
@@ -228,10 +230,19 @@ def chance_best(
     return chance, _expected_max(grid, g)
 
 
-def _grid(a: FloatArray, b: FloatArray, live: BoolArray) -> tuple[FloatArray, FloatArray]:
+def _upper_reach(a: FloatArray, b: FloatArray) -> FloatArray:
+    """Return per arm an x past which its CDF is within 1e-12 of 1: mean + 8 sd or further."""
+    m, sd = posterior_mean(a, b), posterior_sd(a, b)
+    # A skewed arm (a < 1, a new arm under a team prior) has a tail far past mean + 8 sd.
+    return np.maximum(m + _REACH_SD * sd, beta_ppf(1.0 - _ABOVE_GRID, a, b))
+
+
+def _grid(
+    a: FloatArray, b: FloatArray, live: BoolArray, reach: FloatArray
+) -> tuple[FloatArray, FloatArray]:
     m, sd = posterior_mean(a, b), posterior_sd(a, b)
     lo = _lower_end(a, b, live, m)
-    hi = np.clip(np.max(np.where(live, m + _REACH_SD * sd, 0.0), axis=1), lo, 1.0)
+    hi = np.clip(np.max(np.where(live, reach, 0.0), axis=1), lo, 1.0)
     # Resolution: cells per sd of the narrowest arm that could plausibly be best.
     top = np.max(np.where(live, m - 3.0 * sd, -np.inf), axis=1)
     contender = live & (m + 3.0 * sd >= top[:, None])
@@ -278,9 +289,9 @@ def _expected_max(grid: FloatArray, g: FloatArray) -> FloatArray:
     weights = np.ones(inner.shape[1])
     weights[1:-1:2], weights[2:-1:2] = 4.0, 2.0
     simpson = h / 3.0 * (gi * weights).sum(axis=1)
-    tail = (1.0 - inner[:, -1]) * (1.0 - g[:, -2]) / 2.0
-    below = lo * (1.0 - g[:, 0] / 2.0)
-    return np.asarray(below + simpson + tail, dtype=np.float64)
+    # Below the grid G <= 1e-9, and past its last inner point every CDF is within 1e-12
+    # of 1: there 1 - G is 1 and 0, to within 1e-9 of the integral, so no term is needed.
+    return np.asarray(lo + simpson, dtype=np.float64)
 
 
 def expected_loss(mean: npt.ArrayLike, expected_max: npt.ArrayLike) -> FloatArray:
