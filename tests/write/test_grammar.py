@@ -50,6 +50,12 @@ LEAD = ("Harvey Zilch", "Harvey")
         ("Harvey Zilch needs a van", "needs a van"),
         ("The company needs a van", "needs a van"),
         ("  just   needs a quote ", "just needs a quote"),
+        # A sentence about something of theirs: what they have, and what it needs.
+        ("Harvey's company needs a van", "has a company that needs a van"),
+        ("Harvey Zilch's firm wants two trucks", "has a firm that wants two trucks"),
+        ("His company needs a van", "has a company that needs a van"),
+        ("her new bakery wants forty chairs", "has a new bakery that wants forty chairs"),
+        ("Her office is moving in May", "has an office that is moving in May"),
     ],
 )
 def test_a_leads_detail_follows_who_in_any_wording(detail: str, clause: str) -> None:

@@ -219,6 +219,11 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
     if not words:
         return ""
     first = words[0].lower()
+    owned = _owned_subject(words)
+    if owned:  # "Harvey's company needs a van" -> "has a company that needs a van"
+        thing = " ".join(words[1:owned])
+        article = "an" if thing[:1].lower() in "aeio" else "a"
+        return f"has {article} {thing} that {lead_clause(' '.join(words[owned:]))}"
     if first in _ADVERBS and len(words) > 1:
         return f"{first} {lead_clause(' '.join(words[1:]), names)}"
     if first in ("looking", "interested", "hoping", "planning", "shopping", "in"):
@@ -230,6 +235,16 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
             first = third_person(first)
         return " ".join([first, *words[1:]])
     return "is looking for " + _lower_first(" ".join(words))
+
+
+def _owned_subject(words: list[str]) -> int:
+    """Return where the verb stands after a possessive subject ("his company needs ..."), or 0."""
+    if words[0].lower() not in ("your", "his", "her", "their", "its"):
+        return 0
+    for index in range(2, min(len(words), 5)):
+        if _is_verb(words, index):
+            return index
+    return 0
 
 
 def fact_clause(fact: str, names: tuple[str, ...] = ()) -> str:
