@@ -11,6 +11,7 @@ Each calls one service (corrections.py, audit.py): who may do what is decided th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -163,11 +164,39 @@ def _record_page(
     return form_error(request, templates, "record_edit.html", exc, fields=fields, **context)
 
 
-#: Per kind of record: how to load it for its page, how to save it, its time field.
-_RECORDS: dict[str, tuple[Callable[..., Any], Callable[..., corrections.Corrected[Any]], str]] = {
-    "voicemail": (corrections.voicemail_for_edit, corrections.edit_voicemail, "left_at"),
-    "callback": (corrections.callback_for_edit, corrections.edit_callback, "at"),
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """A kind of record the pages correct: how to load and save it, and its form's fields."""
+
+    load: Callable[..., Any]
+    edit: Callable[..., corrections.Corrected[Any]]
+    fields: tuple[str, ...]
+    time_field: str
+
+
+_RECORDS = {
+    "voicemail": _Kind(
+        corrections.voicemail_for_edit,
+        corrections.edit_voicemail,
+        ("strategy", "script"),
+        "left_at",
+    ),
+    "callback": _Kind(
+        corrections.callback_for_edit, corrections.edit_callback, ("outcome", "notes"), "at"
+    ),
 }
+
+
+def _show(
+    request: Request, templates: TemplatesDep, engine: EngineDep, user: Caller, kind: str,
+    record_id: int,
+) -> Response:  # fmt: skip
+    """Show a voicemail or a callback to correct, its time in the rep's zone."""
+    what = _RECORDS[kind]
+    record, prospect = what.load(engine, user, record_id)
+    form = {field: getattr(record, field) for field in what.fields}
+    form[what.time_field] = _minutes(getattr(record, what.time_field), _zone(request))
+    return _record_page(request, templates, engine, user, kind, record, prospect, form)
 
 
 def _save(
@@ -175,14 +204,14 @@ def _save(
     record_id: int, form: dict[str, str],
 ) -> Response:  # fmt: skip
     """Save a corrected voicemail or callback: back to its prospect, or its page with the error."""
-    load, edit, time_field = _RECORDS[kind]
-    changes: dict[str, Any] = {**form, time_field: _typed_time(form[time_field], _zone(request))}
+    what = _RECORDS[kind]
+    when = _typed_time(form[what.time_field], _zone(request))
     try:
-        done = edit(engine, user, record_id, changes)
+        done = what.edit(engine, user, record_id, {**form, what.time_field: when})
     except CallworthyError as exc:
         if isinstance(exc, NotFoundError):
             raise
-        record, prospect = load(engine, user, record_id)
+        record, prospect = what.load(engine, user, record_id)
         return _record_page(request, templates, engine, user, kind, record, prospect, form, exc)
     return _back(done.record.prospect_id, done.change)
 
@@ -193,10 +222,7 @@ def edit_voicemail_page(
     templates: TemplatesDep,
 ) -> Response:  # fmt: skip
     """Show a voicemail to correct."""
-    record, prospect = corrections.voicemail_for_edit(engine, user, voicemail_id)
-    form = {"strategy": record.strategy, "script": record.script}
-    form["left_at"] = _minutes(record.left_at, _zone(request))
-    return _record_page(request, templates, engine, user, "voicemail", record, prospect, form)
+    return _show(request, templates, engine, user, "voicemail", voicemail_id)
 
 
 @pages.post("/voicemails/{voicemail_id}/edit", dependencies=[Csrf])
@@ -222,10 +248,7 @@ def edit_callback_page(
     templates: TemplatesDep,
 ) -> Response:  # fmt: skip
     """Show a callback to correct (a mis-clicked outcome)."""
-    record, prospect = corrections.callback_for_edit(engine, user, callback_id)
-    form = {"outcome": record.outcome, "notes": record.notes}
-    form["at"] = _minutes(record.at, _zone(request))
-    return _record_page(request, templates, engine, user, "callback", record, prospect, form)
+    return _show(request, templates, engine, user, "callback", callback_id)
 
 
 @pages.post("/callbacks/{callback_id}/edit", dependencies=[Csrf])
