@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, PASSWORD, _need
-from .workspace_server import running_server
+from .test_browser import ARGS, CHROMIUM, _need
+from .workspace_server import running_server, set_up_in_browser
 
 
 @pytest.fixture(scope="module")
@@ -32,17 +32,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     ):
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         page = chromium.new_context(viewport={"width": 390, "height": 844}).new_page()
-        page.goto(base + "/setup")
-        for name, value in {
-            "team": "Acme Sales",
-            "name": "Mia Manager",
-            "email": "mia@example.com",
-            "password": PASSWORD,
-            "confirm": PASSWORD,
-        }.items():
-            page.fill(f"input[name={name}]", value)
-        page.click("main button[type=submit]")
-        page.wait_for_url("**/check")
+        set_up_in_browser(page, base)
         try:
             yield base, page
         finally:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .test_browser import PASSWORD, SHOTS, page, server  # noqa: F401 - pytest fixtures
+from .test_browser import SHOTS, page, server  # noqa: F401 - pytest fixtures
+from .workspace_server import set_up_in_browser
 
 SCRIPT = (
     "Jane, it's Ana at Acme, 704-333-1112. A builder I met yesterday needs a logistics "
@@ -23,12 +24,7 @@ def test_edit_delete_and_undo_on_a_phone(server: str, page: Any) -> None:  # noq
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.set_viewport_size({"width": 390, "height": 844})
 
-    page.goto(server + "/setup")
-    for name, value in (("team", "Acme"), ("name", "Mia Manager"), ("email", "mia@example.com"),
-                        ("password", PASSWORD), ("confirm", PASSWORD)):  # fmt: skip
-        page.fill(f"input[name={name}]", value)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/check")
+    set_up_in_browser(page, server, team="Acme")
     page.goto(server + "/prospects/new")
     page.fill("input[name=name]", "Jane Doe")
     page.fill("input[name=phone]", "(704) 333-1112")

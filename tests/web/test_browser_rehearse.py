@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from voicemails import missing, need_tools
 
-from .test_browser import ARGS, CHROMIUM, PASSWORD, SHOTS, _need
-from .workspace_server import running_server
+from .test_browser import ARGS, CHROMIUM, SHOTS, _need
+from .workspace_server import running_server, set_up_in_browser
 
 TAKE = (
     "Hi Dana, it's Ana at 704 333 1112. A caterer I met yesterday needs forty dinners "
@@ -57,12 +57,7 @@ def recorder(spoken: tuple[Path, float], tmp_path_factory: pytest.TempPathFactor
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(base + "/setup")
-        for name, value in {"team": "Acme", "name": "Mia Manager", "email": "mia@example.com",
-                            "password": PASSWORD, "confirm": PASSWORD}.items():  # fmt: skip
-            page.fill(f"input[name={name}]", value)
-        page.click("main button[type=submit]")
-        page.wait_for_url("**/check")
+        set_up_in_browser(page, base, team="Acme")
         try:
             yield page
         finally:

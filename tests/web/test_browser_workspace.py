@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, PASSWORD, SHOTS, _need
-from .workspace_server import running_server
+from .test_browser import ARGS, CHROMIUM, SHOTS, _need
+from .workspace_server import running_server, set_up_in_browser
 
 DOCS = Path(__file__).parents[2] / "docs" / "screenshots"
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}
@@ -81,17 +81,7 @@ def team(server: str, browser: Any) -> dict[str, Any]:
     """Set the team up in the browser, add a prospect and log a voicemail; its ids and state."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    page.goto(server + "/setup")
-    for name, value in {
-        "team": "Acme Sales",
-        "name": "Mia Manager",
-        "email": "mia@example.com",
-        "password": PASSWORD,
-        "confirm": PASSWORD,
-    }.items():
-        page.fill(f"input[name={name}]", value)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/check")
+    set_up_in_browser(page, server)
     page.goto(server + "/prospects/new")
     page.fill("input[name=name]", "Dana Reyes")
     page.fill("input[name=company]", "Reyes Catering")

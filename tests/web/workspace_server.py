@@ -10,9 +10,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+
+from .helpers_web import PASSWORD
 
 
 def _free_port() -> int:
@@ -51,3 +54,18 @@ def running_server(folder: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def set_up_in_browser(page: Any, base: str, team: str = "Acme Sales") -> None:
+    """Set a team up on the first-run page as its manager, Mia, would; she lands on Check."""
+    page.goto(base + "/setup")
+    for name, value in {
+        "team": team,
+        "name": "Mia Manager",
+        "email": "mia@example.com",
+        "password": PASSWORD,
+        "confirm": PASSWORD,
+    }.items():
+        page.fill(f"input[name={name}]", value)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/check")
