@@ -20,6 +20,7 @@ from callworthy.critique import default_rules
 from callworthy.diagnose import default_model
 from callworthy.phoneability import default_quiz
 
+from .helpers_web import MANAGER_PAGES as PAGES
 from .helpers_web import bearer, csrf, new_token, set_up
 
 TEMPLATES = Path(__file__).parents[2] / "src" / "callworthy" / "web" / "templates"
@@ -73,31 +74,6 @@ def team(client: TestClient) -> int:
     logged = client.post(f"/prospects/{prospect}/voicemails", data=data)
     assert logged.status_code == 200
     return prospect
-
-
-PAGES = [
-    "/check",
-    "/write",
-    "/write?prospect_id={id}",
-    "/prospects",
-    "/prospects/new",
-    "/prospects/{id}",
-    "/prospects/{id}/edit",
-    "/diagnose/{id}",
-    "/import",
-    "/experiments",
-    "/ideas",
-    "/phonetest",
-    "/phonetest/history",
-    "/rules",
-    "/rules/team",
-    "/profile",
-    "/account",
-    "/tokens",
-    "/team",
-    "/changes",
-    "/team/dialers",
-]
 
 
 def test_every_page_speaks_the_reps_words(client: TestClient, team: int) -> None:
