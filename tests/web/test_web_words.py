@@ -179,6 +179,23 @@ def test_templates_name_no_docs_file_or_command() -> None:
         assert not re.search(r"`callworthy \w+", text), template.name
 
 
+def test_every_form_with_fields_is_laid_out_by_the_stylesheet() -> None:
+    """A form of labelled fields is a stack (label over field) or a row of them: anything
+    else (a misspelt class) runs its labels and fields together on a phone."""
+    layouts = {"stack", "inline"}
+    styled = set(
+        re.findall(r"\.([a-z][\w-]*)", (TEMPLATES.parent / "static" / "app.css").read_text())
+    )
+    assert layouts <= styled
+    for template in TEMPLATES.glob("*.html"):
+        for form in re.finditer(r"<form\b([^>]*)>(.*?)</form>", template.read_text(), re.S):
+            if "<label" not in form.group(2):
+                continue
+            found = re.search(r'class="([^"]*)"', form.group(1))
+            classes = set(found.group(1).split()) if found else set()
+            assert classes & layouts, f"{template.name}: a form of fields with class {classes}"
+
+
 def test_every_page_marks_exactly_one_menu_link_as_where_you_are(
     client: TestClient, team: int
 ) -> None:
