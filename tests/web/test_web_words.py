@@ -37,6 +37,7 @@ PATTERNS = {
     "a pydantic location": re.compile(r"\b\w+\.\w+: |Value error|Field required|Input should"),
     "a snake_case id": re.compile(r"\b[a-z]+_[a-z_]+\b"),
     "a code path": re.compile(r"\b(?:callworthy|src)\.[a-z_]+\.|\.py\b|Traceback"),
+    "a plural left to the reader": re.compile(r"\w\(s\)"),
 }
 #: Pages where a rule's id is the thing a manager edits (the team-rule editor).
 RULE_EDITORS = ("/rules",)
@@ -163,7 +164,7 @@ def test_the_ids_stay_in_the_json(client: TestClient, team: int) -> None:
 def test_the_checker_finds_what_it_looks_for() -> None:
     page = (
         "<p>See docs/writer.md or run `callworthy check`: rep.phone: Value error,"
-        " expected %Y-%m-%d; start_over; P11/P5; value.no-value</p>"
+        " expected %Y-%m-%d; start_over; P11/P5; value.no-value; 3 row(s)</p>"
     )
     found = " ".join(developer_words("/check", page))
     for what in [*PATTERNS, "a rule id"]:
@@ -177,6 +178,7 @@ def test_templates_name_no_docs_file_or_command() -> None:
         text = template.read_text()
         assert not re.search(r"docs/\w+\.md", text), template.name
         assert not re.search(r"`callworthy \w+", text), template.name
+        assert "(s)" not in text, f"{template.name}: count the noun (the `count` filter)"
 
 
 def test_every_form_with_fields_is_laid_out_by_the_stylesheet() -> None:

@@ -114,12 +114,18 @@ def plain(text: str) -> str:
     return _COMMAND.sub(lambda m: _COMMANDS.get(m.group(1), " in Callworthy"), no_codes(text))
 
 
+def count(number: int, noun: str, plural: str = "") -> str:
+    """Return a count with its noun agreeing: "1 voicemail", "3 voicemails", "0 callbacks"."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def zone_name(zone: str | None) -> str:
     """Return an IANA zone as people read it: "America/Los_Angeles" -> "Los Angeles"."""
     return (zone or "").rsplit("/", 1)[-1].replace("_", " ")
 
 
 FILTERS = {
+    "count": count,
     "when": when,
     "local_time": local_time,
     "phone": phone,
