@@ -92,13 +92,3 @@ def test_times_read_in_the_zone_and_relative_within_a_week() -> None:
     assert relative(at, at - timedelta(hours=2)) == "in 2 hours"
     assert relative(at, at + timedelta(seconds=20)) == "just now"
 
-
-def test_counts_agree_with_their_noun() -> None:
-    from callworthy.web.humane import count
-
-    assert count(1, "voicemail") == "1 voicemail"
-    assert count(0, "callback") == "0 callbacks"
-    assert count(3, "new prospect") == "3 new prospects"
-    assert count(2, "person", "people") == "2 people"
-    assert count(1, "person", "people") == "1 person"
-    assert count(1200, "row") == "1,200 rows"

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from callworthy.principles import PRINCIPLES
 from callworthy.services.profiles import display_phone
+from callworthy.text.plural import count
 
 #: Within this, a time reads better relative ("3 hours ago"); beyond it, as a date.
 RELATIVE_WITHIN = timedelta(days=7)
@@ -54,8 +55,7 @@ def relative(value: datetime, now: datetime) -> str:
     for size, unit in ((86400 * 30, "month"), (86400 * 7, "week"), (86400, "day"),
                        (3600, "hour"), (60, "minute")):  # fmt: skip
         if seconds >= size:
-            count = int(seconds // size)
-            words = f"{count} {unit}{'' if count == 1 else 's'}"
+            words = count(int(seconds // size), unit)
             return f"{words} ago" if delta.total_seconds() > 0 else f"in {words}"
     return "just now"
 
@@ -112,11 +112,6 @@ _COMMAND = re.compile(r"\s*(?:run |with |use )?`callworthy (\w+)[^`]*`")
 def plain(text: str) -> str:
     """Return coaching text for a page: no principle codes, no command names."""
     return _COMMAND.sub(lambda m: _COMMANDS.get(m.group(1), " in Callworthy"), no_codes(text))
-
-
-def count(number: int, noun: str, plural: str = "") -> str:
-    """Return a count with its noun agreeing: "1 voicemail", "3 voicemails", "0 callbacks"."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def zone_name(zone: str | None) -> str:

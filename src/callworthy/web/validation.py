@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from callworthy.web.humane import count
+from callworthy.text.plural import count
 
 #: Where a value came from, the first part of pydantic's `loc`: not part of its name.
 SOURCES = frozenset({"body", "query", "path", "header", "cookie", "form"})
