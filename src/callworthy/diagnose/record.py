@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from callworthy.diagnose.model import Attempt, Record, Signal
 from callworthy.experiments.cadence import Cadence, default_cadence
+from callworthy.text.plural import count
 
 #: Signals the record can show, and what each means (cause files name these ids).
 SIGNALS: dict[str, str] = {
@@ -185,7 +186,8 @@ def read_record(
             Signal(
                 "humor_unwelcome",
                 1.0,
-                f"{len(humor)} humorous message(s) for a prospect marked as not open to humor.",
+                f"{count(len(humor), 'humorous message')} for a prospect marked as not open "
+                "to humor.",
             )
         )
     unscripted = sum(1 for a in ordered if a.findings is None)
