@@ -59,7 +59,23 @@ def test_each_cause_loads_every_field_as_its_file_says() -> None:
         assert [n.text for n in cause.never] == [n["text"].strip() for n in raw.get("never", [])]
         assert len(cause.examples) == len(raw.get("examples", []))
         assert isinstance(cause.signs, tuple) and isinstance(cause.actions, tuple)
-    assert load_model_from().causes == default_model().causes
+    fresh = load_model_from()
+    assert (fresh.causes, fresh.questionnaire) == (default_model().causes, questionnaire)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [("d.yaml", "prior: 0.10", "prior: 1.5"), ("q.yaml", "principle: P1", "principle: P99")],
+)
+def test_a_file_that_breaks_the_format_is_a_cause_file_error_with_the_docs(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    folder, questionnaire = copy(tmp_path)
+    path = questionnaire if name == "q.yaml" else folder / name
+    edit(path, old, new)
+    with pytest.raises(CauseFileError) as caught:
+        load_model_from(folder, questionnaire)
+    assert caught.value.path == str(path) and caught.value.docs == DOCS
 
 
 def test_a_step_names_the_cadences_figures_filled_in() -> None:
@@ -90,9 +106,17 @@ def test_a_step_with_braces_of_its_own_is_kept_or_refused(tmp_path: Path) -> Non
         with pytest.raises(CauseFileError) as caught:
             load_cause_file(path, q)
         assert caught.value.line == line - 1  # the step's text starts a line above
+        assert caught.value.path == str(path)
         assert caught.value.detail == f"step 'space_the_calls' {problem}"
         assert caught.value.fix == "Use one of: {spacing_days}, {max_unanswered}."
         assert caught.value.docs == DOCS
+
+
+def test_a_step_without_a_brace_field_is_kept_as_written(tmp_path: Path) -> None:
+    folder, questionnaire = copy(tmp_path)
+    edit(folder / "d.yaml", "easy to act on between two fires.", "easy to act on :-}")
+    cause = load_cause_file(folder / "d.yaml", load_questionnaire(questionnaire))
+    assert {a.id: a.text for a in cause.actions}["short_message"].endswith("easy to act on :-}")
 
 
 def _cause_error(tmp_path: Path, name: str, old: str, new: str) -> tuple[CauseFileError, int]:
@@ -110,6 +134,19 @@ def test_a_sign_that_names_no_signal(tmp_path: Path) -> None:
     assert error.fix == f"Use one of: {', '.join(SIGNALS)}."
     assert error.docs == DOCS
     assert str(error).startswith(f"{error.path}:{line}: 'shy' is no signal.")
+
+
+def test_a_bad_signal_is_found_on_its_own_line_whatever_the_keys_order(tmp_path: Path) -> None:
+    old = "  - signal: bare_call_me\n    weight:"
+    folder, questionnaire = copy(tmp_path)
+    text = (folder / "a.yaml").read_text(encoding="utf-8")
+    start = text.index(old)
+    end = text.index("\n", text.index("weight:", start))
+    weight = text[text.index("weight:", start) : end]
+    line = edit(folder / "a.yaml", text[start:end], f"  - {weight}\n    signal: shy")
+    with pytest.raises(CauseFileError) as caught:
+        load_model_from(folder, questionnaire)
+    assert caught.value.line == line + 1
 
 
 def test_a_step_that_recommends_a_wrong_answer(tmp_path: Path) -> None:
@@ -174,6 +211,12 @@ def test_a_file_that_is_no_cause_and_a_missing_cause(tmp_path: Path) -> None:
     [
         ("  - id: business", "  - id: relationship", "'relationship' is twice.", 0),
         (
+            "  - id: business\n    text: What do you know of their business and what",
+            "  - text: What do you know of their business?\n    id: relationship\n    #",
+            "'relationship' is twice.",
+            1,  # the id's own line, after the text
+        ),
+        (
             "      - id: met_briefly",
             "      - id: cold",
             "question 'relationship' repeats an option id.",
@@ -190,7 +233,7 @@ def test_a_questionnaire_that_repeats_an_id(
         load_model_from(folder, questionnaire)
     error = caught.value
     assert (error.path, error.detail) == (str(questionnaire), detail)
-    assert error.line == line + offset if offset else error.line == line
+    assert error.line == line + offset
 
 
 def test_the_version_follows_every_file(tmp_path: Path) -> None:
@@ -209,8 +252,9 @@ def test_a_question_is_found_by_its_id_and_choices_keep_the_order() -> None:
     questions = model.questionnaire.questions
     assert model.question(questions[-1].id) is questions[-1]
     assert model.question("relationship").options[0].id == "cold"
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as caught:
         model.question("nope")
+    assert caught.value.args == ("nope",)
     choices = model.choices()
     assert [q for q, _ in choices] == [q.id for q in questions]
     assert choices[0] == ("relationship", ["cold", "met_briefly", "referred", "customer"])

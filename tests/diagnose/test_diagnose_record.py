@@ -244,17 +244,30 @@ def test_a_strong_message_ignored_among_four_unanswered() -> None:
 
 
 @pytest.mark.parametrize(
-    "found",
+    ("scores", "callback_after", "rules"),
     [
-        _strong([60, 74, 70, 60]),  # nothing at 75
-        _strong([60, 90, 70]),  # three unanswered are too few
-        _strong([90, 60, 60, 60, 60], 0),  # the strong one was called back (same second)
-        _strong([60, 90, 60, 60], None, "value.no-value"),  # a strong score, nothing for them
+        ([60, 74, 70, 60], None, ()),  # nothing at 75
+        ([60, 90, 70], None, ()),  # three unanswered are too few
+        ([90, 60, 60, 60, 60], 0, ()),  # the strong one was called back (same second)
+        ([60, 90, 60, 60], None, ("value.no-value",)),  # a strong score, nothing for them
     ],
     ids=["under 75", "three unanswered", "called back", "no value"],
 )
-def test_no_strong_message_ignored_without_one_strong_and_four_unanswered(found: Record) -> None:
+def test_no_strong_message_ignored_without_one_strong_and_four_unanswered(
+    scores: list[int], callback_after: int | None, rules: tuple[str, ...]
+) -> None:
+    found = _strong(scores, callback_after, *rules)
     assert signal(found, "strong_value_ignored") is None
+
+
+def test_a_strong_score_without_a_script_kept_still_counts() -> None:
+    attempts = [left(8 * i, f"s{i}", 60) for i in range(3)]
+    attempts.append(Attempt(T0 + timedelta(days=30), "imported", 85, None))
+    assert signal(record(attempts), "strong_value_ignored") == Signal(
+        "strong_value_ignored",
+        4 / 6,
+        "Even your best message (imported, 85/100) went unanswered, one of 4 without a call back.",
+    )
 
 
 def test_a_strong_message_after_the_call_back_counts() -> None:

@@ -22,6 +22,7 @@ from callworthy.diagnose.schema import (
     QuestionSpec,
     SignSpec,
 )
+from callworthy.errors import AnswersError
 
 NOW = datetime(2026, 3, 2, tzinfo=UTC)
 
@@ -222,6 +223,14 @@ def test_equal_scores_rank_by_letter() -> None:
     ranked = rank({}, record(), even)
     assert [r.cause for r in ranked] == ["a", "b", "c", "d"]
     assert all(r.likelihood == pytest.approx(0.25) for r in ranked)
+    found = diagnose({}, now=NOW, partial=True, model=even)
+    assert [c.cause for c in found.top()] == ["a", "b", "c"]  # the three likeliest
+
+
+def test_an_answer_to_no_question_is_refused_in_the_questionnaires_words() -> None:
+    with pytest.raises(AnswersError) as caught:
+        diagnose({"budget": "none"}, now=NOW, partial=True, model=MODEL)
+    assert "'budget' is not a question of the questionnaire." in str(caught.value)
 
 
 def test_diagnose_reads_the_record_and_names_the_questions_not_answered() -> None:

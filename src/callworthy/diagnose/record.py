@@ -118,8 +118,7 @@ def _rhythm_signals(
         signals.append(
             Signal("returned_before", 1.0, f"Called back once, then silent for {len(since)} tries.")
         )
-    counts = Counter(a.strategy for a in attempts)
-    strategy, used = counts.most_common(1)[0] if counts else ("", 0)
+    strategy, used = Counter(a.strategy for a in attempts).most_common(1)[0]  # never empty
     if len(attempts) >= 3 and used / len(attempts) >= 0.75:
         signals.append(
             Signal(
