@@ -73,3 +73,10 @@ def test_an_empty_match_past_the_start_is_listed_once(pattern: str, text: str) -
     compiled = ascii_pattern(pattern)
     assert compiled is not None
     assert compiled.spans(text.encode("ascii")) == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_a_pattern_re2_cannot_run_is_refused_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    """RE2 logs what it cannot parse to stderr unless told not to: a team rule would spam
+    the server's log on every load."""
+    assert re2_compile(r"(a)\1") is None and re2_compile(r"(?<=x)y") is None
+    assert capfd.readouterr().err == ""
