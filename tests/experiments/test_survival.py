@@ -59,3 +59,34 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     empty = kaplan_meier([], [])
     assert empty.reasons == (Reason.NO_VOICEMAILS,)
     assert empty.survival == ()
+
+
+def test_a_curve_that_reaches_zero_has_no_variance_or_band_there() -> None:
+    # A censoring on day 1 (nobody called back yet: S = 1), then everyone called back.
+    curve = kaplan_meier([1, 2, 3, 3], [0, 1, 1, 1], level=0.9, strategy="tip")
+    assert curve.survival == pytest.approx([1.0, 2 / 3, 0.0])
+    assert (curve.ci_low[0], curve.ci_high[0], curve.variance[0]) == (1.0, 1.0, 0.0)
+    assert (curve.ci_low[2], curve.ci_high[2], curve.variance[2]) == (0.0, 0.0, 0.0)
+    assert curve.variance[1] == pytest.approx((2 / 3) ** 2 * (1 / (3 * 2)))
+    assert (curve.strategy, curve.level, curve.reasons) == ("tip", 0.9, ())
+    s, se = 2 / 3, math.sqrt(1 / 6) / abs(math.log(2 / 3))
+    z = 1.6448536269514722  # the 95th percentile: a 90% band
+    assert curve.ci_low[1] == pytest.approx(s ** math.exp(z * se), rel=1e-12)
+    assert curve.ci_high[1] == pytest.approx(s ** math.exp(-z * se), rel=1e-12)
+
+
+def test_the_curve_takes_its_level_from_the_settings() -> None:
+    left = NOW - timedelta(days=30)
+    log = [
+        Attempt("tip", left, left + timedelta(days=2)),
+        Attempt("tip", left),
+        Attempt("joke", left, left + timedelta(days=1)),
+        Attempt("joke", left),
+    ]
+    wide = callback_curve(log, NOW, Settings(credible_level=0.99))
+    narrow = callback_curve(log, NOW, Settings(credible_level=0.5), strategy="tip")
+    assert (wide.level, wide.strategy, narrow.level, narrow.strategy) == (0.99, None, 0.5, "tip")
+    assert narrow.voicemails == 2 and wide.voicemails == 4
+    reference = kaplan_meier([2, 14], [1, 0], level=0.5)
+    assert narrow.ci_low == pytest.approx(reference.ci_low)
+    assert narrow.ci_low[0] > kaplan_meier([2, 14], [1, 0], level=0.99).ci_low[0]
