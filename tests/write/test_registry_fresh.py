@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from callworthy.errors import UnknownStrategyError
-from callworthy.write.registry import Registry
+from callworthy.write.profile import Relationship
+from callworthy.write.registry import Fit, Registry, fit_problem, id_key
 from callworthy.write.strategies import load_greetings, load_strategies, package_data
 
 
@@ -60,3 +61,53 @@ def test_the_greeting_scripts_are_read_from_their_files() -> None:
         assert greeting.path == str(folder / f"{greeting.id}.yaml")
         assert greeting.name and greeting.principle.startswith("P") and greeting.phrasings
         assert "  " not in greeting.description and "\n" not in greeting.description
+
+
+@pytest.mark.parametrize(
+    ("fits", "relationship", "reason"),
+    [
+        ((Relationship.COLD, Relationship.MET_BRIEFLY), Relationship.REFERRED,
+         "fits cold, met briefly prospects, not referred"),
+        ((Relationship.REFERRED,), Relationship.MET_BRIEFLY,
+         "fits referred prospects, not met briefly"),
+    ],
+)  # fmt: skip
+def test_a_relationship_that_does_not_fit_is_told_in_words(
+    registry: Registry, fits: tuple[Relationship, ...], relationship: Relationship, reason: str
+) -> None:
+    strategy = dataclasses.replace(registry.strategies[0], relationships=fits, humor=False)
+    assert fit_problem(strategy, Fit(relationship=relationship)) == reason
+
+
+def test_a_refusal_names_the_field_it_came_from_and_shows_forty_characters(
+    registry: Registry,
+) -> None:
+    typed = "an idea whose name runs well past forty characters"
+    with pytest.raises(UnknownStrategyError) as caught:
+        registry.resolve(typed)
+    assert caught.value.field == "strategy"
+    assert caught.value.problem == f"{typed[:40]!r} is not one of your team's strategies."
+    with pytest.raises(UnknownStrategyError) as caught:
+        registry.resolve_all([registry.ids()[0], "zebra"])
+    assert caught.value.field == "strategy"
+    with pytest.raises(UnknownStrategyError) as caught:
+        registry.resolve_all([registry.ids()[0], "zebra"], field="baseline")
+    assert caught.value.field == "baseline"
+    with pytest.raises(UnknownStrategyError) as caught:
+        registry.resolve("   ")
+    assert caught.value.problem == "No strategy given."
+    assert id_key("") == "" and registry.find("") is None
+
+
+def test_only_proposable_strategies_are_proposed_and_only_those_with_phrasings_written(
+    registry: Registry,
+) -> None:
+    first = registry.writable()[0]
+    logged = dataclasses.replace(first, id="logged_only", proposable=False, former_ids=())
+    bare = dataclasses.replace(first, id="no_phrasings", phrasings=(), former_ids=())
+    team = registry.with_team([logged, bare])
+    proposed = [s.id for s in team.proposable()]
+    assert proposed == [*(s.id for s in registry.proposable()), "no_phrasings"]
+    assert "logged_only" not in proposed and len(proposed) < len(registry.strategies)
+    assert [s.id for s in team.writable()] == [s.id for s in registry.writable()]
+    assert first in registry.writable()
