@@ -7,9 +7,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from callworthy.errors import DataFileError
-from callworthy.write.packs import builtin_packs_dir, load_pack_file, load_packs
+from callworthy.write.packs import (
+    Concern,
+    Question,
+    _stems,
+    builtin_packs_dir,
+    default_packs,
+    find_pack,
+    load_pack_file,
+    load_packs,
+)
 
 
 @pytest.mark.parametrize("name", ["dental", "general"])
@@ -38,3 +48,50 @@ def test_a_pack_folder_without_the_general_pack_is_refused(tmp_path: Path) -> No
     assert caught.value.fix == "Add the fallback."
     shutil.copy(builtin_packs_dir() / "general.yaml", tmp_path / "general.yaml")
     assert sorted(load_packs(tmp_path)) == ["dental", "general"]
+
+
+def test_a_bad_pack_file_or_folder_points_to_the_packs_page(tmp_path: Path) -> None:
+    (tmp_path / "general.yaml").write_text("name: General\n")
+    with pytest.raises(DataFileError) as caught:
+        load_pack_file(tmp_path / "general.yaml")
+    assert caught.value.docs == "docs/writer.md"
+    with pytest.raises(DataFileError) as caught:
+        load_packs(tmp_path)
+    assert caught.value.docs == "docs/writer.md"
+    (tmp_path / "general.yaml").unlink()
+    with pytest.raises(DataFileError) as caught:
+        load_packs(tmp_path)
+    assert caught.value.path == str(tmp_path)
+
+
+def test_words_a_message_says_hold_no_digits_and_a_question_ends_with_its_mark() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Concern(concern="3 empty chairs", ideas=["Offer a waitlist", "Text reminders"])
+    assert "words a message says must not contain digits: a number would be a claim" in str(
+        caught.value
+    )
+    with pytest.raises(ValidationError) as caught:
+        Question(question="What does a chair cost", answer="Work it out.", basis="Arithmetic.")
+    assert "a question must end with '?'" in str(caught.value)
+
+
+def test_a_reps_words_are_matched_on_their_stems() -> None:
+    # Possessives (straight or curly) and plurals are dropped; "ss" and short words are kept.
+    assert _stems("The clinic’s bills, fees, gas and glass") == {
+        "clinic", "bill", "fee", "gas", "glass",
+    }  # fmt: skip
+    assert _stems("the dentist's plans") == {"dentist", "plan"}
+
+
+@pytest.mark.parametrize("typed", ["dental", "  Dental & ", "-dental-", "DENTAL / "])
+def test_an_industry_is_found_in_any_case_and_punctuation(typed: str) -> None:
+    assert find_pack(typed, default_packs()) == (default_packs()["dental"], None)
+
+
+def test_an_unknown_industry_is_noted_with_the_packs_there_are() -> None:
+    packs = default_packs()
+    pack, note = find_pack("Widgets", packs)
+    assert pack is packs["general"]
+    assert note == (
+        f"no pack for industry 'Widgets': using general (packs: {', '.join(sorted(packs))})."
+    )
