@@ -31,7 +31,7 @@ description: >
 humor: true
 phrasings:
   - "{greet}, you've reached {rep_first_name}. Leave your name and number; I'll call today."
-  - "You've reached {rep_first_name} at {rep_company}. Leave a message and I'll call you back today."
+  - "You've reached {rep_first_name} at {rep_company}. Leave a message; I'll call back today."
   - "{greet}, this is {rep_name}. I'm away from my desk. Leave a message; I'll call today."
 examples:
   - {name: Sam Ortiz, phone: "312-555-0147"}
