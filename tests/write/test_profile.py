@@ -8,7 +8,7 @@ import pytest
 
 from callworthy.errors import ProfileError
 from callworthy.write import Relationship, load_profile, profile_from_mapping, rep_from_mapping
-from callworthy.write.profile import read_profile_data
+from callworthy.write.profile import merge, read_profile_data
 
 TOML = """
 [prospect]
@@ -129,3 +129,41 @@ def test_each_unreadable_profile_file_says_what_is_wrong_and_the_fix(
     assert (caught.value.path, caught.value.line) == (str(path), line)
     assert caught.value.detail.startswith(problem)
     assert caught.value.fix == fix
+
+
+def test_each_refusal_points_to_the_writers_page(tmp_path: Path) -> None:
+    (tmp_path / "list.yaml").write_text("- a\n- b\n")
+    for path in (tmp_path / "nope.toml", tmp_path / "list.yaml"):
+        with pytest.raises(ProfileError) as caught:
+            read_profile_data(path)
+        assert caught.value.docs == "docs/writer.md"
+    (tmp_path / "broken.yaml").write_text("prospect: [a\n")
+    with pytest.raises(ProfileError):
+        read_profile_data(tmp_path / "broken.yaml")
+    for build in (profile_from_mapping, rep_from_mapping):
+        with pytest.raises(ProfileError) as caught:
+            build({"prospect": {"name": "Dana Lee"}, "rep": {"name": "Kim"}})
+        assert (caught.value.path, caught.value.docs) == ("options", "docs/writer.md")
+
+
+def test_a_reps_error_names_the_file_and_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "kim.yaml"
+    path.write_text("prospect:\n  name: Dana Lee\nrep:\n  name: Kim Alvarez\n  phone: nope\n")
+    data, node = read_profile_data(path)
+    with pytest.raises(ProfileError) as caught:
+        rep_from_mapping(data, str(path), node)
+    assert (caught.value.path, caught.value.line) == (str(path), 5)
+    assert caught.value.docs == "docs/writer.md"
+
+
+def test_a_toml_profile_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "full.toml"
+    path.write_text(TOML + "#" * (64 * 1024 - len(TOML.encode()) - 1) + "\n", encoding="utf-8")
+    assert path.stat().st_size == 64 * 1024
+    assert read_profile_data(path)[0]["rep"]["name"] == "Kim Alvarez"
+
+
+def test_options_left_unset_keep_the_files_values() -> None:
+    base = {"prospect": {"name": "Dana Lee", "facts": ["hired"]}, "rep": None}
+    merged = merge(base, {"prospect": {"name": None, "facts": ()}, "rep": {"name": "Kim"}})
+    assert merged == {"prospect": {"name": "Dana Lee", "facts": ["hired"]}, "rep": {"name": "Kim"}}
