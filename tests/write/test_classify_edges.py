@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 
 from callworthy.critique import Context, RuleSet, critique
-from callworthy.critique.model import Detection, Level
 from callworthy.critique.loader import load_rule_text
+from callworthy.critique.model import Detection, Level
 from callworthy.text.analysis import MAX_CHARS, analyse
 from callworthy.write import default_registry
 from callworthy.write.classify import (
