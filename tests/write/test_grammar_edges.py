@@ -27,6 +27,8 @@ def test_the_company_as_a_subject_is_dropped(owner: str, noun: str) -> None:
     ("detail", "names", "clause"),
     [
         ("She's looking for a van", (), "is looking for a van"),
+        ("He's a dentist", (), "is a dentist"),
+        ("Harvey's moving, and needs a van", ("Harvey",), "is moving, and needs a van"),
         ("Harvey's looking for a van", ("Harvey",), "is looking for a van"),
         ("Harvey's", ("Harvey",), "is looking for Harvey's"),  # a shop's name, not a subject
         # The longest name is dropped first, whatever case it was given in.
@@ -97,6 +99,7 @@ def test_second_person_of_ies_endings(third: str, you: str) -> None:
     ("phrase", "article"),
     [
         ("'open' door", "an"),  # quotes are not letters
+        ("x-ray", "an"),  # a letter and a hyphen: said by its name
         ("MBA study plan", "an"),  # the first word decides, not the last but one
         ("F grade", "an"),  # a single capital is said by its name
         ("R", "an"),

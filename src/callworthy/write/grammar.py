@@ -181,7 +181,7 @@ def _strip_subject(words: list[str], names: tuple[str, ...]) -> tuple[list[str],
             return words[size:], True
         if lowered.startswith(name.lower() + "'s ") and size < len(words):
             rest = words[size:]
-            if _is_verb(rest) or rest[0].lower().endswith("ing"):  # "Harvey's looking for"
+            if _is_verb(rest):  # "Harvey's looking for" (an -ing word first reads as a verb)
                 return ["is", *rest], True
             return ["your", *rest], False  # "Harbor Point's sales doubled"
     if words and words[0].lower() in _SUBJECTS:
