@@ -12,7 +12,15 @@ from callworthy.write import profile_from_mapping, write_messages
 from callworthy.write.packs import FALLBACK, default_packs
 from callworthy.write.registry import default_registry
 from callworthy.write.slots import SlotFiller, written_number
-from callworthy.write.writer import Bar, Candidate, context_for, unwritable, words
+from callworthy.write.writer import (
+    Bar,
+    Candidate,
+    context_for,
+    rank_key,
+    similarity,
+    unwritable,
+    words,
+)
 from callworthy.write.writer import _near_duplicate as near_duplicate
 
 DENTAL = {
@@ -153,10 +161,12 @@ def test_a_near_duplicate_is_one_at_the_limit_or_above() -> None:
     assert not near_duplicate("one two", [_accepted("one two three four")], limit + 1e-9)
     assert not near_duplicate("one two", [], 0.0)
     # A long script (over 200 words, where difflib would drop its commonest words as junk)
-    # is a duplicate of itself.
+    # with one word changed is still a near-duplicate, word for word.
     long = " ".join(["the call", "and the number"] * 60)
-    assert len(words(long)) > 200
-    assert near_duplicate(long, [_accepted("nothing alike"), _accepted(long)], 0.99)
+    changed = "a" + long.removeprefix("the")
+    assert len(words(long)) == 300
+    assert similarity(long, changed) == 2 * 299 / 600
+    assert near_duplicate(changed, [_accepted("nothing alike"), _accepted(long)], 0.99)
 
 
 def test_a_deliverable_names_the_packs_customers_and_the_reps_number() -> None:
@@ -192,3 +202,29 @@ def test_a_concern_without_ideas_is_noted_in_the_packs_words() -> None:
         "no ideas on 'zebra migration' in the packs: messages that promise ideas speak to the "
         f"{pack.name.lower()} concerns instead.",
     )
+
+
+def test_a_slot_nothing_names_is_told_by_name_and_a_copy_is_too_close() -> None:
+    prospect, rep = _profile()
+    tip = _strategy("value_tip")
+    odd = dataclasses.replace(
+        tip,
+        id="odd",
+        phrasings=("{zz_one} {number}.", "{zz_one} again {number}.", "{zz_two} {number}."),
+    )
+    (skipped,) = write_messages(prospect, rep, strategies=(odd,)).skipped
+    assert skipped.reason == "no phrasing cleared the bar (most often: no value for {zz_one})"
+    copy = dataclasses.replace(tip, id="tip_copy")
+    writeup = write_messages(prospect, rep, strategies=(tip, copy), bar=Bar(max_similarity=0.0))
+    assert [c.strategy for c in writeup.candidates] == ["value_tip"]
+    assert writeup.skipped[0].reason == (
+        "no phrasing cleared the bar (most often: too close to another candidate (P10))"
+    )
+
+
+def test_rates_a_billionth_apart_are_one_rate_and_the_score_decides() -> None:
+    prospect, rep = _profile()
+    (cand,) = write_messages(prospect, rep, strategies=(_strategy("value_tip"),)).candidates
+    low = dataclasses.replace(cand, strategy="a", expected_rate=0.2 + 3e-10, score=80)
+    high = dataclasses.replace(cand, strategy="b", expected_rate=0.2, score=90)
+    assert sorted([low, high], key=rank_key) == [high, low]
