@@ -20,7 +20,7 @@ from callworthy.write.strategies import (
     strategy_from_spec,
 )
 
-from .test_strategy_files import GOOD
+from .test_strategy_files import GOOD, _with_phrasings
 
 GREETING = """\
 name: Short and warm
@@ -58,7 +58,7 @@ def test_a_teams_strategy_from_the_database_has_no_file_and_is_named_in_errors()
     [
         lambda t: t.replace("name: Two tips\n", ""),  # the format's own check
         lambda t: t.replace("{greet} {first_name}, {referred_by} said", "{zz} said {referred_by}"),
-        lambda t: t.replace("{greet} {first_name}, {referred_by} said", "{first_name} {n} x"),
+        lambda t: _with_phrasings("{first_name}, {n} things. {referred_by}. {number}."),
         lambda t: t.replace("needs_referral: true", "needs_referral: false"),
     ],
 )

@@ -72,7 +72,7 @@ def test_words_a_message_says_hold_no_digits_and_a_question_ends_with_its_mark()
     )
     with pytest.raises(ValidationError) as caught:
         Question(question="What does a chair cost", answer="Work it out.", basis="Arithmetic.")
-    assert "a question must end with '?'" in str(caught.value)
+    assert str(caught.value.errors()[0]["ctx"]["error"]) == "a question must end with '?'"
 
 
 def test_a_reps_words_are_matched_on_their_stems() -> None:
