@@ -88,3 +88,13 @@ def test_only_length_findings_are_kept_and_the_bars_edges_are_inside() -> None:
     exact = Bar(min_seconds=seconds, max_seconds=seconds)
     assert write_greetings(rep, scripts=(short,), bar=exact) == (greeting,)
     assert write_greetings(rep, scripts=(short,), bar=Bar(min_seconds=seconds + 0.1)) == ()
+
+
+def test_a_reps_number_abroad_is_timed_as_a_number_of_their_country() -> None:
+    rep = rep_from_mapping({"rep": {"name": "Kim Alvarez", "phone": "+44 20 7946 0018"}})
+    short = dataclasses.replace(
+        default_greetings()[0], id="short", phrasings=("Kim here. Call me at {number}.",) * 2
+    )
+    (greeting,) = write_greetings(rep, scripts=(short,), bar=Bar(min_seconds=0))
+    at_home = critique(greeting.text, region="GB").spoken_seconds
+    assert greeting.spoken_seconds == at_home != critique(greeting.text).spoken_seconds
