@@ -153,6 +153,7 @@ def test_a_reps_error_names_the_file_and_the_line(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as caught:
         rep_from_mapping(data, str(path), node)
     assert (caught.value.path, caught.value.line) == (str(path), 5)
+    assert caught.value.detail == "rep.phone: Value error, 'nope' is not a phone number."
     assert caught.value.docs == "docs/writer.md"
 
 
