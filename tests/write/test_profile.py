@@ -168,3 +168,11 @@ def test_options_left_unset_keep_the_files_values() -> None:
     base = {"prospect": {"name": "Dana Lee", "facts": ["hired"]}, "rep": None}
     merged = merge(base, {"prospect": {"name": None, "facts": ()}, "rep": {"name": "Kim"}})
     assert merged == {"prospect": {"name": "Dana Lee", "facts": ["hired"]}, "rep": {"name": "Kim"}}
+
+
+def test_a_number_without_its_area_code_is_refused_with_the_fix() -> None:
+    with pytest.raises(ProfileError) as caught:
+        rep_from_mapping({"rep": {"name": "Kim Alvarez", "phone": "333-1112"}})
+    assert caught.value.detail == (
+        "rep.phone: Value error, '333-1112' is not a valid phone number (give the area code)."
+    )
