@@ -184,3 +184,22 @@ def test_every_figure_of_a_summary_follows_from_its_settings_and_counts() -> Non
         assert row.expected_loss == pytest.approx(max(loss, 0.0), abs=1e-9)
         assert row.chance_best is not None
     assert rows["one"].chance_to_beat_baseline is not None
+
+
+@pytest.mark.parametrize(
+    ("half_rates", "strength"),
+    [((10, 10, 10), 7.0), ((1, 39, 1), 3.0)],
+    ids=["alike reps: the maximum", "far-apart reps: the minimum"],
+)
+def test_segment_prior_strength_keeps_to_the_settings_bounds(
+    half_rates: tuple[int, ...], strength: float
+) -> None:
+    log: list[Attempt] = []
+    for rep, callbacks in enumerate(half_rates):
+        log += attempts("half", callbacks, 40, rep=f"r{rep}")
+        log += attempts("tip", callbacks, 40, rep=f"r{rep}")
+    settings = Settings(
+        prior=PriorKind.TEAM, baseline="tip", prior_min_strength=3.0, prior_max_strength=7.0
+    )
+    rep_prior = summarise(log, NOW, settings).segment_priors[0]
+    assert (rep_prior.kind, rep_prior.strength) == ("segment", strength)
