@@ -203,3 +203,16 @@ def test_segment_prior_strength_keeps_to_the_settings_bounds(
     )
     rep_prior = summarise(log, NOW, settings).segment_priors[0]
     assert (rep_prior.kind, rep_prior.strength) == ("segment", strength)
+
+
+def test_a_strategy_with_only_pending_voicemails_gets_no_chances_and_takes_none() -> None:
+    log = attempts("half", 7, 8) + attempts("plain", 2, 8) + attempts("tip", 3, 8)
+    without = by_name(summarise(log, NOW, BASE).strategies)
+    rows = by_name(summarise(log + attempts("new", 0, 4, days_ago=1), NOW, BASE).strategies)
+    new = rows["new"]
+    assert (new.voicemails, new.matured, new.pending) == (4, 0, 4)
+    assert (new.chance_to_beat_baseline, new.chance_best, new.expected_loss) == (None, None, None)
+    assert new.reasons == (Reason.NO_MATURED_DATA,)
+    for name in ("half", "plain", "tip"):
+        assert rows[name].chance_best == without[name].chance_best
+        assert rows[name].expected_loss == without[name].expected_loss
