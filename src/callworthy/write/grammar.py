@@ -95,7 +95,7 @@ def indefinite_article(phrase: str) -> str:
     if number:  # "an 8-week plan", "an 11-step list", "a 12-step list"
         return "an" if num2words(int(number.group())).startswith(("eight", "eleven")) else "a"
     letters = re.sub(r"[^A-Za-z-]", "", word)
-    if (len(letters) > 1 and letters.isupper()) or re.match(r"^[A-Za-z]-", word):
+    if letters.isupper() or re.match(r"^[A-Za-z]-", word):
         return "an" if letters[0].lower() in _VOWEL_NAMED_LETTERS else "a"
     lower = letters.lower()
     if lower.startswith(_VOWEL_SOUND):
