@@ -1,0 +1,125 @@
+"""The rule loader's edges: nested patterns, case, learned weights at zero, versions, ids."""
+
+from pathlib import Path
+
+import pytest
+
+from callworthy.critique import load_rules
+from callworthy.critique.loader import RULES_DOCS, load_rule_text
+from callworthy.critique.weights import learned
+from callworthy.errors import RuleFileError, UnsafePatternError
+
+BASE = """\
+principle: P10
+level: warning
+subscore: differentiation
+message: "Say it plainly."
+fix: Say it in your own words.
+examples:
+  pass: ["Hi Lou, three ways to keep your drivers."]
+  fail: ["We are rock solid."]
+"""
+BACKREF = r"(\w+) \1"
+
+# Each section of a rule that holds patterns, with the line its first pattern is on.
+NESTED = [
+    ("kind: existence\npatterns: ['{p}']\n", 2),
+    ("kind: conditional\nif:\n  patterns: ['{p}']\nthen:\n  tokens: [lou]\n", 3),
+    ("kind: conditional\nif:\n  tokens: [lou]\nthen:\n  patterns: ['{p}']\n", 5),
+    (
+        "kind: ratio\nnumerator:\n  patterns: ['{p}']\ndenominator:\n  tokens: [you]\nmax: 1\n",
+        3,
+    ),
+    (
+        "kind: ratio\nnumerator:\n  tokens: [we]\ndenominator:\n  patterns: ['{p}']\nmax: 1\n",
+        5,
+    ),
+    (
+        "kind: existence\ntokens: [solid]\nexceptions:\n  patterns: ['{p}']\n",
+        4,
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "line"), NESTED)
+def test_an_unsafe_pattern_in_any_section_of_a_team_rule_is_refused_at_its_line(
+    head: str, line: int
+) -> None:
+    text = head.replace("{p}", BACKREF) + BASE
+    with pytest.raises(UnsafePatternError) as caught:
+        load_rule_text("acme.x", text, "team rule acme.x")
+    assert caught.value.line == line and caught.value.path == "team rule acme.x"
+    assert "backreference" in caught.value.message
+    assert "tokens" in caught.value.fix
+
+
+def test_the_size_limit_counts_a_case_sensitive_pattern_as_written() -> None:
+    # Case-folding multiplies this pattern's program past the limit; as written it fits.
+    pattern = "(?:[a-z]{0,9}x){0,50}"
+    text = f"kind: existence\npatterns: ['{pattern}']\n" + BASE
+    with pytest.raises(UnsafePatternError, match="too complex"):
+        load_rule_text("acme.x", text, "t")
+    rule = load_rule_text("acme.x", text + "case_sensitive: true\n", "t")
+    assert rule.id == "acme.x"
+
+
+def test_a_bad_id_or_field_in_a_rule_text_names_its_source_and_the_rules_page() -> None:
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_text("Acme Slogan", "kind: existence\ntokens: [x]\n" + BASE, "team rule 7")
+    assert caught.value.path == "team rule 7"
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_text("acme.x", "kind: existence\ntokens: [x]\n" + BASE + "colour: red\n", "t")
+    assert caught.value.docs == RULES_DOCS
+
+
+@pytest.mark.parametrize(
+    ("level", "points", "weight", "source"),
+    [
+        ("strength", 0, 0, "learned"),  # learning can switch a rule off
+        ("strength", 3, 3, "learned"),
+        ("strength", -3, 10, "level default"),  # a sign against the level is not used
+        ("warning", 0, 0, "learned"),
+        ("warning", -1, 1, "learned"),
+        ("warning", 1, 6, "level default"),
+    ],
+)
+def test_a_learned_weight_is_used_unless_its_sign_contradicts_the_level(
+    tmp_path: Path, level: str, points: int, weight: int, source: str
+) -> None:
+    path = tmp_path / "acme" / "x.yaml"
+    path.parent.mkdir()
+    text = "kind: existence\ntokens: [solid]\n" + BASE.replace("level: warning", f"level: {level}")
+    path.write_text(text)
+    rules = load_rules([tmp_path], builtin=False, weights=learned({"acme.x": points}))
+    rule = rules.get("acme.x")
+    assert (rule.weight, rule.weight_from) == (weight, source)
+
+
+def test_other_weights_give_another_twelve_digit_version(tmp_path: Path) -> None:
+    path = tmp_path / "acme" / "x.yaml"
+    path.parent.mkdir()
+    path.write_text("kind: existence\ntokens: [solid]\n" + BASE)
+    rules = load_rules([tmp_path], builtin=False)
+    one = rules.with_weights(learned({"acme.x": -2}))
+    two = rules.with_weights(learned({"acme.x": -3}))
+    assert one.get("acme.x").weight == 2 and two.get("acme.x").weight == 3
+    back = one.with_weights(learned({"acme.x": 2})).get("acme.x")  # against the level
+    assert (back.weight, back.weight_from) == (6, "level default")
+    versions = {rules.version, one.version, two.version}
+    assert len(versions) == 3 and all(len(v) == 12 and int(v, 16) >= 0 for v in versions)
+    with pytest.raises(KeyError, match="acme.y"):
+        rules.get("acme.y")
+
+
+def test_a_prefix_with_a_trailing_dot_switches_off_its_rules() -> None:
+    ids = {r.id for r in load_rules(disable=["humor."]).rules}
+    assert ids and not any(i.startswith("humor.") for i in ids)
+
+
+def test_a_missing_rule_folder_is_named_with_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path / "missing"])
+    error = caught.value
+    assert (error.path, error.line) == (str(tmp_path / "missing"), None)
+    assert error.detail == "is not a folder of rules."
+    assert error.fix == "Pass a folder of .yaml rule files."
