@@ -1,12 +1,17 @@
 """The rule loader's edges: nested patterns, case, learned weights at zero, versions, ids."""
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
+from callworthy import critique
 from callworthy.critique import load_rules
+from callworthy.critique.context import Context
+from callworthy.critique.kinds import Hit
 from callworthy.critique.loader import RULES_DOCS, load_rule_text
-from callworthy.critique.weights import learned
+from callworthy.critique.weights import builtin_weights_path, learned, read_weights
+from callworthy.text.analysis import Document
 from callworthy.errors import RuleFileError, UnsafePatternError
 
 BASE = """\
@@ -123,3 +128,37 @@ def test_a_missing_rule_folder_is_named_with_the_fix(tmp_path: Path) -> None:
     assert (error.path, error.line) == (str(tmp_path / "missing"), None)
     assert error.detail == "is not a folder of rules."
     assert error.fix == "Pass a folder of .yaml rule files."
+
+
+def test_an_unless_naming_no_rule_is_refused_in_that_rules_file(tmp_path: Path) -> None:
+    path = tmp_path / "team" / "x.yaml"
+    path.parent.mkdir()
+    path.write_text("kind: existence\ntokens: [solid]\nunless: [humour]\n" + BASE)
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([tmp_path])
+    error = caught.value
+    assert (error.path, error.line) == (str(path), None)
+    assert error.detail == "`unless` names 'humour', which is no rule id or prefix."
+    assert error.fix == "Fix the id, or remove it from `unless`."
+
+
+def _solid(doc: Document, ctx: Context, options: Mapping[str, object]) -> list[Hit]:
+    """Fire on "solid"."""
+    at = doc.text.find("solid")
+    return [] if at < 0 else [Hit(at, at + 5, {"match": "solid"})]
+
+
+def test_a_folder_rule_may_call_a_custom_check_the_caller_registers(tmp_path: Path) -> None:
+    path = tmp_path / "team" / "x.yaml"
+    path.parent.mkdir()
+    path.write_text("kind: custom\nfunction: solid\n" + BASE)
+    rules = load_rules([tmp_path], builtin=False, custom={"solid": _solid})
+    found = critique("We are rock solid.", rules=rules).findings
+    assert [f.rule for f in found] == ["team.x"]
+
+
+def test_the_built_ins_load_with_the_shipped_learned_weights() -> None:
+    shipped = read_weights(builtin_weights_path())
+    rules = load_rules()
+    used = [r for r in rules.rules if r.weight_from == "learned"]
+    assert used and all(r.weight == abs(shipped.points[r.id]) for r in used)
