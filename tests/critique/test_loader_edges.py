@@ -162,3 +162,16 @@ def test_the_built_ins_load_with_the_shipped_learned_weights() -> None:
     rules = load_rules()
     used = [r for r in rules.rules if r.weight_from == "learned"]
     assert used and all(r.weight == abs(shipped.points[r.id]) for r in used)
+
+
+def test_yml_files_load_other_files_are_skipped_and_titles_come_from_the_last_part(
+    tmp_path: Path,
+) -> None:
+    text = "kind: existence\ntokens: [solid]\n" + BASE
+    (tmp_path / "acme" / "sales").mkdir(parents=True)
+    (tmp_path / "slogan.yml").write_text(text)
+    (tmp_path / "acme" / "sales" / "rock-solid.yaml").write_text(text)
+    (tmp_path / "acme" / "README.md").write_text("Our team's rules: not a rule.\n")
+    rules = load_rules([tmp_path], builtin=False)
+    titles = {r.id: r.title for r in rules.rules}
+    assert titles == {"slogan": "Slogan", "acme.sales.rock-solid": "Rock solid"}
