@@ -71,7 +71,11 @@ def test_the_size_limit_counts_a_case_sensitive_pattern_as_written() -> None:
 def test_a_bad_id_or_field_in_a_rule_text_names_its_source_and_the_rules_page() -> None:
     with pytest.raises(RuleFileError) as caught:
         load_rule_text("Acme Slogan", "kind: existence\ntokens: [x]\n" + BASE, "team rule 7")
-    assert caught.value.path == "team rule 7"
+    assert (caught.value.path, caught.value.line) == ("team rule 7", None)
+    assert caught.value.detail == "the rule id 'Acme Slogan' is not valid."
+    assert caught.value.fix == (
+        "Use lower-case letters, digits, '-' and '_', in parts joined by dots (acme.slogan)."
+    )
     with pytest.raises(RuleFileError) as caught:
         load_rule_text("acme.x", "kind: existence\ntokens: [x]\n" + BASE + "colour: red\n", "t")
     assert caught.value.docs == RULES_DOCS
@@ -175,3 +179,33 @@ def test_yml_files_load_other_files_are_skipped_and_titles_come_from_the_last_pa
     rules = load_rules([tmp_path], builtin=False)
     titles = {r.id: r.title for r in rules.rules}
     assert titles == {"slogan": "Slogan", "acme.sales.rock-solid": "Rock solid"}
+
+
+def test_an_unregistered_custom_check_is_named_at_its_line() -> None:
+    text = "kind: custom\nfunction: telepathy\n" + BASE
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_text("acme.x", text, "team rule acme.x")
+    error = caught.value
+    assert (error.path, error.line) == ("team rule acme.x", 2)
+    assert error.detail == "no custom check is registered as 'telepathy'."
+    assert error.fix == "Use one of: half_message, personalisation."
+
+
+@pytest.mark.parametrize(("extra", "weight", "declared"), [("", 6, None), ("weight: 9\n", 9, 9)])
+def test_a_loaded_rule_keeps_every_field_of_its_file(
+    extra: str, weight: int, declared: int | None
+) -> None:
+    text = "kind: existence\ntokens: [solid]\nunless: [acme.y]\n" + BASE + extra
+    rule = load_rule_text("acme.x", text, "team rule acme.x")
+    assert (rule.kind, rule.principle, rule.level, rule.subscore) == (
+        "existence",
+        "P10",
+        "warning",
+        "differentiation",
+    )
+    assert (rule.weight, rule.declared_weight, rule.max_points) == (weight, declared, 100)
+    assert (rule.message, rule.fix) == ("Say it plainly.", "Say it in your own words.")
+    assert rule.unless == ("acme.y",) and rule.path == "team rule acme.x"
+    assert rule.pass_examples == ("Hi Lou, three ways to keep your drivers.",)
+    assert rule.fail_examples == ("We are rock solid.",)
+    assert rule.title == "X" and rule.description == ""
