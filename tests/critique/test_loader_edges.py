@@ -9,7 +9,7 @@ from callworthy import critique
 from callworthy.critique import load_rules
 from callworthy.critique.context import Context
 from callworthy.critique.kinds import Hit
-from callworthy.critique.loader import RULES_DOCS, load_rule_text
+from callworthy.critique.loader import RULES_DOCS, load_rule_file, load_rule_text
 from callworthy.critique.weights import builtin_weights_path, learned, read_weights
 from callworthy.text.analysis import Document
 from callworthy.errors import RuleFileError, UnsafePatternError
@@ -209,3 +209,53 @@ def test_a_loaded_rule_keeps_every_field_of_its_file(
     assert rule.pass_examples == ("Hi Lou, three ways to keep your drivers.",)
     assert rule.fail_examples == ("We are rock solid.",)
     assert rule.title == "X" and rule.description == ""
+
+
+PLACEHOLDERS = [
+    (
+        "kind: existence\ntokens: [solid]\n",
+        "message uses {word}, which an existence rule does not offer.",
+        "Use one of {match}, or write {{ }} for literal braces.",
+    ),
+    (
+        "kind: substitution\nswap: {solid: firm}\n",
+        "message uses {word}, which a substitution rule does not offer.",
+        "Use one of {match}, {replacement}, or write {{ }} for literal braces.",
+    ),
+    (
+        "kind: absence\nunless: [acme]\n",
+        "message uses {word}, which an absence rule does not offer.",
+        "Write it without placeholders, or write {{ }} for literal braces.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "problem", "fix"), PLACEHOLDERS)
+def test_an_unknown_placeholder_names_what_the_kind_offers(
+    head: str, problem: str, fix: str
+) -> None:
+    text = head + BASE.replace("Say it plainly.", "{word} and {other}.")
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_text("acme.x", text, "t")
+    assert (caught.value.detail, caught.value.fix) == (problem, fix)
+
+
+def test_a_rule_file_is_checked_for_safe_patterns_unless_it_is_a_built_in(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "acme" / "x.yaml"
+    path.parent.mkdir()
+    path.write_text(f"kind: existence\npatterns: ['{BACKREF}']\n" + BASE)
+    with pytest.raises(UnsafePatternError) as caught:
+        load_rule_file(tmp_path, path)
+    assert caught.value.path == str(path)
+    bad = tmp_path / "Acme" / "x.yaml"
+    bad.parent.mkdir()
+    bad.write_text("kind: existence\ntokens: [x]\n" + BASE)
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(tmp_path, bad)
+    assert caught.value.path == str(bad)
+    (tmp_path / "acme" / "y.yaml").write_text("kind: existence\ntokens: [x]\ncolour: red\n" + BASE)
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(tmp_path, tmp_path / "acme" / "y.yaml")
+    assert caught.value.docs == RULES_DOCS
