@@ -11,8 +11,8 @@ from callworthy.critique.context import Context
 from callworthy.critique.kinds import Hit
 from callworthy.critique.loader import RULES_DOCS, load_rule_file, load_rule_text
 from callworthy.critique.weights import builtin_weights_path, learned, read_weights
-from callworthy.text.analysis import Document
 from callworthy.errors import RuleFileError, UnsafePatternError
+from callworthy.text.analysis import Document
 
 BASE = """\
 principle: P10
@@ -116,7 +116,7 @@ def test_other_weights_give_another_twelve_digit_version(tmp_path: Path) -> None
     assert (back.weight, back.weight_from) == (6, "level default")
     versions = {rules.version, one.version, two.version}
     assert len(versions) == 3 and all(len(v) == 12 and int(v, 16) >= 0 for v in versions)
-    with pytest.raises(KeyError, match="acme.y"):
+    with pytest.raises(KeyError, match=r"acme\.y"):
         rules.get("acme.y")
 
 
