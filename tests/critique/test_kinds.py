@@ -11,6 +11,7 @@ import pytest
 from callworthy import critique
 from callworthy.critique import RuleSet
 from callworthy.critique.loader import RuleText, load_rules
+from callworthy.text.analysis import analyse
 
 TAIL = """\
 principle: P3
@@ -191,3 +192,14 @@ METRIC = (
 )
 def test_a_metric_rule_fires_past_its_bound_with_the_value(text: str, expected: list[str]) -> None:
     assert [m for m, *_ in found(text, METRIC)] == expected
+
+
+@pytest.mark.parametrize(("window", "phrase"), [((0.0, 0.5), "routes"), ((0.25, 0.75), "Hi")])
+def test_a_required_phrase_missing_flags_exactly_its_window(
+    window: tuple[float, float], phrase: str
+) -> None:
+    rule = REQUIRE.replace("[0.5, 1.0]", f"[{window[0]}, {window[1]}]").replace("drivers", phrase)
+    doc = analyse(LONG)
+    start, end = (doc.offset_at(w * doc.spoken_seconds) for w in window)
+    assert found(LONG, rule) == [(f"No {phrase} late.", start, end, ())]
+    assert 0 <= start < end < len(LONG)
