@@ -10,6 +10,7 @@ import pytest
 
 from callworthy import critique
 from callworthy.critique import RuleSet
+from callworthy.critique.context import Context
 from callworthy.critique.loader import RuleText, load_rules
 from callworthy.text.analysis import analyse
 
@@ -203,3 +204,35 @@ def test_a_required_phrase_missing_flags_exactly_its_window(
     start, end = (doc.offset_at(w * doc.spoken_seconds) for w in window)
     assert found(LONG, rule) == [(f"No {phrase} late.", start, end, ())]
     assert 0 <= start < end < len(LONG)
+
+
+def test_a_required_phrase_absent_from_the_whole_message_is_flagged() -> None:
+    text = LONG.replace("drivers", "vans")
+    assert [m for m, *_ in found(text, REQUIRE)] == ["No drivers late."]
+
+
+CASED = "kind: existence\ntokens: [ACME]\ncase_sensitive: true\nmessage: '{match}'\n"
+
+
+def test_a_case_sensitive_rule_fires_only_on_the_case_it_names() -> None:
+    assert found("We are ACME.", CASED) == [("ACME", 7, 11, ())]
+    assert found("We are acme.", CASED) == []
+
+
+NAMED = "kind: existence\ntokens: [zzz]\ncontext: [company]\nmessage: '{match}'\n"
+
+
+def test_a_rule_matching_the_context_finds_the_prospects_company() -> None:
+    rules = one(NAMED)
+    result = critique(
+        "Hi, a note for Harvey Vans.", rules=rules, context=Context(company="Harvey Vans")
+    )
+    assert [(f.message, f.start, f.end) for f in result.findings] == [("Harvey Vans", 15, 26)]
+    assert critique("Hi, a note for Harvey Vans.", rules=rules).findings == ()
+
+
+SWAP_CURLY = "kind: substitution\nswap: {'don’t wait': act}\nmessage: '{replacement}'\n"
+
+
+def test_a_substitution_typed_with_a_curly_apostrophe_matches_a_straight_one() -> None:
+    assert [m for m, *_ in found("Please don't wait.", SWAP_CURLY)] == ["act"]
