@@ -236,3 +236,21 @@ SWAP_CURLY = "kind: substitution\nswap: {'don’t wait': act}\nmessage: '{replac
 
 def test_a_substitution_typed_with_a_curly_apostrophe_matches_a_straight_one() -> None:
     assert [m for m, *_ in found("Please don't wait.", SWAP_CURLY)] == ["act"]
+
+
+RE2_ONLY = "kind: existence\npatterns: ['\\pN{3}']\nmessage: '{match}'\n"
+
+
+def test_a_team_pattern_runs_in_re2_with_its_syntax() -> None:
+    # `\pN` (any digit) is RE2's; Python's `re` refuses it.
+    assert found("Call 704 now.", RE2_ONLY) == [("704", 5, 8, ())]
+
+
+SWAP_CASED = (
+    "kind: substitution\nswap: {ASAP: soon}\ncase_sensitive: true\nmessage: '{replacement}'\n"
+)
+
+
+def test_a_case_sensitive_substitution_fires_only_on_the_case_it_names() -> None:
+    assert [m for m, *_ in found("Call me ASAP.", SWAP_CASED)] == ["soon"]
+    assert found("Call me asap.", SWAP_CASED) == []
