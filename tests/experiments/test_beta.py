@@ -426,3 +426,26 @@ def test_the_order_of_the_arms_changes_nothing_with_more_than_16_arms() -> None:
     shuffled, shuffled_max = bt.chance_best(a[order], b[order])
     np.testing.assert_allclose(shuffled[0], chance[0][order], rtol=0, atol=1e-13)
     assert shuffled_max[0] == pytest.approx(e_max[0], abs=1e-13)
+
+
+@pytest.mark.parametrize(
+    ("alpha", "beta"),
+    [
+        ([0.3, 4000.5], [30.5, 0.6]),
+        ([1.5, 4000.5], [30.5, 700.5]),
+        ([0.3, 4000.5], [900.5, 700.5]),
+        ([5000.5, 1.5], [30.5, 700.5]),
+    ],
+)
+def test_chances_of_arms_far_apart_stay_between_0_and_1(
+    alpha: list[float], beta: list[float]
+) -> None:
+    """Where one arm is best beyond doubt, the integrals land a hair outside [0, 1] before
+    they are clipped: a chance reads 0% to 100%, never -0.0000001 or 1.0000001."""
+    chance, e_max = bt.chance_best(np.array([alpha]), np.array([beta]))
+    assert ((chance >= 0.0) & (chance <= 1.0)).all() and ((e_max >= 0) & (e_max <= 1)).all()
+    assert chance.sum() == pytest.approx(1.0, abs=1e-9)
+    beat = bt.chance_to_beat(alpha[0], beta[0], alpha[1], beta[1])
+    again = bt.chance_to_beat(alpha[1], beta[1], alpha[0], beta[0])
+    assert 0.0 <= beat <= 1.0 and 0.0 <= again <= 1.0
+    assert beat + again == pytest.approx(1.0, abs=1e-4)  # the documented accuracy

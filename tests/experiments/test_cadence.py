@@ -57,8 +57,11 @@ def test_a_broken_policy_names_its_line(tmp_path: Path) -> None:
     bad = tmp_path / "cadence.yaml"
     text = (Path(__file__).parents[2] / "src/callworthy/policies/cadence.yaml").read_text()
     bad.write_text(text.replace("spacing_days: 7", "spacing_days: 0"))
-    with pytest.raises(DataFileError, match="spacing_days"):
+    with pytest.raises(DataFileError, match="spacing_days") as raised:
         load_cadence(bad)
+    line = text.splitlines().index("spacing_days: 7") + 1
+    assert (raised.value.line, raised.value.fix) == (line, "Correct the value.")
+    assert raised.value.docs == "docs/experiments.md"  # where the policy's fields are explained
 
 
 def test_a_policy_file_is_read_field_by_field(tmp_path: Path) -> None:
@@ -95,8 +98,9 @@ def test_the_status_names_every_figure_at_each_stage() -> None:
     assert (answered.unanswered, answered.last_left_at, answered.advice) == (0, NOW - 3 * day, "")
     # A voicemail left exactly now counts; one left a day from now does not.
     now_left = cadence_status([NOW, NOW + day], [], now=NOW)
-    assert (now_left.unanswered, now_left.last_left_at, now_left.earliest) == (
+    assert (now_left.unanswered, now_left.limit, now_left.last_left_at, now_left.earliest) == (
         1,
+        5,
         NOW,
         NOW + 7 * day,
     )

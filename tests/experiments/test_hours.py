@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+import time as clock
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -92,3 +94,22 @@ def test_bad_calling_hours_name_the_problem_and_the_fix(
     with pytest.raises(ExperimentInputError) as caught:
         next_call_time(utc(2026, 6, 10, 15, 0), **args)  # type: ignore[arg-type]
     assert (caught.value.problem, caught.value.fix) == (problem, fix)
+
+
+@pytest.fixture
+def machine_in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run the test on a machine whose own clock is set to Tokyo time."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    clock.tzset()
+    yield
+    monkeypatch.undo()
+    clock.tzset()
+
+
+@pytest.mark.usefixtures("machine_in_tokyo")
+def test_the_machine_s_own_time_zone_changes_nothing() -> None:
+    # 11:00 in New York is inside hours whatever zone the server runs in (Tokyo: 00:00).
+    now = utc(2026, 6, 10, 15, 0)
+    assert next_call_time(now, "America/New_York") == now
+    later = next_call_time(utc(2026, 6, 10, 11, 0), "America/New_York")
+    assert (later, later.utcoffset()) == (utc(2026, 6, 10, 13, 0), timedelta(0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 import numpy as np
 import pytest
@@ -91,6 +91,13 @@ UTC_NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 NAIVE = datetime(2026, 3, 2, 12, 0)
 
 
+class _NoOffset(tzinfo):
+    """A time zone that knows no offset: a datetime with it is as naive as one without."""
+
+    def utcoffset(self, dt: datetime | None) -> None:
+        return None
+
+
 @pytest.mark.parametrize(
     ("make", "problem", "fix"),
     [
@@ -102,6 +109,9 @@ NAIVE = datetime(2026, 3, 2, 12, 0)
          "Callback at 2026-03-02T11:59:59+00:00 comes before the voicemail "
          "(2026-03-02T12:00:00+00:00).", "Fix the callback time in the log."),
         (lambda: require_aware(NAIVE), "now 2026-03-02T12:00:00 has no time zone.",
+         "Pass time-zone-aware datetimes (UTC is best)."),
+        (lambda: require_aware(NAIVE.replace(tzinfo=_NoOffset())),
+         "now 2026-03-02T12:00:00 has no time zone.",
          "Pass time-zone-aware datetimes (UTC is best)."),
         (lambda: Settings(credible_level=1.0), "Credible level 1.0 is not between 0 and 1.",
          "Use a level such as 0.95."),
@@ -140,9 +150,10 @@ def test_each_bad_input_names_the_problem_and_the_fix(
 
 def test_the_edges_of_each_setting_are_taken() -> None:
     # A callback at the very second of the voicemail, the smallest and equal prior strengths,
-    # counts just under the size limit.
+    # counts up to the size limit (a quarter of the largest 64-bit integer: sums cannot overflow).
     assert Attempt("a", UTC_NOON, UTC_NOON).callback_at == UTC_NOON
     assert Settings(prior_min_strength=1e-9, prior_max_strength=1e-9).prior_min_strength == 1e-9
     assert Settings(credible_level=0.999).credible_level == 0.999
     assert whole_counts("voicemails", [2.0**60]).tolist() == [2**60]
+    assert whole_counts("voicemails", [2**61]).tolist() == [2**61]
     require_aware(UTC_NOON)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -137,3 +139,31 @@ def test_segments_need_two_groups_in_some_strategy() -> None:
     assert (two.kind, two.reasons) == ("segment", ())
     alone = fit_segment_prior([[1, 2]], [[10, 10]])  # one segment per strategy: none
     assert (alone.kind, alone.reasons) == ("flat", (Reason.PRIOR_FALLBACK,))
+
+
+@pytest.mark.parametrize("rate", [0, 1])
+def test_strategies_with_no_spread_at_all_get_the_maximum_strength(rate: int) -> None:
+    # Every strategy at 0% (or 100%): no spread between or within, rho is exactly 0.
+    fit = fit_team_prior([10 * rate] * 3, [10] * 3, max_strength=60.0)
+    assert (fit.kind, fit.strength) == ("team", 60.0)
+    assert fit.mean == pytest.approx((30 * rate + 1) / 32)
+
+
+def test_a_tiny_spread_is_capped_at_the_maximum_strength() -> None:
+    # rho is about 0.004 here: 1/rho - 1 is about 259 voicemails, more than the cap.
+    assert fit_team_prior([20, 24, 28, 32], [100] * 4).strength == 100.0
+
+
+def test_a_strategy_with_one_voicemail_or_none_leaves_the_segment_prior_alone() -> None:
+    k = [[4, 30], [10, 20], [16, 12]]
+    n = [[40, 60], [40, 60], [40, 60]]
+    plain = fit_segment_prior(k, n).strength
+    assert 2.0 < plain < 100.0  # neither bound: the estimate itself
+    one = fit_segment_prior(
+        [[0, *k[0]], [0, *k[1]], [1, *k[2]]], [[0, *n[0]], [0, *n[1]], [1, *n[2]]]
+    )
+    assert one.strength == pytest.approx(plain, rel=1e-12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no division by an empty strategy's zero
+        none = fit_segment_prior([[0, *row] for row in k], [[0, *row] for row in n])
+    assert none.strength == pytest.approx(plain, rel=1e-12)

@@ -184,3 +184,35 @@ def test_every_figure_of_a_summary_follows_from_its_settings_and_counts() -> Non
         assert row.expected_loss == pytest.approx(max(loss, 0.0), abs=1e-9)
         assert row.chance_best is not None
     assert rows["one"].chance_to_beat_baseline is not None
+
+
+@pytest.mark.parametrize(
+    ("half_rates", "strength"),
+    [((10, 10, 10), 7.0), ((1, 39, 1), 3.0)],
+    ids=["alike reps: the maximum", "far-apart reps: the minimum"],
+)
+def test_segment_prior_strength_keeps_to_the_settings_bounds(
+    half_rates: tuple[int, ...], strength: float
+) -> None:
+    log: list[Attempt] = []
+    for rep, callbacks in enumerate(half_rates):
+        log += attempts("half", callbacks, 40, rep=f"r{rep}")
+        log += attempts("tip", callbacks, 40, rep=f"r{rep}")
+    settings = Settings(
+        prior=PriorKind.TEAM, baseline="tip", prior_min_strength=3.0, prior_max_strength=7.0
+    )
+    rep_prior = summarise(log, NOW, settings).segment_priors[0]
+    assert (rep_prior.kind, rep_prior.strength) == ("segment", strength)
+
+
+def test_a_strategy_with_only_pending_voicemails_gets_no_chances_and_takes_none() -> None:
+    log = attempts("half", 7, 8) + attempts("plain", 2, 8) + attempts("tip", 3, 8)
+    without = by_name(summarise(log, NOW, BASE).strategies)
+    rows = by_name(summarise(log + attempts("new", 0, 4, days_ago=1), NOW, BASE).strategies)
+    new = rows["new"]
+    assert (new.voicemails, new.matured, new.pending) == (4, 0, 4)
+    assert (new.chance_to_beat_baseline, new.chance_best, new.expected_loss) == (None, None, None)
+    assert new.reasons == (Reason.NO_MATURED_DATA,)
+    for name in ("half", "plain", "tip"):
+        assert rows[name].chance_best == without[name].chance_best
+        assert rows[name].expected_loss == without[name].expected_loss

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -90,3 +91,31 @@ def test_the_curve_takes_its_level_from_the_settings() -> None:
     reference = kaplan_meier([2, 14], [1, 0], level=0.5)
     assert narrow.ci_low == pytest.approx(reference.ci_low)
     assert narrow.ci_low[0] > kaplan_meier([2, 14], [1, 0], level=0.99).ci_low[0]
+
+
+def test_a_curve_that_reaches_zero_is_computed_without_a_numpy_warning() -> None:
+    """Greenwood's sum divides by zero there on purpose: no warning in the server's log."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        curve = kaplan_meier([1, 2, 2], [1, 1, 1])
+    assert curve.survival[-1] == 0.0
+
+
+def test_days_are_floats_however_they_were_given() -> None:
+    curve = kaplan_meier([1, 3], [True, False])
+    assert curve.days == (1.0, 3.0) and all(type(d) is float for d in curve.days)
+
+
+def test_a_strategy_with_no_voicemail_has_an_empty_curve() -> None:
+    for log in ([], [Attempt("joke", NOW - timedelta(days=30))]):
+        curve = callback_curve(log, NOW, strategy="tip")
+        assert (curve.voicemails, curve.days, curve.strategy) == (0, (), "tip")
+        assert curve.reasons == (Reason.NO_VOICEMAILS,)
+
+
+def test_before_the_first_callback_the_curve_is_1_with_no_band() -> None:
+    # Day 1: a voicemail still waiting (censored), no callback yet: S = 1, nothing to spread.
+    curve = kaplan_meier([1, 2, 3, 3], [0, 1, 1, 0])
+    assert curve.survival[0] == 1.0
+    assert (curve.ci_low[0], curve.ci_high[0]) == (1.0, 1.0)
+    assert all(math.isfinite(x) for x in curve.ci_low + curve.ci_high)

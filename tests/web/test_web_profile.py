@@ -91,4 +91,3 @@ def test_times_read_in_the_zone_and_relative_within_a_week() -> None:
     assert relative(at, at + timedelta(days=3, hours=2)) == "3 days ago"
     assert relative(at, at - timedelta(hours=2)) == "in 2 hours"
     assert relative(at, at + timedelta(seconds=20)) == "just now"
-

@@ -8,12 +8,14 @@ import dataclasses
 import pytest
 
 from callworthy.critique import critique
+from callworthy.write import Writeup, default_packs, profile_from_mapping, write_messages
 from callworthy.write.registry import default_registry
 from callworthy.write.writer import (
     BAR,
     Bar,
     Candidate,
     bar_problem,
+    context_for,
     rank_key,
     similarity,
     words,
@@ -105,28 +107,104 @@ def test_words_keep_apostrophes_and_hyphens_inside_a_word() -> None:
 
 
 def test_candidates_rank_by_rate_then_score_then_plain_then_shorter() -> None:
+    first, second, *others = sorted(s.id for s in default_registry().strategies)
     base = Candidate(
-        strategy="b", name="B", principle="P5", text="", spoken="", score=85,
+        strategy=first, name="B", principle="P5", text="", spoken="", score=85,
         spoken_seconds=20.0, humor=False, phrasing=0, caution="", critique=critique(SCRIPT),
         expected_rate=0.2,
     )  # fmt: skip
-    variants = [
-        dataclasses.replace(base, humor=True, strategy="a"),
-        dataclasses.replace(base, spoken_seconds=25.0, strategy="a"),
-        dataclasses.replace(base, expected_rate=0.2 + 1e-12, score=80, strategy="tie"),
-        dataclasses.replace(base, strategy="c"),
-        base,
-        dataclasses.replace(base, score=90, strategy="y"),
-        dataclasses.replace(base, expected_rate=0.3, strategy="z"),
+    humor = dataclasses.replace(base, humor=True, strategy=others[0])
+    longer = dataclasses.replace(base, spoken_seconds=25.0, strategy=others[0])
+    tie = dataclasses.replace(base, expected_rate=0.2 + 1e-12, score=80, strategy=others[1])
+    by_id = dataclasses.replace(base, strategy=second)
+    scored = dataclasses.replace(base, score=90, strategy=others[2])
+    rated = dataclasses.replace(base, expected_rate=0.3, strategy=others[3])
+    ranked = sorted([humor, longer, tie, by_id, base, scored, rated], key=rank_key)
+    assert ranked == [
+        rated,  # the best expected rate
+        scored,  # then the best score
+        base,  # then plain, shorter, by id
+        by_id,
+        longer,
+        humor,  # humor after plain (P8)
+        tie,  # a rate a hair higher is the same rate: its score decides
     ]
-    ranked = sorted(variants, key=rank_key)
-    order = [(c.strategy, c.humor, c.spoken_seconds) for c in ranked]
-    assert order == [
-        ("z", False, 20.0),  # the best expected rate
-        ("y", False, 20.0),  # then the best score
-        ("b", False, 20.0),  # then plain, shorter, by id
-        ("c", False, 20.0),
-        ("a", False, 25.0),
-        ("a", True, 20.0),  # humor after plain (P8)
-        ("tie", False, 20.0),  # a rate a hair higher is the same rate: its score decides
-    ]
+
+
+PROFILE = {
+    "prospect": {"name": "Dana Reyes", "company": "Reyes Catering", "industry": "restaurants"},
+    "rep": {"name": "Ana Ruiz", "phone": "704-333-1112", "company": "Acme"},
+}
+
+
+def _write(**kw: object) -> Writeup:
+    profile = profile_from_mapping(PROFILE)
+    return write_messages(profile.prospect, profile.rep, seed=3, **kw)  # type: ignore[arg-type]
+
+
+def test_each_candidate_is_its_strategys_own_words_critiqued() -> None:
+    writeup = _write()
+    assert writeup.candidates and writeup.seed == 3
+    registry = default_registry()
+    for cand in writeup.candidates:
+        strategy = registry.get(cand.strategy)
+        assert strategy is not None
+        assert (cand.name, cand.principle, cand.humor, cand.caution) == (
+            strategy.name, strategy.principle, strategy.humor, strategy.caution,
+        )  # fmt: skip
+        assert 0 <= cand.phrasing < len(strategy.phrasings)
+        context = context_for(profile_from_mapping(PROFILE).prospect, default_packs()[writeup.pack])
+        again = critique(cand.text, context=context)
+        assert (cand.score, cand.spoken_seconds) == (again.score, again.spoken_seconds)
+        assert "704-333-1112" in cand.text and "seven oh four" in cand.spoken
+        assert "704" not in cand.spoken
+
+
+def test_a_strategy_no_phrasing_of_which_clears_the_bar_is_skipped_with_the_commonest_reason() -> (
+    None
+):
+    writeup = _write(bar=Bar(min_score=101))
+    assert writeup.candidates == ()
+    assert writeup.skipped
+    for skipped in writeup.skipped:
+        assert skipped.strategy and registry_has(skipped.strategy)
+        reason = skipped.reason
+        assert reason.startswith("no phrasing cleared the bar (most often: scored ") or (
+            "P7" in reason or "lead" in reason or "referr" in reason or "logged only" in reason
+            or "humor" in reason or "nothing in the profile" in reason
+        ), reason  # fmt: skip
+        assert str(skipped) == f"{skipped.strategy}: {reason}"
+    scored = [s.reason for s in writeup.skipped if "most often: scored" in s.reason]
+    assert scored and all(r.endswith("(< 101))") for r in scored)
+
+
+def test_a_phrasing_too_close_to_an_accepted_one_is_passed_over() -> None:
+    writeup = _write(bar=dataclasses.replace(BAR, max_similarity=0.0))
+    assert len(writeup.candidates) == 1  # the first accepted; every other is "too close"
+    close = [s for s in writeup.skipped if "too close to another candidate (P10)" in s.reason]
+    assert close
+    assert all(
+        s.reason == "no phrasing cleared the bar (most often: too close to another candidate (P10))"
+        for s in close
+    )
+
+
+def registry_has(sid: str) -> bool:
+    return default_registry().get(sid) is not None
+
+
+def test_a_candidates_json_is_each_field_written_here() -> None:
+    """The same check as test_writer's, on candidates written in the test itself (a module's
+    shared writeups are made once, which a mutation tester credits to one test only)."""
+    for cand in _write().candidates:
+        out = cand.to_dict()
+        fields = ("strategy", "name", "principle", "text", "spoken", "score", "spoken_seconds",
+                  "humor", "phrasing", "caution", "expected_rate", "evidence")  # fmt: skip
+        assert {k: out[k] for k in fields} == {k: getattr(cand, k) for k in fields}
+        assert out["subscores"] == cand.critique.subscores
+        assert out["findings"] == [
+            {"rule": f.rule, "level": f.level.value, "points": f.points, "message": f.message}
+            for f in cand.critique.findings
+        ]
+        deliverable = cand.deliverable.to_dict() if cand.deliverable else None
+        assert out["deliverable"] == deliverable

@@ -95,3 +95,18 @@ def test_an_unknown_industry_is_noted_with_the_packs_there_are() -> None:
     assert note == (
         f"no pack for industry 'Widgets': using general (packs: {', '.join(sorted(packs))})."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "stems"),
+    [
+        ("Drivers hours", {"driver", "hour"}),  # a plural's s goes
+        ("bus gas glass boss", {"bus", "gas", "glass", "boss"}),  # short words and -ss keep it
+        ("the owner's trucks", {"owner", "truck"}),  # a possessive goes, with its apostrophe
+        ("the owner’s trucks", {"owner", "truck"}),  # a curly one too
+        ("Sales SALES sales", {"sale"}),  # case does not matter
+        ("cars", {"car"}),  # four letters: the s goes
+    ],
+)
+def test_a_concerns_words_are_matched_by_their_stems(text: str, stems: set[str]) -> None:
+    assert _stems(text) == stems

@@ -222,8 +222,7 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
     owned = _owned_subject(words)
     if owned:  # "Harvey's company needs a van" -> "has a company that needs a van"
         thing = " ".join(words[1:owned])
-        article = "an" if thing[:1].lower() in "aeio" else "a"
-        return f"has {article} {thing} that {lead_clause(' '.join(words[owned:]))}"
+        return f"has {with_article(thing)} that {lead_clause(' '.join(words[owned:]))}"
     if first in _ADVERBS and len(words) > 1:
         return f"{first} {lead_clause(' '.join(words[1:]), names)}"
     if first in ("looking", "interested", "hoping", "planning", "shopping", "in"):
