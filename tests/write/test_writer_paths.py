@@ -225,6 +225,6 @@ def test_a_slot_nothing_names_is_told_by_name_and_a_copy_is_too_close() -> None:
 def test_rates_a_billionth_apart_are_one_rate_and_the_score_decides() -> None:
     prospect, rep = _profile()
     (cand,) = write_messages(prospect, rep, strategies=(_strategy("value_tip"),)).candidates
-    low = dataclasses.replace(cand, strategy="a", expected_rate=0.2 + 3e-10, score=80)
-    high = dataclasses.replace(cand, strategy="b", expected_rate=0.2, score=90)
+    low = dataclasses.replace(cand, expected_rate=0.2 + 3e-10, score=80)
+    high = dataclasses.replace(cand, expected_rate=0.2, score=90)
     assert sorted([low, high], key=rank_key) == [high, low]
