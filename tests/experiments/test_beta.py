@@ -426,3 +426,15 @@ def test_the_order_of_the_arms_changes_nothing_with_more_than_16_arms() -> None:
     shuffled, shuffled_max = bt.chance_best(a[order], b[order])
     np.testing.assert_allclose(shuffled[0], chance[0][order], rtol=0, atol=1e-13)
     assert shuffled_max[0] == pytest.approx(e_max[0], abs=1e-13)
+
+
+def test_a_sure_winner_s_chances_stay_within_0_and_1() -> None:
+    # Rounding in the quadrature and in Richardson's extrapolation can step past 0 or 1
+    # (by 1e-6 and 1e-12 here): a chance shown or stored is never below 0 nor above 1.
+    beat = bt.chance_to_beat([390.5], [50.5], [30.5], [100.5])
+    assert 0.0 <= beat[0] <= 1.0 and beat[0] == pytest.approx(1.0)
+    a = np.array([[1282.43, 593.72, 479.22, 1779.22, 1232.82]])
+    b = np.array([[1595.45, 1536.42, 257.04, 1687.53, 1327.75]])
+    chance, _ = bt.chance_best(a, b)
+    assert np.all((chance >= 0.0) & (chance <= 1.0))
+    assert chance[0].tolist() == pytest.approx([0.0, 0.0, 1.0, 0.0, 0.0], abs=1e-9)
