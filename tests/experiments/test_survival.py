@@ -60,10 +60,3 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     assert empty.reasons == (Reason.NO_VOICEMAILS,)
     assert empty.survival == ()
 
-
-def test_before_the_first_callback_the_curve_is_1_with_no_band() -> None:
-    # Day 1: a voicemail still waiting (censored), no callback yet: S = 1, nothing to spread.
-    curve = kaplan_meier([1, 2, 3, 3], [0, 1, 1, 0])
-    assert curve.survival[0] == 1.0
-    assert (curve.ci_low[0], curve.ci_high[0]) == (1.0, 1.0)
-    assert all(math.isfinite(x) for x in curve.ci_low + curve.ci_high)
