@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -60,3 +63,20 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     assert empty.reasons == (Reason.NO_VOICEMAILS,)
     assert empty.survival == ()
 
+    # One strategy's curve from an empty log: no voicemails, not an error.
+    mine = callback_curve([], NOW, strategy="tip")
+    assert (mine.strategy, mine.voicemails, mine.reasons) == ("tip", 0, (Reason.NO_VOICEMAILS,))
+
+
+def test_a_curve_that_reaches_0_warns_of_nothing() -> None:
+    # Everyone called back by day 2: Greenwood's sum is infinite there, silently.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        curve = kaplan_meier([1, 2, 2], [1, 1, 1])
+    assert curve.survival == (pytest.approx(2 / 3), 0.0)
+    assert (curve.variance[-1], curve.ci_low[-1], curve.ci_high[-1]) == (0.0, 0.0, 0.0)
+
+
+def test_whole_days_come_back_as_days_in_json() -> None:
+    curve = kaplan_meier([1, 2, 2], [True, False, True])
+    assert '"days": [1.0, 2.0]' in json.dumps(dataclasses.asdict(curve))
