@@ -63,7 +63,9 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     assert empty.reasons == (Reason.NO_VOICEMAILS,)
     assert empty.survival == ()
 
-    # One strategy's curve from an empty log: no voicemails, not an error.
+
+
+def test_one_strategy_s_curve_from_an_empty_log_has_no_voicemails() -> None:
     mine = callback_curve([], NOW, strategy="tip")
     assert (mine.strategy, mine.voicemails, mine.reasons) == ("tip", 0, (Reason.NO_VOICEMAILS,))
 
