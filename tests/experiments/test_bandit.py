@@ -165,8 +165,7 @@ def test_with_top_two_beta_0_every_pick_is_a_challenger_and_any_can_be_picked() 
     post = Posteriors.of((Arm("weak", 40, 100), Arm("also weak", 40, 100), Arm("best", 90, 100)))
     rng = np.random.default_rng(3)
     picks = [
-        pick_next(post, rng, floor=0.0, top_two=True, top_two_beta=0.0).strategy
-        for _ in range(200)
+        pick_next(post, rng, floor=0.0, top_two=True, top_two_beta=0.0).strategy for _ in range(200)
     ]
     assert "best" not in picks
     assert min(picks.count("weak"), picks.count("also weak")) > 60

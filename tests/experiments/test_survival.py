@@ -64,7 +64,6 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     assert empty.survival == ()
 
 
-
 def test_one_strategy_s_curve_from_an_empty_log_has_no_voicemails() -> None:
     mine = callback_curve([], NOW, strategy="tip")
     assert (mine.strategy, mine.voicemails, mine.reasons) == ("tip", 0, (Reason.NO_VOICEMAILS,))
