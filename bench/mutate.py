@@ -190,6 +190,8 @@ def main() -> None:
     for target in args.targets:
         module_of(target)
         folder = prepare(target, args.commit, args.fresh, args.tests)
+        if args.retest:  # which tests reach which function is measured again: tests changed
+            (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         seconds = run(folder, args.jobs, [])  # new mutants and changed functions
         if args.retest and survivors(folder):
             seconds += run(folder, args.jobs, survivors(folder))

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
+from types import UnionType
 from typing import Any, get_args, get_origin
 
 import click
@@ -165,6 +166,17 @@ def shape_name(kind: Any) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", getattr(kind, "__name__", str(kind))).strip("-")
 
 
+def answer_model(route: Any) -> Any:
+    """Return the model of an API route's JSON answer, or None. Where a route answers with
+    one of several models (a script's critique or a recording's), the first is its JSON
+    body's answer; the others are listed by hand (`RECORDING_USERS`)."""
+    kind = route.response_model if isinstance(route, APIRoute) else None
+    if kind is None or kind is dict:
+        return None
+    members = get_args(kind) if isinstance(kind, UnionType) else ()
+    return members[0] if members else kind
+
+
 def _cli_only_shapes() -> dict[str, Any]:
     """Return the shapes only the CLI prints (the API pages them or has no twin)."""
     from callworthy.cli.audio import TranscribeLine
@@ -205,8 +217,7 @@ def shapes() -> dict[str, Any]:
     found: dict[str, Any] = {"ErrorOut": ErrorOut}
     for name in ROUTERS:
         for route in import_module(f"callworthy.web.routers.{name}").api.routes:
-            kind = route.response_model if isinstance(route, APIRoute) else None
-            if kind is not None and kind is not dict:
+            if (kind := answer_model(route)) is not None:
                 found[shape_name(kind)] = kind
     return found | _cli_only_shapes()
 
@@ -231,8 +242,7 @@ def _schema_index() -> str:
     by_shape: dict[str, list[str]] = {}
     for name in ROUTERS:
         for route in import_module(f"callworthy.web.routers.{name}").api.routes:
-            kind = route.response_model if isinstance(route, APIRoute) else None
-            if kind is not None and kind is not dict:
+            if (kind := answer_model(route)) is not None:
                 for method in sorted(route.methods):
                     by_shape.setdefault(shape_name(kind), []).append(f"`{method} {route.path}`")
     for command, name in CLI_SHAPES.items():

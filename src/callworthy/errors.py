@@ -277,7 +277,8 @@ class ImportFileError(CallworthyError):
         self.problems = problems
         lines = [f"{path}:{line}: {why}" if line else f"{path}: {why}" for line, why in problems]
         shown = lines[:50] + ([f"... and {len(lines) - 50} more"] if len(lines) > 50 else [])
-        summary = f"{len(problems)} problem(s) in {path}:\n" + "\n".join(shown)
+        counted = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+        summary = f"{counted} in {path}:\n" + "\n".join(shown)
         super().__init__(summary, fix)
 
     @property

@@ -67,7 +67,7 @@ def test_json_is_a_list_of_causes(db: str, jane: str, tmp_path: Path) -> None:
 
 def test_text_output_ranks_with_evidence_and_steps(db: str, jane: str, tmp_path: Path) -> None:
     out = ok(run(db, "diagnose", jane, "--answers", answers_file(tmp_path, NEUTRAL))).stdout
-    assert "Why is Jane Doe (Acme) silent?" in out and "5 voicemail(s)" in out
+    assert "Why is Jane Doe (Acme) silent?" in out and "5 voicemails" in out
     assert "1. (b) They see no gain for themselves" in out and "Less likely" in out
 
 

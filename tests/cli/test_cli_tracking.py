@@ -114,7 +114,7 @@ def test_errors_have_their_exit_codes(db: str, tmp_path: Path) -> None:
     dnc = tmp_path / "dnc.csv"
     dnc.write_text("phone\n704-333-1112\n")
     flagged = ok(run(db, "dnc", "import", str(dnc)))
-    assert "1 prospect(s) flagged" in flagged.output and "Jane Doe" in flagged.output
+    assert "1 prospect flagged" in flagged.output and "Jane Doe" in flagged.output
     refused = run(db, "log", "Jane", "-s", "other", "--script", SCRIPT)
     assert refused.exit_code == DoNotCallError.exit_code
     assert "do-not-call" in refused.output
@@ -123,12 +123,12 @@ def test_errors_have_their_exit_codes(db: str, tmp_path: Path) -> None:
 def test_import_dry_run_then_real_then_again(db: str) -> None:
     path = str(FIXTURES / "hubspot_calls.csv")
     dry = ok(run(db, "import", path, "--format", "hubspot", "--dry-run"))
-    assert "Would add 3 voicemail(s), 1 callback(s), 3 new prospect(s)" in dry.output
+    assert "Would add 3 voicemails, 1 callback, 3 new prospects" in dry.output
     assert "line 3: outcome 'No answer'" in dry.output
     report = json.loads(ok(run(db, "import", path, "--format", "hubspot", "--json")).output)
     assert (report["voicemails_added"], report["callbacks_added"]) == (3, 1)
     again = ok(run(db, "import", path, "-f", "hubspot"))
-    assert "Added 0 voicemail(s)" in again.output and "4 already imported" in again.output
+    assert "Added 0 voicemails" in again.output and "4 already imported" in again.output
 
 
 def test_bad_import_lists_lines_and_writes_nothing(db: str, tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_export_csv_and_forget(db: str, tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())) == 4
     assert run(db, "prospect", "forget", "Ana Lima", input="n\n").exit_code != 0
     forgot = ok(run(db, "prospect", "forget", "Ana Lima", "--yes"))
-    assert "1 voicemail(s), 1 callback(s) erased" in forgot.output
+    assert "1 voicemail, 1 callback erased" in forgot.output
     assert "Ana Lima" not in ok(run(db, "export")).output
 
 

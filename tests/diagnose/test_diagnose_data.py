@@ -124,7 +124,7 @@ def test_broken_cause_files_name_the_file_and_line(tmp_path: Path) -> None:
         load_model_from(folder, QUESTIONNAIRE)
     shutil.copy(DATA / "a.yaml", folder / "a.yaml")
     (folder / "j.yaml").unlink()
-    with pytest.raises(CauseFileError, match=r"cause.s. j are missing"):
+    with pytest.raises(CauseFileError, match=r"cause j is missing"):
         load_model_from(folder, QUESTIONNAIRE)
     (folder / "k.yaml").write_text("name: x\n")
     with pytest.raises(CauseFileError, match="'k' is not a P1 cause"):

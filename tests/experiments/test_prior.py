@@ -50,6 +50,97 @@ def test_segment_prior_strength_within_strategies() -> None:
     assert 13 <= fit.strength <= 30
 
 
+def reference_rho(strata: list[list[tuple[int, int]]]) -> float | None:
+    """The one-way ANOVA estimator (Fleiss, Levin & Paik §15.4), loop by loop: groups of
+    (callbacks, matured) within strata, each group centred on its stratum's pooled rate."""
+    strata = [[(k, n) for k, n in groups if n > 0] for groups in strata]
+    strata = [groups for groups in strata if groups]
+    cells = [cell for groups in strata for cell in groups]
+    total = sum(n for _, n in cells)
+    between_df, within_df = len(cells) - len(strata), total - len(cells)
+    if between_df < 1 or within_df < 1:
+        return None
+    msb = msw = n0 = 0.0
+    for groups in strata:
+        size = sum(n for _, n in groups)
+        centre = sum(k for k, _ in groups) / size
+        for k, n in groups:
+            msb += n * (k / n - centre) ** 2
+            msw += n * (k / n) * (1 - k / n)
+        n0 += size - sum(n * n for _, n in groups) / size
+    msb, msw, n0 = msb / between_df, msw / within_df, n0 / between_df
+    denominator = msb + (n0 - 1) * msw
+    return 0.0 if denominator <= 0 else (msb - msw) / denominator
+
+
+TEAMS = [
+    [(2, 10), (8, 10)],  # two strategies: one degree of freedom between them
+    [(1, 1), (0, 2)],  # a strategy of one voicemail counts; one degree of freedom within
+    [(3, 40), (5, 35), (9, 50), (0, 0), (4, 22)],  # a strategy with nothing matured is left out
+    [(10, 100), (11, 100), (9, 100)],  # alike: the estimate is at or below 0
+    [(0, 5), (5, 5)],  # as different as can be
+]
+
+
+@pytest.mark.parametrize("table", TEAMS)
+def test_the_team_prior_is_the_anova_estimate_exactly(table: list[tuple[int, int]]) -> None:
+    k, n = [c for c, _ in table], [m for _, m in table]
+    rho = reference_rho([table])
+    assert rho is not None
+    fit = fit_team_prior(k, n, min_strength=0.5, max_strength=60.0)
+    expected = 60.0 if rho <= 0 else min(60.0, max(0.5, 1 / rho - 1))
+    assert fit.strength == pytest.approx(expected, rel=1e-12)
+    assert fit.mean == pytest.approx((sum(k) + 1) / (sum(n) + 2), rel=1e-15)
+    assert (fit.kind, fit.reasons) == ("team", ())
+    assert fit.alpha == pytest.approx(fit.mean * fit.strength)
+    assert fit.beta == pytest.approx((1 - fit.mean) * fit.strength)
+
+
+def test_the_default_strength_is_worth_two_to_a_hundred_voicemails() -> None:
+    assert fit_team_prior([10, 11, 9], [100, 100, 100]).strength == 100.0
+    assert fit_team_prior([0, 5], [5, 5]).strength == 2.0
+    alike = fit_segment_prior([[10, 3], [11, 3], [9, 3]], [[100, 30]] * 3)
+    assert alike.strength == 100.0
+    apart = fit_segment_prior([[0, 0], [5, 10]], [[5, 10], [5, 10]])
+    assert apart.strength == 2.0
+
+
+SEGMENTS = [
+    # rows: segments (reps); columns: strategies. Each column is centred on its own rate.
+    ([[2, 9], [8, 1]], [[10, 10], [10, 10]]),
+    ([[1, 30], [4, 10], [0, 0]], [[20, 60], [20, 40], [0, 0]]),  # an empty segment
+    ([[3, 0], [5, 0], [7, 0]], [[30, 0], [25, 0], [40, 0]]),  # a strategy never used
+]
+
+
+@pytest.mark.parametrize(("k", "n"), SEGMENTS)
+def test_the_segment_prior_is_the_anova_estimate_within_strategies(
+    k: list[list[int]], n: list[list[int]]
+) -> None:
+    strata = [[(k[r][c], n[r][c]) for r in range(len(k))] for c in range(len(k[0]))]
+    rho = reference_rho(strata)
+    assert rho is not None
+    fit = fit_segment_prior(k, n, min_strength=0.25, max_strength=70.0)
+    expected = 70.0 if rho <= 0 else min(70.0, max(0.25, 1 / rho - 1))
+    assert fit.strength == pytest.approx(expected, rel=1e-12)
+    assert (fit.kind, fit.mean, fit.reasons) == ("segment", 0.5, ())
+
+
+def test_the_hand_computed_two_strategy_case() -> None:
+    # r = 0.2 and 0.8 over 10 each: MSB 1.8, MSW 3.2/18, n0 10, so rho = 1.6222 / 3.4.
+    rho = (1.8 - 3.2 / 18) / (1.8 + 9 * 3.2 / 18)
+    fit = fit_team_prior([2, 8], [10, 10], min_strength=0.1)
+    assert fit.strength == pytest.approx(1 / rho - 1, rel=1e-12)  # about 1.096
+    assert fit.mean == 0.5
+
+
+def test_segments_need_two_groups_in_some_strategy() -> None:
+    two = fit_segment_prior([[1], [2]], [[10], [10]])  # two segments of one strategy: 1 df
+    assert (two.kind, two.reasons) == ("segment", ())
+    alone = fit_segment_prior([[1, 2]], [[10, 10]])  # one segment per strategy: none
+    assert (alone.kind, alone.reasons) == ("flat", (Reason.PRIOR_FALLBACK,))
+
+
 @pytest.mark.parametrize("rate", [0, 1])
 def test_strategies_with_no_spread_at_all_get_the_maximum_strength(rate: int) -> None:
     # Every strategy at 0% (or 100%): no spread between or within, rho is exactly 0.

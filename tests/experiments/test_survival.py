@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import math
 import warnings
 from datetime import timedelta
@@ -64,20 +62,52 @@ def test_no_callbacks_and_no_voicemails_are_reasons() -> None:
     assert empty.survival == ()
 
 
-def test_one_strategy_s_curve_from_an_empty_log_has_no_voicemails() -> None:
-    mine = callback_curve([], NOW, strategy="tip")
-    assert (mine.strategy, mine.voicemails, mine.reasons) == ("tip", 0, (Reason.NO_VOICEMAILS,))
+def test_a_curve_that_reaches_zero_has_no_variance_or_band_there() -> None:
+    # A censoring on day 1 (nobody called back yet: S = 1), then everyone called back.
+    curve = kaplan_meier([1, 2, 3, 3], [0, 1, 1, 1], level=0.9, strategy="tip")
+    assert curve.survival == pytest.approx([1.0, 2 / 3, 0.0])
+    assert (curve.ci_low[0], curve.ci_high[0], curve.variance[0]) == (1.0, 1.0, 0.0)
+    assert (curve.ci_low[2], curve.ci_high[2], curve.variance[2]) == (0.0, 0.0, 0.0)
+    assert curve.variance[1] == pytest.approx((2 / 3) ** 2 * (1 / (3 * 2)))
+    assert (curve.strategy, curve.level, curve.reasons) == ("tip", 0.9, ())
+    s, se = 2 / 3, math.sqrt(1 / 6) / abs(math.log(2 / 3))
+    z = 1.6448536269514722  # the 95th percentile: a 90% band
+    assert curve.ci_low[1] == pytest.approx(s ** math.exp(z * se), rel=1e-12)
+    assert curve.ci_high[1] == pytest.approx(s ** math.exp(-z * se), rel=1e-12)
 
 
-def test_a_curve_that_reaches_0_warns_of_nothing() -> None:
-    # Everyone called back by day 2: Greenwood's sum is infinite there, silently.
+def test_the_curve_takes_its_level_from_the_settings() -> None:
+    left = NOW - timedelta(days=30)
+    log = [
+        Attempt("tip", left, left + timedelta(days=2)),
+        Attempt("tip", left),
+        Attempt("joke", left, left + timedelta(days=1)),
+        Attempt("joke", left),
+    ]
+    wide = callback_curve(log, NOW, Settings(credible_level=0.99))
+    narrow = callback_curve(log, NOW, Settings(credible_level=0.5), strategy="tip")
+    assert (wide.level, wide.strategy, narrow.level, narrow.strategy) == (0.99, None, 0.5, "tip")
+    assert narrow.voicemails == 2 and wide.voicemails == 4
+    reference = kaplan_meier([2, 14], [1, 0], level=0.5)
+    assert narrow.ci_low == pytest.approx(reference.ci_low)
+    assert narrow.ci_low[0] > kaplan_meier([2, 14], [1, 0], level=0.99).ci_low[0]
+
+
+def test_a_curve_that_reaches_zero_is_computed_without_a_numpy_warning() -> None:
+    """Greenwood's sum divides by zero there on purpose: no warning in the server's log."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         curve = kaplan_meier([1, 2, 2], [1, 1, 1])
-    assert curve.survival == (pytest.approx(2 / 3), 0.0)
-    assert (curve.variance[-1], curve.ci_low[-1], curve.ci_high[-1]) == (0.0, 0.0, 0.0)
+    assert curve.survival[-1] == 0.0
 
 
-def test_whole_days_come_back_as_days_in_json() -> None:
-    curve = kaplan_meier([1, 2, 2], [True, False, True])
-    assert '"days": [1.0, 2.0]' in json.dumps(dataclasses.asdict(curve))
+def test_days_are_floats_however_they_were_given() -> None:
+    curve = kaplan_meier([1, 3], [True, False])
+    assert curve.days == (1.0, 3.0) and all(type(d) is float for d in curve.days)
+
+
+def test_a_strategy_with_no_voicemail_has_an_empty_curve() -> None:
+    for log in ([], [Attempt("joke", NOW - timedelta(days=30))]):
+        curve = callback_curve(log, NOW, strategy="tip")
+        assert (curve.voicemails, curve.days, curve.strategy) == (0, (), "tip")
+        assert curve.reasons == (Reason.NO_VOICEMAILS,)

@@ -8,6 +8,31 @@ from fastapi.testclient import TestClient
 
 MANAGER = {"team": "Acme", "name": "Mia Manager", "email": "mia@example.com"}
 PASSWORD = "correct horse battery staple"
+#: Every page a manager can open, `{id}` standing for a prospect's (the words and the
+#: browser's width and accessibility checks visit each).
+MANAGER_PAGES = [
+    "/check",
+    "/write",
+    "/write?prospect_id={id}",
+    "/prospects",
+    "/prospects/new",
+    "/prospects/{id}",
+    "/prospects/{id}/edit",
+    "/diagnose/{id}",
+    "/import",
+    "/experiments",
+    "/ideas",
+    "/phonetest",
+    "/phonetest/history",
+    "/rules",
+    "/rules/team",
+    "/profile",
+    "/account",
+    "/tokens",
+    "/team",
+    "/changes",
+    "/team/dialers",
+]
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _NEW_TOKEN = re.compile(r'id="new-token">([^<]+)<')
 

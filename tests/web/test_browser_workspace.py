@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from .helpers_web import MANAGER_PAGES as PAGES
 from .test_browser import ARGS, CHROMIUM, SHOTS, _need
 from .workspace_server import running_server, set_up_in_browser
 
@@ -29,26 +30,6 @@ SCRIPT = (
     "Hi Dana, this is Ana from Acme. We are a leading provider of solutions. "
     "Call me back at 704-333-1112. Thanks!"
 )
-#: Every page a manager can open (ids filled in once the module's prospect exists).
-PAGES = [
-    "/check",
-    "/write",
-    "/prospects",
-    "/prospects/new",
-    "/prospects/{id}",
-    "/diagnose/{id}",
-    "/import",
-    "/experiments",
-    "/ideas",
-    "/phonetest",
-    "/phonetest/history",
-    "/rules",
-    "/rules/team",
-    "/profile",
-    "/account",
-    "/tokens",
-    "/team",
-]
 
 
 @pytest.fixture(scope="module")

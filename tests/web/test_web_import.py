@@ -31,13 +31,13 @@ def test_a_dry_run_then_the_import_show_the_report(client: TestClient) -> None:
     form = {"format": "hubspot", "dry_run": "true", "csrf_token": token}
     page = client.post("/import", data=form, files=upload("calls.csv", HUBSPOT))
     assert page.status_code == 200, page.text
-    assert "dry run, nothing added" in page.text and "7 row(s)" in page.text
-    assert "Would add 3 voicemail(s), 1 callback(s), 3 new prospect(s)" in page.text
-    assert "Skipped 3 row(s)" in page.text and "is not a voicemail left" in page.text
+    assert "dry run, nothing added" in page.text and "7 rows" in page.text
+    assert "Would add 3 voicemails, 1 callback, 3 new prospects" in page.text
+    assert "Skipped 3 rows" in page.text and "is not a voicemail left" in page.text
     assert "Jane" not in client.get("/prospects").text
     form.pop("dry_run")
     page = client.post("/import", data=form, files=upload("calls.csv", HUBSPOT))
-    assert "Added 3 voicemail(s)" in page.text
+    assert "Added 3 voicemails" in page.text
     assert "Jane Doe" in client.get("/prospects").text
 
 

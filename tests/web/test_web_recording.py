@@ -183,6 +183,15 @@ def test_json_on_the_same_path_keeps_its_64_kib_cap_and_shape(client: TestClient
     spec = client.get("/api/v1/openapi.json").json()
     body = spec["paths"]["/api/v1/critique"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
+    # Both answers are published: a script's critique, and a recording's with its timings.
+    answer = spec["paths"]["/api/v1/critique"]["post"]["responses"]["200"]["content"]
+    shapes = {
+        ref["$ref"].rsplit("/", 1)[-1] for ref in answer["application/json"]["schema"]["anyOf"]
+    }
+    assert shapes == {"Critique", "RecordingCritique"}
+    assert {"transcript", "words_per_minute"} <= set(
+        spec["components"]["schemas"]["RecordingCritique"]["required"]
+    )
 
 
 def test_without_the_audio_extra_the_answer_names_the_install(

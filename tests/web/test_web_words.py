@@ -20,6 +20,7 @@ from callworthy.critique import default_rules
 from callworthy.diagnose import default_model
 from callworthy.phoneability import default_quiz
 
+from .helpers_web import MANAGER_PAGES as PAGES
 from .helpers_web import bearer, csrf, new_token, set_up
 
 TEMPLATES = Path(__file__).parents[2] / "src" / "callworthy" / "web" / "templates"
@@ -36,6 +37,7 @@ PATTERNS = {
     "a pydantic location": re.compile(r"\b\w+\.\w+: |Value error|Field required|Input should"),
     "a snake_case id": re.compile(r"\b[a-z]+_[a-z_]+\b"),
     "a code path": re.compile(r"\b(?:callworthy|src)\.[a-z_]+\.|\.py\b|Traceback"),
+    "a plural left to the reader": re.compile(r"\w\(s\)"),
 }
 #: Pages where a rule's id is the thing a manager edits (the team-rule editor).
 RULE_EDITORS = ("/rules",)
@@ -73,31 +75,6 @@ def team(client: TestClient) -> int:
     logged = client.post(f"/prospects/{prospect}/voicemails", data=data)
     assert logged.status_code == 200
     return prospect
-
-
-PAGES = [
-    "/check",
-    "/write",
-    "/write?prospect_id={id}",
-    "/prospects",
-    "/prospects/new",
-    "/prospects/{id}",
-    "/prospects/{id}/edit",
-    "/diagnose/{id}",
-    "/import",
-    "/experiments",
-    "/ideas",
-    "/phonetest",
-    "/phonetest/history",
-    "/rules",
-    "/rules/team",
-    "/profile",
-    "/account",
-    "/tokens",
-    "/team",
-    "/changes",
-    "/team/dialers",
-]
 
 
 def test_every_page_speaks_the_reps_words(client: TestClient, team: int) -> None:
@@ -187,7 +164,7 @@ def test_the_ids_stay_in_the_json(client: TestClient, team: int) -> None:
 def test_the_checker_finds_what_it_looks_for() -> None:
     page = (
         "<p>See docs/writer.md or run `callworthy check`: rep.phone: Value error,"
-        " expected %Y-%m-%d; start_over; P11/P5; value.no-value</p>"
+        " expected %Y-%m-%d; start_over; P11/P5; value.no-value; 3 row(s)</p>"
     )
     found = " ".join(developer_words("/check", page))
     for what in [*PATTERNS, "a rule id"]:
@@ -201,6 +178,24 @@ def test_templates_name_no_docs_file_or_command() -> None:
         text = template.read_text()
         assert not re.search(r"docs/\w+\.md", text), template.name
         assert not re.search(r"`callworthy \w+", text), template.name
+        assert "(s)" not in text, f"{template.name}: count the noun (the `count` filter)"
+
+
+def test_every_form_with_fields_is_laid_out_by_the_stylesheet() -> None:
+    """A form of labelled fields is a stack (label over field) or a row of them: anything
+    else (a misspelt class) runs its labels and fields together on a phone."""
+    layouts = {"stack", "inline"}
+    styled = set(
+        re.findall(r"\.([a-z][\w-]*)", (TEMPLATES.parent / "static" / "app.css").read_text())
+    )
+    assert layouts <= styled
+    for template in TEMPLATES.glob("*.html"):
+        for form in re.finditer(r"<form\b([^>]*)>(.*?)</form>", template.read_text(), re.S):
+            if "<label" not in form.group(2):
+                continue
+            found = re.search(r'class="([^"]*)"', form.group(1))
+            classes = set(found.group(1).split()) if found else set()
+            assert classes & layouts, f"{template.name}: a form of fields with class {classes}"
 
 
 def test_every_page_marks_exactly_one_menu_link_as_where_you_are(

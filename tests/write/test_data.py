@@ -20,7 +20,7 @@ from callworthy.write import (
     write_greetings,
     write_messages,
 )
-from callworthy.write.slots import template_slots
+from callworthy.write.slots import template_slots, written_number
 
 STRATEGIES = default_registry().writable()
 PACKS = default_packs()
@@ -222,3 +222,19 @@ def test_what_a_strategy_needs_must_agree_with_its_phrasings(tmp_path: Path) -> 
     )
     with pytest.raises(DataFileError, match="baseline"):
         load_strategies(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("e164", "written", "spoken", "region"),
+    [
+        ("+17043331112", "704-333-1112", "seven oh four, three three three, eleven twelve", "US"),
+        ("+16135550142", "613-555-0142", "six one three, five five five, oh one forty-two", "CA"),
+        ("+442079460958", "020 7946 0958",
+         "oh two oh, seven nine four, six oh nine, five eight", "GB"),
+        ("+33142685300", "01 42 68 53 00", "oh one four, two six eight, fifty-three hundred", "FR"),
+    ],
+)  # fmt: skip
+def test_the_reps_number_is_written_as_at_home_and_said_digit_by_digit(
+    e164: str, written: str, spoken: str, region: str
+) -> None:
+    assert written_number(e164) == (written, spoken, region)

@@ -56,6 +56,25 @@ LEAD = ("Harvey Zilch", "Harvey")
         ("His company needs a van", "has a company that needs a van"),
         ("her new bakery wants forty chairs", "has a new bakery that wants forty chairs"),
         ("Her office is moving in May", "has an office that is moving in May"),
+        ("His x-ray clinic needs a van", "has an x-ray clinic that needs a van"),  # said "ex"
+        ("His umbrella shop needs a van", "has an umbrella shop that needs a van"),
+        ("His university lab needs a van", "has a university lab that needs a van"),  # "you"
+        ("Its fleet needs vans", "has a fleet that needs vans"),
+        ("Their fleet needs vans", "has a fleet that needs vans"),
+        # Their business, team or customer is the lead's own: the subject goes.
+        ("The business needs a van", "needs a van"),
+        ("Their firm wants two trucks", "wants two trucks"),
+        ("Your practice needs a van", "needs a van"),
+        ("The team needs a van", "needs a van"),
+        ("The owner needs a van", "needs a van"),
+        ("The client wants a van", "wants a van"),
+        ("The customer wants a van", "wants a van"),
+        # Their own verb, capitalised or not.
+        ("hoping to open a shop", "is hoping to open a shop"),
+        ("Planning a move in May", "is planning a move in May"),
+        ("Shopping around", "is shopping around"),
+        ("needs a van;", "needs a van"),
+        ("", ""),
     ],
 )
 def test_a_leads_detail_follows_who_in_any_wording(detail: str, clause: str) -> None:
@@ -90,6 +109,14 @@ def test_a_leads_detail_follows_who_in_any_wording(detail: str, clause: str) -> 
         ("a second location in Reno", "the news about a second location in Reno"),
         ("new warehouse in Dallas", "the news about your new warehouse in Dallas"),
         ("Their new refrigerated trucks", "the news about your new refrigerated trucks"),
+        ("just opened", "that you just opened"),
+        ("Expanded", "that you expanded"),
+        ("Hiring", "that you are hiring"),
+        ("Opening a second shop", "that you are opening a second shop"),
+        ("Its revenue doubled", "that your revenue doubled"),
+        ("Harbor Point is hiring", "that you are hiring"),
+        ("Harbor Point's team grew", "that your team grew"),
+        ("", ""),
     ],
 )
 def test_a_fact_fits_i_saw_in_any_wording(fact: str, clause: str) -> None:

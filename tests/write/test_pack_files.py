@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from callworthy.errors import DataFileError
-from callworthy.write.packs import builtin_packs_dir, load_pack_file, load_packs
+from callworthy.write.packs import _stems, builtin_packs_dir, load_pack_file, load_packs
 
 
 @pytest.mark.parametrize("name", ["dental", "general"])
@@ -38,3 +38,18 @@ def test_a_pack_folder_without_the_general_pack_is_refused(tmp_path: Path) -> No
     assert caught.value.fix == "Add the fallback."
     shutil.copy(builtin_packs_dir() / "general.yaml", tmp_path / "general.yaml")
     assert sorted(load_packs(tmp_path)) == ["dental", "general"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stems"),
+    [
+        ("Drivers hours", {"driver", "hour"}),  # a plural's s goes
+        ("bus gas glass boss", {"bus", "gas", "glass", "boss"}),  # short words and -ss keep it
+        ("the owner's trucks", {"owner", "truck"}),  # a possessive goes, with its apostrophe
+        ("the owner’s trucks", {"owner", "truck"}),  # a curly one too
+        ("Sales SALES sales", {"sale"}),  # case does not matter
+        ("cars", {"car"}),  # four letters: the s goes
+    ],
+)
+def test_a_concerns_words_are_matched_by_their_stems(text: str, stems: set[str]) -> None:
+    assert _stems(text) == stems

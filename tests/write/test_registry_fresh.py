@@ -12,7 +12,7 @@ from callworthy.write.registry import Registry
 from callworthy.write.strategies import load_greetings, load_strategies, package_data
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def registry() -> Registry:
     return Registry(load_strategies())  # read from the files again, uncached
 

@@ -20,6 +20,7 @@ from callworthy.audio.formats import AUDIO_SUFFIXES, audio_files, is_audio_file
 from callworthy.audio.transcribe import COMPUTE_TYPES, DEFAULT_COMPUTE_TYPE
 from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.errors import AudioFileError, InputFileError
+from callworthy.text.plural import count
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -290,5 +291,5 @@ def transcribe(
         console().print(_table(rows))
     failed = [r for r in rows if r.get("exit_code")]
     if failed:
-        click.echo(f"{len(failed)} of {len(rows)} file(s) failed.", err=True)
+        click.echo(f"{len(failed)} of {count(len(rows), 'file')} failed.", err=True)
         sys.exit(int(str(failed[0]["exit_code"])))

@@ -10,6 +10,7 @@ import click
 from callworthy.cli.common import FORMAT_OPTION, LazyChoice, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.errors import InvalidFieldError
+from callworthy.text.plural import count
 
 if TYPE_CHECKING:
     from callworthy.services.values import DncReport, ImportReport
@@ -40,13 +41,15 @@ def _overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 def _print_report(report: ImportReport) -> None:
     verb = "Would add" if report.dry_run else "Added"
     click.echo(
-        f"{report.path} ({report.format}): {report.rows} row(s). {verb} "
-        f"{report.voicemails_added} voicemail(s), {report.callbacks_added} callback(s), "
-        f"{report.prospects_added} new prospect(s); {report.already_present} already imported."
+        f"{report.path} ({report.format}): {count(report.rows, 'row')}. {verb} "
+        f"{count(report.voicemails_added, 'voicemail')}, "
+        f"{count(report.callbacks_added, 'callback')}, "
+        f"{count(report.prospects_added, 'new prospect')}; "
+        f"{report.already_present} already imported."
     )
     for label, items in (("Skipped", report.skipped), ("Rejected", report.rejected)):
         if items:
-            click.echo(f"{label} {len(items)} row(s):")
+            click.echo(f"{label} {count(len(items), 'row')}:")
             for item in items[:20]:
                 click.echo(f"  line {item.line}: {item.reason}")
             if len(items) > 20:
@@ -164,8 +167,8 @@ def dnc_import(file: Path, db: str | None, rep: str | None, output_format: str) 
 
 def _print_dnc(report: DncReport) -> None:
     click.echo(
-        f"{report.numbers} number(s) in {report.path}: {report.added} new on the list, "
-        f"{report.prospects_flagged} prospect(s) flagged do-not-call."
+        f"{count(report.numbers, 'number')} in {report.path}: {report.added} new on the list, "
+        f"{count(report.prospects_flagged, 'prospect')} flagged do-not-call."
     )
     for name in report.flagged:
         click.echo(f"  {name}")

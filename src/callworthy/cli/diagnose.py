@@ -18,6 +18,7 @@ from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.diagnose import CauseResult, DiagnoseModel, default_model
 from callworthy.services import diagnose as service
 from callworthy.services.prospects import find_prospect
+from callworthy.text.plural import count
 
 TOP = 3
 
@@ -46,7 +47,8 @@ def render(result: service.ProspectDiagnosis, out: Console) -> None:
     p = result.prospect
     out.print(f"[bold]Why is {p.name}{f' ({p.company})' if p.company else ''} silent?[/]")
     record = result.diagnosis.record
-    out.print(f"{record.attempts} voicemail(s), {record.callbacks} callback(s) in the record.")
+    attempts, callbacks = count(record.attempts, "voicemail"), count(record.callbacks, "callback")
+    out.print(f"{attempts}, {callbacks} in the record.")
     for note in result.notes:
         out.print(f"Note: {note}", style="yellow", markup=False)
     causes = result.diagnosis.causes

@@ -19,6 +19,7 @@ from callworthy.services import next_strategy
 from callworthy.services.experiments import CurveReport, StatsReport
 from callworthy.services.next_strategy import NextPick
 from callworthy.services.prospects import find_prospect
+from callworthy.text.plural import count
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,7 +169,7 @@ def _print_curve(report: CurveReport) -> None:
     out = wide_console()
     which = report.strategy or "every strategy"
     out.print(
-        f"Time to callback, {which}: {report.voicemails} voicemail(s), "
+        f"Time to callback, {which}: {count(report.voicemails, 'voicemail')}, "
         f"{report.callbacks} called back within {report.window_days:g} days."
     )
     if report.notes:
@@ -229,7 +230,7 @@ def _print_next(pick: NextPick) -> None:
         f"Call at {local:%Y-%m-%d %H:%M} {pick.time_zone} ({pick.call_at:%Y-%m-%d %H:%M} UTC)."
     )
     if pick.unanswered:
-        out.print(f"{pick.unanswered} voicemail(s) since their last call back.")
+        out.print(f"{count(pick.unanswered, 'voicemail')} since their last call back.")
     if pick.method == "assigned":
         out.print(
             f"The arm experiment #{pick.experiment_id} gave this prospect (assignment "

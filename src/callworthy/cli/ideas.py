@@ -27,6 +27,7 @@ from callworthy.services import ideas as board
 from callworthy.services import trials
 from callworthy.services.ideas import IdeaRecord, VoteResult
 from callworthy.services.trials import ExperimentReport
+from callworthy.text.plural import count
 
 
 def _script(script: str | None, file: Path | None) -> str:
@@ -132,7 +133,7 @@ def idea_vote(idea_ref: str, db: str | None, rep: str | None, output_format: str
 
 def _print_vote(result: VoteResult) -> None:
     said = "Voted for" if result.counted else "You had already voted for"
-    click.echo(f"{said} idea #{result.idea_id}: {result.votes} vote(s).")
+    click.echo(f"{said} idea #{result.idea_id}: {count(result.votes, 'vote')}.")
 
 
 @idea.command("list")

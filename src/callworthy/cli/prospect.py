@@ -12,6 +12,7 @@ from callworthy.cli.common import FORMAT_OPTION, console, emit, handle_errors
 from callworthy.cli.db import DB_OPTION, REP_OPTION, open_for
 from callworthy.services import prospects as service
 from callworthy.services.values import ForgetReport, ProspectRecord
+from callworthy.text.plural import count
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -227,5 +228,5 @@ def forget_command(
 def _print_forgot(report: ForgetReport) -> None:
     click.echo(
         f"Forgot #{report.prospect_id} {report.name}: "
-        f"{report.voicemails} voicemail(s), {report.callbacks} callback(s) erased."
+        f"{count(report.voicemails, 'voicemail')}, {count(report.callbacks, 'callback')} erased."
     )

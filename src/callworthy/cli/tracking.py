@@ -17,6 +17,7 @@ from callworthy.fields import CallbackOutcome, parse_time, zone
 from callworthy.services import prospects
 from callworthy.services import tracking as service
 from callworthy.services.values import CallbackRecord, History, VoicemailRecord
+from callworthy.text.plural import count
 
 AT_OPTION = click.option(
     "--at", "at", metavar="TIME", help="When (ISO 8601, e.g. 2024-03-05T14:30); default: now."
@@ -214,7 +215,8 @@ def _print_history(h: History) -> None:
     out.print(table)
     returned = len({c.voicemail_id for c in h.callbacks if c.voicemail_id})
     out.print(
-        f"{len(h.voicemails)} voicemail(s), {returned} returned, {len(h.callbacks)} callback(s)."
+        f"{count(len(h.voicemails), 'voicemail')}, {returned} returned, "
+        f"{count(len(h.callbacks), 'callback')}."
     )
 
 
@@ -270,9 +272,9 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
     if output_format == "json":
         rows = service.export_rows(engine, caller)
         text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
-        count = len(rows)
+        written = len(rows)
     else:
-        text, count = service.export_csv(engine, caller)
+        text, written = service.export_csv(engine, caller)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -280,4 +282,4 @@ def export(output_format: str, output: Path | None, db: str | None, rep: str | N
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputFileError(f"Cannot write {output}: {exc.strerror}.", "Check the path.") from exc
-    click.echo(f"Wrote {count} row(s) to {output}.", err=True)
+    click.echo(f"Wrote {count(written, 'row')} to {output}.", err=True)

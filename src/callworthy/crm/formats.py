@@ -145,7 +145,7 @@ class CrmFormat:
         unknown = sorted(set(overrides) - set(FIELDS))
         if unknown:
             raise InvalidFieldError(
-                f"Unknown import field(s): {', '.join(unknown)}.",
+                f"Unknown import field{'' if len(unknown) == 1 else 's'}: {', '.join(unknown)}.",
                 f"Map one of: {', '.join(FIELDS)}.",
             )
         columns = dict(self.columns)

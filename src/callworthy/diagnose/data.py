@@ -165,13 +165,17 @@ def _with_cadence(path: Path, node: Any, spec: CauseSpec, policy: Cadence) -> Ca
     for index, action in enumerate(spec.actions):
         try:
             text = action.text.format_map(values) if "{" in action.text else action.text
-        except (KeyError, ValueError, IndexError) as exc:
-            raise CauseFileError(
-                str(path), line_of(node, ["actions", index, "text"]),
-                f"step {action.id!r} names {exc} in braces, which is no cadence figure.",
-                f"Use one of: {', '.join('{' + f + '}' for f in CADENCE_FIELDS)}.", docs=DOCS,
-            ) from exc  # fmt: skip
-        actions.append(action.model_copy(update={"text": text}))
+        except KeyError as exc:
+            problem = f"names {{{exc.args[0]}}}, which is no cadence figure"
+        except (ValueError, IndexError):  # "{0}", a lone "{"
+            problem = "has braces that name no cadence figure"
+        else:
+            actions.append(action.model_copy(update={"text": text}))
+            continue
+        raise CauseFileError(
+            str(path), line_of(node, ["actions", index, "text"]), f"step {action.id!r} {problem}.",
+            f"Use one of: {', '.join('{' + f + '}' for f in CADENCE_FIELDS)}.", docs=DOCS,
+        )  # fmt: skip
     return spec.model_copy(update={"actions": actions})
 
 
@@ -213,9 +217,10 @@ def load_model_from(
     causes = tuple(load_cause_file(p, spec) for p in paths)
     missing = [c for c in CAUSE_LETTERS if c not in {cause.id for cause in causes}]
     if missing:
-        raise CauseFileError(
-            str(folder), None, f"cause(s) {', '.join(missing)} are missing.", "P1 lists ten, a-j."
+        named = (
+            f"cause {missing[0]} is" if len(missing) == 1 else f"causes {', '.join(missing)} are"
         )
+        raise CauseFileError(str(folder), None, f"{named} missing.", "P1 lists ten, a-j.")
     digest = hashlib.sha256()
     for p in [questionnaire or package_data("questionnaires", "diagnose.yaml"), *paths]:
         digest.update(p.read_bytes())

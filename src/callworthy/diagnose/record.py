@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from callworthy.diagnose.model import Attempt, Record, Signal
 from callworthy.experiments.cadence import Cadence, default_cadence
+from callworthy.text.plural import count
 
 #: Signals the record can show, and what each means (cause files name these ids).
 SIGNALS: dict[str, str] = {
@@ -117,8 +118,7 @@ def _rhythm_signals(
         signals.append(
             Signal("returned_before", 1.0, f"Called back once, then silent for {len(since)} tries.")
         )
-    counts = Counter(a.strategy for a in attempts)
-    strategy, used = counts.most_common(1)[0] if counts else ("", 0)
+    strategy, used = Counter(a.strategy for a in attempts).most_common(1)[0]  # never empty
     if len(attempts) >= 3 and used / len(attempts) >= 0.75:
         signals.append(
             Signal(
@@ -185,7 +185,8 @@ def read_record(
             Signal(
                 "humor_unwelcome",
                 1.0,
-                f"{len(humor)} humorous message(s) for a prospect marked as not open to humor.",
+                f"{count(len(humor), 'humorous message')} for a prospect marked as not open "
+                "to humor.",
             )
         )
     unscripted = sum(1 for a in ordered if a.findings is None)

@@ -13,6 +13,10 @@ from callworthy.experiments.reasons import Reason
 
 VERY_LIKELY = 0.95
 PROBABLY = 0.80
+#: The mirror thresholds, written out: 1.0 - 0.80 is 0.19999999999999996 in floating point,
+#: which would read a chance of exactly 20% as "can't tell yet".
+VERY_LIKELY_WORSE = 0.05
+PROBABLY_WORSE = 0.20
 
 _REASONS: dict[Reason, str] = {
     Reason.NO_VOICEMAILS: "no voicemails yet",
@@ -48,9 +52,9 @@ def chance_phrase(chance: float | None, baseline: str = "the baseline") -> str:
         words = f"very likely better than {baseline}"
     elif chance >= PROBABLY:
         words = f"probably better than {baseline}"
-    elif chance <= 1.0 - VERY_LIKELY:
+    elif chance <= VERY_LIKELY_WORSE:
         words = f"very likely worse than {baseline}"
-    elif chance <= 1.0 - PROBABLY:
+    elif chance <= PROBABLY_WORSE:
         words = f"probably worse than {baseline}"
     else:
         words = "can't tell yet"

@@ -17,12 +17,13 @@ from callworthy.phoneability.data import Question, Quiz
 from callworthy.phoneability.schema import OptionSpec
 
 #: An attempt id as the surfaces carry it: URL-safe, short, never a path or markup.
-ATTEMPT_RE = re.compile(r"^[A-Za-z0-9_-]{6,40}$")
+ATTEMPT_RE = re.compile(r"[A-Za-z0-9_-]{6,40}")
 
 
 def is_attempt(value: object) -> bool:
     """Return True when the value is a well-formed attempt id."""
-    return isinstance(value, str) and bool(ATTEMPT_RE.match(value))
+    # fullmatch: `$` would also take an id ending in a newline ("abc123\n").
+    return isinstance(value, str) and bool(ATTEMPT_RE.fullmatch(value))
 
 
 def option_order(question: Question, attempt: str) -> tuple[OptionSpec, ...]:

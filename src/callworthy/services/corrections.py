@@ -100,7 +100,7 @@ def _prospect_values(
     if "humor_ok" in changes:
         if not isinstance(changes["humor_ok"], bool):
             raise InvalidFieldError(
-                "Whether humour suits them is yes or no.", "Give true or false.", field="humor_ok"
+                "Whether humor suits them is yes or no.", "Give true or false.", field="humor_ok"
             )
         values["humor_ok"] = changes["humor_ok"]
     for field in ("name", "company", "role", "industry"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cached_property
 from itertools import accumulate
 
@@ -102,15 +103,13 @@ def phone_seconds(mention: PhoneMention) -> float:
     return digits / PHONE_DIGITS_PER_SECOND + (groups - 1) * PHONE_GROUP_PAUSE
 
 
-def _mask(text: str, phones: tuple[PhoneMention, ...]) -> str:
-    """Blank out phone numbers so the counts below do not count their digits as words."""
-    if not phones:
-        return text
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Blank out spans (phone numbers, numbers) so the counts below see no words or pauses there."""
     parts, last = [], 0
-    for phone in phones:
-        parts += [text[last : phone.start], " " * (phone.end - phone.start)]
-        last = phone.end
-    return "".join([*parts, text[last:]])
+    for start, end in spans:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join([*parts, text[last:]]) if parts else text
 
 
 class Timeline:
@@ -184,6 +183,10 @@ class EstimatedTimeline(Timeline):
 
     def __init__(self, masked: str, phones: tuple[PhoneMention, ...]) -> None:
         super().__init__([], [])
+        found = list(_NUMBER_RE.finditer(masked)) if _DIGIT_RE.search(masked) else []
+        numbers = [(m.start(), spoken_word_count(m.group())) for m in found]
+        # A number's own "," and "." ("$1,200", "2.5") are said as words, not paused on.
+        masked = _mask(masked, [(m.start(), m.start() + len(m.group().rstrip(","))) for m in found])
         self._masked = masked
         self._plain: tuple[bytes, bytes, bytes] | None = None
         """The text as letters, sentence ends and commas (for the C counts), if plain ASCII."""
@@ -196,10 +199,6 @@ class EstimatedTimeline(Timeline):
                 data.translate(_COMMA_TABLE),
             )
         self._lists: tuple[list[int], list[int], list[int]] | None = None
-        numbers = [
-            (m.start(), spoken_word_count(m.group()))
-            for m in (_NUMBER_RE.finditer(masked) if _DIGIT_RE.search(masked) else ())
-        ]
         self.number_words = sum(count for _, count in numbers)
         """Words said for the ordinary numbers ("$1,200" is five)."""
         self._extras = [(start, count / WORDS_PER_SECOND) for start, count in numbers]
@@ -312,7 +311,8 @@ class Document:
         self.phones: tuple[PhoneMention, ...] = find_phone_mentions(
             text, region, self.lower, self.ascii
         )
-        estimate = EstimatedTimeline(_mask(text, self.phones), self.phones)
+        masked = _mask(text, ((p.start, p.end) for p in self.phones))
+        estimate = EstimatedTimeline(masked, self.phones)
         self.timeline: Timeline = estimate
         self.word_count: int = estimate.word_count + estimate.number_words + len(self.phones)
         self.spoken_seconds: float = round(estimate.total, 1)

@@ -82,10 +82,10 @@ class AsciiPattern:
             if span[0] < 0:
                 return out
             out.append(span)
-            if span[1] == pos:  # an empty match: step past it, as `re` does
-                if pos == end:
+            if span[0] == span[1]:  # an empty match: step past it, as `re` does
+                if span[1] == end:
                     return out
-                pos += 1
+                pos = span[1] + 1
             else:
                 pos = span[1]
 

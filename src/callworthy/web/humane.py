@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from callworthy.principles import PRINCIPLES
 from callworthy.services.profiles import display_phone
+from callworthy.text.plural import count
 
 #: Within this, a time reads better relative ("3 hours ago"); beyond it, as a date.
 RELATIVE_WITHIN = timedelta(days=7)
@@ -54,8 +55,7 @@ def relative(value: datetime, now: datetime) -> str:
     for size, unit in ((86400 * 30, "month"), (86400 * 7, "week"), (86400, "day"),
                        (3600, "hour"), (60, "minute")):  # fmt: skip
         if seconds >= size:
-            count = int(seconds // size)
-            words = f"{count} {unit}{'' if count == 1 else 's'}"
+            words = count(int(seconds // size), unit)
             return f"{words} ago" if delta.total_seconds() > 0 else f"in {words}"
     return "just now"
 
@@ -120,6 +120,7 @@ def zone_name(zone: str | None) -> str:
 
 
 FILTERS = {
+    "count": count,
     "when": when,
     "local_time": local_time,
     "phone": phone,

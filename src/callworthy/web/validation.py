@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from callworthy.text.plural import count
+
 #: Where a value came from, the first part of pydantic's `loc`: not part of its name.
 SOURCES = frozenset({"body", "query", "path", "header", "cookie", "form"})
 #: How many problems one message lists (a body may break many fields at once).
@@ -55,13 +57,13 @@ WORDS: dict[str, _Words] = {
     "bool_type": lambda f, v, c: f"{f} is {_shown(v)}; it must be true or false.",
     "string_type": lambda f, v, c: f"{f} is {_shown(v)}; it must be text.",
     "string_too_short": lambda f, v, c: (
-        f"{f} is too short; it must have at least {c['min_length']} character(s)."
+        f"{f} is too short; it must have at least {count(c['min_length'], 'character')}."
     ),
     "string_too_long": lambda f, v, c: (
         f"{f} has {len(v)} characters; it may have at most {c['max_length']}."
     ),
-    "too_short": lambda f, v, c: f"{f} must hold at least {c['min_length']} item(s).",
-    "too_long": lambda f, v, c: f"{f} may hold at most {c['max_length']} item(s).",
+    "too_short": lambda f, v, c: f"{f} must hold at least {count(c['min_length'], 'item')}.",
+    "too_long": lambda f, v, c: f"{f} may hold at most {count(c['max_length'], 'item')}.",
     "literal_error": lambda f, v, c: (
         f"{f} is {_shown(v)}; it must be one of {_one_of(c['expected'])}."
     ),

@@ -95,7 +95,7 @@ def indefinite_article(phrase: str) -> str:
     if number:  # "an 8-week plan", "an 11-step list", "a 12-step list"
         return "an" if num2words(int(number.group())).startswith(("eight", "eleven")) else "a"
     letters = re.sub(r"[^A-Za-z-]", "", word)
-    if (len(letters) > 1 and letters.isupper()) or re.match(r"^[A-Za-z]-", word):
+    if letters.isupper() or re.match(r"^[A-Za-z]-", word):
         return "an" if letters[0].lower() in _VOWEL_NAMED_LETTERS else "a"
     lower = letters.lower()
     if lower.startswith(_VOWEL_SOUND):
@@ -222,8 +222,7 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
     owned = _owned_subject(words)
     if owned:  # "Harvey's company needs a van" -> "has a company that needs a van"
         thing = " ".join(words[1:owned])
-        article = "an" if thing[:1].lower() in "aeio" else "a"
-        return f"has {article} {thing} that {lead_clause(' '.join(words[owned:]))}"
+        return f"has {with_article(thing)} that {lead_clause(' '.join(words[owned:]))}"
     if first in _ADVERBS and len(words) > 1:
         return f"{first} {lead_clause(' '.join(words[1:]), names)}"
     if first in ("looking", "interested", "hoping", "planning", "shopping", "in"):

@@ -26,7 +26,7 @@ from callworthy.text.analysis import MAX_CHARS
 from callworthy.web.deps import ApiCaller, Csrf, EngineDep, PageCaller, TemplatesDep
 from callworthy.web.errors import status_of
 from callworthy.web.highlight import anchors, segments
-from callworthy.web.models import CritiqueJson
+from callworthy.web.models import CritiqueJson, RecordingCritiqueJson
 from callworthy.web.recording import (
     ACCEPTED,
     UnsupportedMediaType,
@@ -234,7 +234,8 @@ async def _script(request: Request) -> CritiqueIn:
 
 @api.post(
     "/critique",
-    response_model=CritiqueJson,
+    # A script's critique or, for an upload, a recording's: the document lists both answers.
+    response_model=CritiqueJson | RecordingCritiqueJson,
     response_model_exclude_unset=True,
     responses=errors(415, 503),
     openapi_extra=BODIES,

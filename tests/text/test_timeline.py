@@ -1,0 +1,65 @@
+"""A recording's timeline by offset and by time, the C counts' tables, a phone number's time."""
+
+from __future__ import annotations
+
+import pytest
+
+from callworthy.text import analyse
+from callworthy.text.analysis import Timeline, _ascii_table, phone_seconds
+from callworthy.text.phones import PhoneMention
+
+#: Three tokens starting at 0, 3 and 8, said from 0.0, 0.4 and 1.0 s; the recording ends at 1.5 s.
+MEASURED = Timeline([0, 3, 8], [0.0, 0.4, 1.0, 1.5])
+
+
+@pytest.mark.parametrize(
+    ("offset", "seconds"),
+    [(0, 0.0), (1, 0.4), (3, 0.4), (4, 1.0), (8, 1.0), (9, 1.5), (50, 1.5)],
+)
+def test_a_measured_timeline_gives_the_time_before_the_token_at_an_offset(
+    offset: int, seconds: float
+) -> None:
+    assert MEASURED.time_at(offset) == seconds
+    assert MEASURED.total == 1.5
+
+
+@pytest.mark.parametrize(("seconds", "offset"), [(0.0, 0), (0.39, 0), (0.4, 3), (0.5, 3), (1.2, 8)])
+def test_a_measured_timeline_gives_the_token_said_at_a_time(seconds: float, offset: int) -> None:
+    assert MEASURED.offset_at(seconds) == offset
+
+
+def test_past_the_recordings_end_no_token_is_said() -> None:
+    assert MEASURED.offset_at(1.5) < 0
+
+
+def test_the_c_counts_table_marks_its_characters_and_blanks_every_other_byte() -> None:
+    table = _ascii_table("ab", "x")
+    assert len(table) == 256
+    assert b"abc! a\x00\xff".translate(table) == b"xx   x  "
+
+
+@pytest.mark.parametrize(
+    ("number", "digits_said", "seconds"),
+    [
+        ("+17045550142", 10, 10 / 2.5 + 2 * 0.3),  # the country code is not said
+        ("+17045550142", 0, 11 / 2.5 + 2 * 0.3),  # not known: every digit written
+        ("5550142", 0, 7 / 2.5 + 0.3),  # two groups under ten digits
+    ],
+)
+def test_a_phone_number_takes_its_digits_said_at_dictation_pace(
+    number: str, digits_said: int, seconds: float
+) -> None:
+    mention = PhoneMention(number, 0, len(number), digits_said=digits_said)
+    assert phone_seconds(mention) == pytest.approx(seconds)
+
+
+def test_a_number_in_the_last_character_is_timed() -> None:
+    doc = analyse("Call me at 5")
+    assert doc.word_count == 4
+    assert doc.timeline.total == pytest.approx(4 * 0.4)
+
+
+def test_a_message_under_a_second_has_positions_too() -> None:
+    doc = analyse("Hi there")  # 0.8 s
+    assert doc.position(3) == 0.5
+    assert doc.position(0) == 0.0
