@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from callworthy.text import analyse
-from callworthy.text.analysis import Timeline, _ascii_table, phone_seconds
+from callworthy.text.analysis import Document, Timeline, _ascii_table, phone_seconds
 from callworthy.text.phones import PhoneMention
 
 #: Three tokens starting at 0, 3 and 8, said from 0.0, 0.4 and 1.0 s; the recording ends at 1.5 s.
@@ -63,3 +63,30 @@ def test_a_message_under_a_second_has_positions_too() -> None:
     doc = analyse("Hi there")  # 0.8 s
     assert doc.position(3) == 0.5
     assert doc.position(0) == 0.0
+
+
+def test_a_number_counts_once_its_first_character_is_passed() -> None:
+    text = "Call 5 now"
+    doc = analyse(text)
+    assert doc.time_at(text.index("5")) == pytest.approx(0.4)  # "call"
+    assert doc.time_at(text.index("5") + 1) == pytest.approx(0.8)  # "call five"
+
+
+def test_a_document_reads_numbers_as_american_by_default() -> None:
+    (phone,) = Document("Call 704-555-0142 today").phones
+    assert phone.number == "+17045550142"
+
+
+@pytest.mark.parametrize("dash", ["\u2012", "\u2015"], ids=["figure-dash", "horizontal-bar"])
+def test_a_spoken_number_joined_by_typographic_dashes_is_one_number(dash: str) -> None:
+    text = f"Call seven zero four{dash}five five five{dash}zero one four two today"
+    (phone,) = analyse(text).phones
+    assert phone.spoken and phone.number == "+17045550142"
+    assert (phone.start, phone.end) == (5, text.index(" today"))
+
+
+def test_a_typographic_mark_left_in_the_lower_case_view_keeps_re2_off_it() -> None:
+    # "‚" has no typewriter twin: as UTF-8 bytes it would shift every later match by two.
+    doc = analyse("Hi\u201a Dana")
+    assert doc.lower == "hi\u201a dana"
+    assert doc.ascii is None

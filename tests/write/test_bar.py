@@ -107,30 +107,27 @@ def test_words_keep_apostrophes_and_hyphens_inside_a_word() -> None:
 
 
 def test_candidates_rank_by_rate_then_score_then_plain_then_shorter() -> None:
+    first, second, *others = sorted(s.id for s in default_registry().strategies)
     base = Candidate(
-        strategy="b", name="B", principle="P5", text="", spoken="", score=85,
+        strategy=first, name="B", principle="P5", text="", spoken="", score=85,
         spoken_seconds=20.0, humor=False, phrasing=0, caution="", critique=critique(SCRIPT),
         expected_rate=0.2,
     )  # fmt: skip
-    variants = [
-        dataclasses.replace(base, humor=True, strategy="a"),
-        dataclasses.replace(base, spoken_seconds=25.0, strategy="a"),
-        dataclasses.replace(base, expected_rate=0.2 + 1e-12, score=80, strategy="tie"),
-        dataclasses.replace(base, strategy="c"),
-        base,
-        dataclasses.replace(base, score=90, strategy="y"),
-        dataclasses.replace(base, expected_rate=0.3, strategy="z"),
-    ]
-    ranked = sorted(variants, key=rank_key)
-    order = [(c.strategy, c.humor, c.spoken_seconds) for c in ranked]
-    assert order == [
-        ("z", False, 20.0),  # the best expected rate
-        ("y", False, 20.0),  # then the best score
-        ("b", False, 20.0),  # then plain, shorter, by id
-        ("c", False, 20.0),
-        ("a", False, 25.0),
-        ("a", True, 20.0),  # humor after plain (P8)
-        ("tie", False, 20.0),  # a rate a hair higher is the same rate: its score decides
+    humor = dataclasses.replace(base, humor=True, strategy=others[0])
+    longer = dataclasses.replace(base, spoken_seconds=25.0, strategy=others[0])
+    tie = dataclasses.replace(base, expected_rate=0.2 + 1e-12, score=80, strategy=others[1])
+    by_id = dataclasses.replace(base, strategy=second)
+    scored = dataclasses.replace(base, score=90, strategy=others[2])
+    rated = dataclasses.replace(base, expected_rate=0.3, strategy=others[3])
+    ranked = sorted([humor, longer, tie, by_id, base, scored, rated], key=rank_key)
+    assert ranked == [
+        rated,  # the best expected rate
+        scored,  # then the best score
+        base,  # then plain, shorter, by id
+        by_id,
+        longer,
+        humor,  # humor after plain (P8)
+        tie,  # a rate a hair higher is the same rate: its score decides
     ]
 
 

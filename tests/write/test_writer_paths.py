@@ -140,7 +140,7 @@ def test_the_critique_context_is_the_prospect_and_the_packs_concerns() -> None:
 
 def _accepted(text: str) -> Candidate:
     return Candidate(
-        strategy="x", name="X", principle="P5", text=text, spoken=text, score=90,
+        strategy="value_tip", name="X", principle="P5", text=text, spoken=text, score=90,
         spoken_seconds=20.0, humor=False, phrasing=0, caution="", critique=None,  # type: ignore[arg-type]
     )  # fmt: skip
 
