@@ -111,11 +111,3 @@ def test_a_strategy_with_no_voicemail_has_an_empty_curve() -> None:
         curve = callback_curve(log, NOW, strategy="tip")
         assert (curve.voicemails, curve.days, curve.strategy) == (0, (), "tip")
         assert curve.reasons == (Reason.NO_VOICEMAILS,)
-
-
-def test_before_the_first_callback_the_curve_is_1_with_no_band() -> None:
-    # Day 1: a voicemail still waiting (censored), no callback yet: S = 1, nothing to spread.
-    curve = kaplan_meier([1, 2, 3, 3], [0, 1, 1, 0])
-    assert curve.survival[0] == 1.0
-    assert (curve.ci_low[0], curve.ci_high[0]) == (1.0, 1.0)
-    assert all(math.isfinite(x) for x in curve.ci_low + curve.ci_high)
