@@ -333,3 +333,12 @@ def test_a_strength_worth_one_point_is_listed_with_the_strengths() -> None:
         for f in critique("Say bravo, alpha, delta, charlie.", rules=rules).findings
     ]
     assert order == [("t.a", -10), ("t.d", -2), ("t.c", 3), ("t.b", 1)]
+
+
+def test_an_empty_rule_set_is_used_as_given_not_replaced_by_the_built_ins() -> None:
+    """A RuleSet with no rule has a length of 0, so `rules or default_rules()` took the
+    built-in rules for it; a team that switched every rule off got them back."""
+    empty = RuleSet((), "empty")
+    result = critique("Hi, it's Joe. Call me back.", rules=empty)
+    assert result.findings == () and result.score == 100
+    assert result.rules_version == "empty"

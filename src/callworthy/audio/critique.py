@@ -99,7 +99,8 @@ def critique_transcript(
         )
     measured = measure(transcript.words, transcript.duration_seconds, known)
     doc = MeasuredDocument(transcript, measured, region)
-    result = critique_document(doc, rules or default_rules(), context or EMPTY_CONTEXT)
+    ruleset = default_rules() if rules is None else rules  # an empty set is a set
+    result = critique_document(doc, ruleset, context or EMPTY_CONTEXT)
     matched = _match_numbers(doc)
     return AudioCritique(
         result,

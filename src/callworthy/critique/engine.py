@@ -235,7 +235,8 @@ def critique(
     """Critique a voicemail script: a 0-100 score, sub-scores and anchored findings."""
     validate_script(text)
     doc = analyse(text, region)
-    return critique_document(doc, rules or default_rules(), context or EMPTY_CONTEXT)
+    ruleset = default_rules() if rules is None else rules  # an empty set is a set
+    return critique_document(doc, ruleset, context or EMPTY_CONTEXT)
 
 
 def examine(
@@ -252,7 +253,7 @@ def examine(
     """
     validate_script(text)
     doc = analyse(text, region)
-    ruleset = rules or default_rules()
+    ruleset = default_rules() if rules is None else rules
     results = run_rules(doc, ruleset, context or EMPTY_CONTEXT, every_rule=True)
     detections = tuple(
         Detection(rule.id, rule.level, tuple((h.start, h.end) for h in hits))

@@ -281,7 +281,7 @@ def write_messages(
         rep,
         filler,
         context_for(prospect, pack),
-        rules or default_rules(),
+        default_rules() if rules is None else rules,
         bar,
         evidence or Evidence(),
     )
