@@ -87,3 +87,12 @@ def test_an_option_id_yaml_reads_as_a_boolean_or_not_a_slug_is_refused(
         "not yes/no/on/off/true/false."
     )
     assert caught.value.path == str(path)
+
+
+def test_the_quiz_keeps_its_name_description_and_a_scored_version(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    quiz = load_quiz(root)
+    data = yaml.safe_load((root / "quiz.yaml").read_text(encoding="utf-8"))
+    assert (quiz.name, quiz.description) == (data["name"].strip(), data["description"].strip())
+    scoring, digest = quiz.version.split("-")
+    assert scoring == "formula" and len(digest) == 12 and int(digest, 16) >= 0
