@@ -34,13 +34,15 @@ def test_each_question_keeps_its_file_scenario_and_examples(tmp_path: Path) -> N
 def test_a_question_in_an_unknown_area_names_its_line_and_the_areas(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     path = root / "questions" / "hours.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("area: calling_hours", "area: lunch"))
+    # The area moved to the end: the error points at its own line, not the file's first.
+    lines = path.read_text(encoding="utf-8").replace("area: calling_hours\n", "")
+    path.write_text(lines + "area: lunch\n", encoding="utf-8")
     with pytest.raises(QuizFileError) as caught:
         load_quiz(root)
     error = caught.value
     assert (error.path, error.line, error.detail) == (
         str(path),
-        2,
+        len(lines.splitlines()) + 1,
         "area 'lunch' is not in quiz.yaml.",
     )
     areas = yaml.safe_load((root / "quiz.yaml").read_text(encoding="utf-8"))["areas"]
