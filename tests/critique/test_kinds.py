@@ -298,3 +298,15 @@ METRIC_MIN = (
 def test_a_metric_rule_fires_below_its_minimum_with_the_value() -> None:
     assert [m for m, *_ in found("Call 704-333-1112.", METRIC_MIN)] == ["1 numbers, at least 1.5"]
     assert found("Call 704-333-1112 or 704-333-1113.", METRIC_MIN) == []
+
+
+def test_the_json_of_a_finding_keeps_a_zero_start_and_lists_related_spans_only_when_several() -> (
+    None
+):
+    rules = one(OCCURRENCE)
+    [single] = critique("We did.", rules=one(EXCEPTIONS.replace("solid]", "we]"))).to_dict()[
+        "findings"
+    ]
+    assert (single["start"], single["end"]) == (0, 2) and "related" not in single
+    [several] = critique("We did. We can. We will.", rules=rules).to_dict()["findings"]
+    assert several["related"] == ((0, 2), (8, 10), (16, 18))
