@@ -254,3 +254,59 @@ SWAP_CASED = (
 def test_a_case_sensitive_substitution_fires_only_on_the_case_it_names() -> None:
     assert [m for m, *_ in found("Call me ASAP.", SWAP_CASED)] == ["soon"]
     assert found("Call me asap.", SWAP_CASED) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "fires"),
+    [
+        ("Hi Lou", True),  # said at the very start: inside [0, 0.5]
+        ("a short note about", True),  # starts inside, ends outside: where it starts counts
+        ("note about your", False),  # starts past the window
+    ],
+)
+def test_a_forbidden_phrase_counts_where_it_starts(phrase: str, fires: bool) -> None:
+    rule = FORBID.replace("tokens: [acme]", f"tokens: [{phrase}]")
+    doc = analyse(LONG)
+    start = LONG.index(phrase)
+    assert (doc.position(start) <= 0.5) is fires
+    assert [(s, e) for _, s, e, _ in found(LONG, rule)] == (
+        [(start, start + len(phrase))] if fires else []
+    )
+
+
+def test_a_required_phrase_missing_from_a_sliver_of_a_window_flags_one_character() -> None:
+    rule = REQUIRE.replace("[0.5, 1.0]", "[0.5, 0.501]")
+    doc = analyse(LONG)
+    start = doc.offset_at(0.5 * doc.spoken_seconds)
+    assert doc.offset_at(0.501 * doc.spoken_seconds) == start  # the window maps to no text
+    assert found(LONG, rule) == [("No drivers late.", start, start + 1, ())]
+
+
+def test_a_whole_message_finding_shows_no_match_text() -> None:
+    rule = OCCURRENCE_MIN.replace("'you x{count}", "'[{match}] x{count}")
+    assert [m for m, *_ in found("You can.", rule)] == ["[] x1 (at least 2)"]
+    early = "Drivers, " + LONG.replace("drivers", "vans")
+    require = REQUIRE.replace("'No drivers late.'", "'No drivers late [{match}].'")
+    assert [m for m, *_ in found(early, require)] == ["No drivers late []."]
+
+
+METRIC_MIN = (
+    "kind: metric\nmetric: phone_count\nmin: 1.5\nmessage: '{value} numbers, at least {limit}'\n"
+)
+
+
+def test_a_metric_rule_fires_below_its_minimum_with_the_value() -> None:
+    assert [m for m, *_ in found("Call 704-333-1112.", METRIC_MIN)] == ["1 numbers, at least 1.5"]
+    assert found("Call 704-333-1112 or 704-333-1113.", METRIC_MIN) == []
+
+
+def test_the_json_of_a_finding_keeps_a_zero_start_and_lists_related_spans_only_when_several() -> (
+    None
+):
+    rules = one(OCCURRENCE)
+    [single] = critique("We did.", rules=one(EXCEPTIONS.replace("solid]", "we]"))).to_dict()[
+        "findings"
+    ]
+    assert (single["start"], single["end"]) == (0, 2) and "related" not in single
+    [several] = critique("We did. We can. We will.", rules=rules).to_dict()["findings"]
+    assert several["related"] == ((0, 2), (8, 10), (16, 18))

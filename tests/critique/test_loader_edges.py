@@ -204,6 +204,7 @@ def test_a_loaded_rule_keeps_every_field_of_its_file(
         "differentiation",
     )
     assert (rule.weight, rule.declared_weight, rule.max_points) == (weight, declared, 100)
+    assert rule.weight_from == ("level default" if declared is None else "rule file")
     assert (rule.message, rule.fix) == ("Say it plainly.", "Say it in your own words.")
     assert rule.unless == ("acme.y",) and rule.path == "team rule acme.x"
     assert rule.pass_examples == ("Hi Lou, three ways to keep your drivers.",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from callworthy.errors import AnswersError
 from callworthy.phoneability import default_quiz, score_answers
 from callworthy.phoneability.order import is_attempt
 
@@ -66,3 +67,18 @@ def test_an_unknown_option_is_a_key_error_naming_it() -> None:
 )
 def test_an_attempt_id_is_six_to_forty_url_safe_characters(value: object, ok: bool) -> None:
     assert is_attempt(value) is ok
+
+
+def test_an_unknown_question_is_named_as_not_in_the_phone_ability_test() -> None:
+    with pytest.raises(AnswersError) as caught:
+        score_answers({**BEST, "lunch": "a"})
+    assert "'lunch' is not a question of the phone-ability test." in str(caught.value)
+
+
+def test_with_every_area_at_zero_the_weakest_are_those_that_lost_most_then_in_quiz_order() -> None:
+    worst = {q.id: min(q.options, key=lambda o: o.points).id for q in QUIZ.questions}
+    result = score_answers(worst)
+    order = list(QUIZ.areas)
+    expected = sorted(result.areas, key=lambda a: (a.points - a.max_points, order.index(a.area)))
+    assert [a.area for a in result.weakest] == [a.area for a in expected[:3]]
+    assert len({a.max_points - a.points for a in result.areas}) > 1  # the tie-break is exercised

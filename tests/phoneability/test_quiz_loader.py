@@ -1,0 +1,100 @@
+"""The quiz loader (uncached): each question's fields, and each refusal's file, line and fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from callworthy.errors import QuizFileError
+from callworthy.phoneability import load_quiz
+from callworthy.phoneability.data import DOCS, builtin_quiz_dir
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "quiz"
+    shutil.copytree(builtin_quiz_dir(), root)
+    return root
+
+
+def test_each_question_keeps_its_file_scenario_and_examples(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    quiz = load_quiz(root)
+    for question in quiz.questions:
+        path = root / "questions" / f"{question.id}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert question.path == str(path)
+        assert question.scenario == data["scenario"].strip()
+        assert len(question.examples) == len(data.get("examples", []))
+        assert isinstance(question.examples, tuple)
+
+
+def test_a_question_in_an_unknown_area_names_its_line_and_the_areas(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "questions" / "hours.yaml"
+    # The area moved to the end: the error points at its own line, not the file's first.
+    lines = path.read_text(encoding="utf-8").replace("area: calling_hours\n", "")
+    path.write_text(lines + "area: lunch\n", encoding="utf-8")
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    error = caught.value
+    assert (error.path, error.line, error.detail) == (
+        str(path),
+        len(lines.splitlines()) + 1,
+        "area 'lunch' is not in quiz.yaml.",
+    )
+    areas = yaml.safe_load((root / "quiz.yaml").read_text(encoding="utf-8"))["areas"]
+    assert error.fix == f"Use one of: {', '.join(areas)}."
+
+
+def test_an_area_no_question_covers_is_named_for_the_quiz_folder(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "questions" / "hours.yaml").unlink()
+    (root / "questions" / "time_zone.yaml").unlink()
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    error = caught.value
+    assert (error.path, error.line) == (str(root), None)
+    assert (error.detail, error.fix) == (
+        "no question covers the area(s) calling_hours.",
+        "Add one.",
+    )
+
+
+@pytest.mark.parametrize("name", ["quiz.yaml", "questions/length.yaml"])
+def test_a_broken_quiz_file_is_a_quiz_error_pointing_to_the_quiz_page(
+    tmp_path: Path, name: str
+) -> None:
+    root = _copy(tmp_path)
+    path = root / name
+    path.write_text(path.read_text(encoding="utf-8") + "\ncolour: red\n")
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    assert caught.value.path == str(path) and caught.value.docs == DOCS
+
+
+@pytest.mark.parametrize("bad", ["yes", "Short", "two words"])
+def test_an_option_id_yaml_reads_as_a_boolean_or_not_a_slug_is_refused(
+    tmp_path: Path, bad: str
+) -> None:
+    root = _copy(tmp_path)
+    path = root / "questions" / "length.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- id: short", f"- id: '{bad}'"))
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    assert caught.value.detail == (
+        "options.0.id: Value error, use a snake_case id (a-z, 0-9 and _), "
+        "not yes/no/on/off/true/false."
+    )
+    assert caught.value.path == str(path)
+
+
+def test_the_quiz_keeps_its_name_description_and_a_scored_version(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    quiz = load_quiz(root)
+    data = yaml.safe_load((root / "quiz.yaml").read_text(encoding="utf-8"))
+    assert (quiz.name, quiz.description) == (data["name"].strip(), data["description"].strip())
+    scoring, digest = quiz.version.split("-")
+    assert scoring == "formula" and len(digest) == 12 and int(digest, 16) >= 0
