@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from team_rule import SLOGAN_RULE
 
 from callworthy import critique
 from callworthy.critique import default_rules, load_rules
@@ -132,17 +133,7 @@ def test_a_file_name_that_cannot_be_an_id_is_reported(tmp_path: Path) -> None:
         load_rules([tmp_path])
 
 
-TEAM_RULE = """kind: existence
-principle: P3
-level: warning
-subscore: prospect_focus
-message: "\\"{match}\\" is our slogan."
-fix: "Cut it."
-tokens: [synergy solutions]
-examples:
-  pass: ["Hi Sam, five ways to fill your chairs. 704-333-1112."]
-  fail: ["Acme brings synergy solutions. 704-333-1112."]
-"""
+TEAM_RULE = SLOGAN_RULE
 
 
 def test_a_rule_from_text_goes_through_the_same_checks_with_its_line() -> None:

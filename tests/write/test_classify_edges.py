@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from team_rule import SLOGAN_RULE
 
 from callworthy.critique import Context, RuleSet, critique
 from callworthy.critique.loader import load_rule_text
@@ -29,17 +30,7 @@ SCRIPT = (
     "I'll email you the links. 704-555-0100."
 )
 
-SLOGAN = """kind: existence
-principle: P3
-level: warning
-subscore: prospect_focus
-message: "\\"{match}\\" is our slogan."
-fix: "Cut it."
-tokens: [synergy solutions]
-examples:
-  pass: ["Hi Sam, five ways to fill your chairs. 704-333-1112."]
-  fail: ["Acme brings synergy solutions. 704-333-1112."]
-"""
+SLOGAN = SLOGAN_RULE
 
 
 def _registry(*weights: tuple[float, str]) -> Registry:
