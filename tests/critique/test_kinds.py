@@ -6,6 +6,8 @@ each finding below follows from the rule's own words.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from callworthy import critique
@@ -298,6 +300,32 @@ METRIC_MIN = (
 def test_a_metric_rule_fires_below_its_minimum_with_the_value() -> None:
     assert [m for m, *_ in found("Call 704-333-1112.", METRIC_MIN)] == ["1 numbers, at least 1.5"]
     assert found("Call 704-333-1112 or 704-333-1113.", METRIC_MIN) == []
+
+
+@pytest.mark.parametrize(
+    ("bounds", "metric", "text", "expected"),
+    [
+        # A whole bound reads as written in the rule file: "1", never "1.0".
+        ("max: 1", "phone_count", "Call 704-333-1112 or 704-333-1113.", "2 past 1"),
+        ("min: 2", "phone_count", "Call 704-333-1112.", "1 past 2"),
+        ("max: 1.25", "phone_count", "Call 704-333-1112 or 704-333-1113.", "2 past 1.25"),
+        # A number said first is at 0.0 of the message: shown "0".
+        ("min: 0.5", "first_phone_position", "704-333-1112 is Kim's number.", "0 past 0.5"),
+    ],
+)
+def test_a_metric_message_shows_its_figures_as_a_person_writes_them(
+    bounds: str, metric: str, text: str, expected: str
+) -> None:
+    head = f"kind: metric\nmetric: {metric}\n{bounds}\nmessage: '{{value}} past {{limit}}'\n"
+    assert [m for m, *_ in found(text, head)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Hi, 704-333-1112.", "Hi Lou, it is Kim at 704-333-1112."])
+def test_a_measured_figure_shows_at_most_two_decimals(text: str) -> None:
+    head = "kind: metric\nmetric: first_phone_position\nmax: 0\nmessage: '{value} past {limit}'\n"
+    [(message, *_)] = found(text, head)
+    value = message.removesuffix(" past 0")
+    assert re.fullmatch(r"0\.\d?[1-9]", value), message  # a fraction: no ".0", no third decimal
 
 
 def test_the_json_of_a_finding_keeps_a_zero_start_and_lists_related_spans_only_when_several() -> (

@@ -347,6 +347,16 @@ def _metric_anchor(doc: Document, name: str, limit: float, too_high: bool) -> tu
     return 0, len(doc.text)
 
 
+def _shown(number: float) -> float:
+    """Return a figure as a message shows it: a whole number without ".0", else 2 decimals.
+
+    A rule file's bounds are floats (`max: 1` loads as 1.0), and "at most 1.0 numbers"
+    reads as a machine's words.
+    """
+    rounded = round(number, 2)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
 @dataclass(frozen=True, slots=True)
 class Metric:
     """Flag a measured quantity outside its bounds."""
@@ -364,8 +374,7 @@ class Metric:
         for limit, too_high in ((self.high, True), (self.low, False)):
             if limit is not None and (value > limit if too_high else value < limit):
                 start, end = _metric_anchor(doc, self.name, limit, too_high)
-                shown = round(value, 2) if isinstance(value, float) else value
-                return [Hit(start, end, {"value": shown, "limit": limit})]
+                return [Hit(start, end, {"value": _shown(value), "limit": _shown(limit)})]
         return []
 
     def terms(self) -> tuple[CompiledTerms, ...]:
