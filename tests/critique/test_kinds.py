@@ -276,6 +276,14 @@ def test_a_forbidden_phrase_counts_where_it_starts(phrase: str, fires: bool) -> 
     )
 
 
+@pytest.mark.parametrize("edge", ["start", "end"])
+def test_a_forbidden_phrase_starting_exactly_on_a_window_edge_is_inside(edge: str) -> None:
+    at = analyse(LONG).position(LONG.index("Acme"))
+    assert 0 < at < 1
+    window = f"[{at}, 1.0]" if edge == "start" else f"[0.0, {at}]"
+    assert found(LONG, FORBID.replace("[0.0, 0.5]", window)) == [("Acme too early", 25, 29, ())]
+
+
 def test_a_required_phrase_missing_from_a_sliver_of_a_window_flags_one_character() -> None:
     rule = REQUIRE.replace("[0.5, 1.0]", "[0.5, 0.501]")
     doc = analyse(LONG)

@@ -161,6 +161,26 @@ def test_a_folder_rule_may_call_a_custom_check_the_caller_registers(tmp_path: Pa
     assert [f.rule for f in found] == ["team.x"]
 
 
+def _word(doc: Document, ctx: Context, options: Mapping[str, object]) -> list[Hit]:
+    """Fire on the word the rule's options name."""
+    word = str(options["word"])
+    at = doc.text.find(word)
+    return [] if at < 0 else [Hit(at, at + len(word), {"match": word})]
+
+
+def test_a_custom_check_is_given_the_options_of_its_rule_file(tmp_path: Path) -> None:
+    (tmp_path / "team").mkdir()
+    for name, word in (("rock", "solid"), ("paper", "thin")):
+        head = f"kind: custom\nfunction: word\noptions: {{word: {word}}}\n"
+        (tmp_path / "team" / f"{name}.yaml").write_text(head + BASE)
+    rules = load_rules([tmp_path], builtin=False, custom={"word": _word})
+    found = critique("Rock solid, paper thin.", rules=rules).findings
+    assert sorted((f.rule, f.start, f.end) for f in found) == [
+        ("team.paper", 18, 22),
+        ("team.rock", 5, 10),
+    ]
+
+
 def test_the_built_ins_load_with_the_shipped_learned_weights() -> None:
     shipped = read_weights(builtin_weights_path())
     rules = load_rules()
