@@ -87,5 +87,5 @@ def test_an_unknown_area_and_an_uncovered_area_are_refused(tmp_path: Path) -> No
         load_quiz(root)
     path.unlink()
     (root / "questions" / "time_zone.yaml").unlink()
-    with pytest.raises(QuizFileError, match=r"no question covers the area.s. calling_hours"):
+    with pytest.raises(QuizFileError, match=r"no question covers the area calling_hours\."):
         load_quiz(root)

@@ -58,9 +58,19 @@ def test_an_area_no_question_covers_is_named_for_the_quiz_folder(tmp_path: Path)
     error = caught.value
     assert (error.path, error.line) == (str(root), None)
     assert (error.detail, error.fix) == (
-        "no question covers the area(s) calling_hours.",
-        "Add one.",
+        "no question covers the area calling_hours.",
+        "Add a question in it, or remove it from quiz.yaml's areas.",
     )
+
+
+def test_every_area_no_question_covers_is_named_in_quiz_order(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    for name in ("hours", "time_zone", "assistant", "screened", "take_a_message"):
+        (root / "questions" / f"{name}.yaml").unlink()
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    assert caught.value.detail == "no question covers the areas gatekeepers, calling_hours."
+    assert caught.value.fix == "Add a question in each, or remove them from quiz.yaml's areas."
 
 
 @pytest.mark.parametrize("name", ["quiz.yaml", "questions/length.yaml"])

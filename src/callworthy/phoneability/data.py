@@ -105,8 +105,13 @@ def load_quiz(folder: Path | None = None) -> Quiz:
     questions = tuple(sorted(loaded, key=lambda q: (order[q.area], q.id)))
     empty = [a for a in spec.areas if not any(q.area == a for q in questions)]
     if empty:
+        one = len(empty) == 1
         raise QuizFileError(
-            str(root), None, f"no question covers the area(s) {', '.join(empty)}.", "Add one."
+            str(root),
+            None,
+            f"no question covers the {'area' if one else 'areas'} {', '.join(empty)}.",
+            f"Add a question in {'it' if one else 'each'}, or remove "
+            f"{'it' if one else 'them'} from quiz.yaml's areas.",
         )
     digest = hashlib.sha256()
     for path in [quiz_path, *paths]:
