@@ -13,14 +13,27 @@ from callworthy.write.grammar import (
     third_person,
 )
 
-NOUNS = ("company", "business", "firm", "practice", "team", "lead", "owner", "client", "customer")
+THEM = ("company", "business", "firm", "practice", "lead", "owner")
+THEIRS = ("team", "client", "customer")
 
 
 @pytest.mark.parametrize("owner", ["the", "their", "your"])
-@pytest.mark.parametrize("noun", NOUNS)
-def test_the_company_as_a_subject_is_dropped(owner: str, noun: str) -> None:
+@pytest.mark.parametrize("noun", THEM + THEIRS)
+def test_the_company_or_its_people_as_a_leads_subject_is_dropped(owner: str, noun: str) -> None:
     assert lead_clause(f"{owner.capitalize()} {noun} needs a van") == "needs a van"
+
+
+@pytest.mark.parametrize("owner", ["the", "their", "your"])
+@pytest.mark.parametrize("noun", THEM)
+def test_the_company_as_a_facts_subject_is_you(owner: str, noun: str) -> None:
     assert fact_clause(f"{owner} {noun} doubled sales") == "that you doubled sales"
+
+
+@pytest.mark.parametrize(("owner", "said"), [("the", "the"), ("their", "your"), ("your", "your")])
+@pytest.mark.parametrize("noun", THEIRS)
+def test_their_team_or_customers_in_a_fact_stay_theirs(owner: str, said: str, noun: str) -> None:
+    """A fact about their team is not about them: "that your team doubled sales"."""
+    assert fact_clause(f"{owner} {noun} doubled sales") == f"that {said} {noun} doubled sales"
 
 
 @pytest.mark.parametrize(
@@ -112,3 +125,64 @@ def test_second_person_of_ies_endings(third: str, you: str) -> None:
 )
 def test_the_article_of_a_quoted_word_an_acronym_and_a_letter(phrase: str, article: str) -> None:
     assert indefinite_article(phrase) == article
+
+
+@pytest.mark.parametrize(
+    ("detail", "clause"),
+    [
+        # An "-ing" word first is what they are doing; one that names a thing is what they want.
+        ("hiring two drivers", "is hiring two drivers"),
+        ("Opening a second shop in May", "is opening a second shop in May"),
+        ("financing for a second store", "is looking for financing for a second store"),
+        ("Marketing help", "is looking for marketing help"),
+        # "'s" is "has" before a past participle, "is" before anything else.
+        ("He's got a van but needs two", "has got a van but needs two"),
+        ("Harvey's got a van", "has got a van"),
+        ("She's just opened a shop", "has just opened a shop"),
+        ("She's been asking about vans", "has been asking about vans"),
+        ("He's interested in vans", "is interested in vans"),
+        ("She's moving in May", "is moving in May"),
+        # An adverb in "-ly" before the verb stays before it.
+        ("really needs a van", "really needs a van"),
+        ("Desperately wants a new van", "desperately wants a new van"),
+        ("weekly deliveries", "is looking for weekly deliveries"),  # no verb after it
+        # Something of theirs with "the", or more than one of it.
+        ("The house needs a roof", "has a house that needs a roof"),
+        ("The old barn needs a roof", "has an old barn that needs a roof"),
+        ("His trucks need tyres", "has trucks that need tyres"),
+        ("Their two vans need tyres", "has two vans that need tyres"),
+        ("Her business needs a van", "has a business that needs a van"),  # no plural
+    ],
+)
+def test_a_leads_detail_in_more_wordings(detail: str, clause: str) -> None:
+    assert lead_clause(detail, ("Harvey",)) == clause
+
+
+@pytest.mark.parametrize(
+    ("fact", "clause"),
+    [
+        # Done to them: a participle said of them, or anything "-ed by" someone.
+        ("Acquired by Oracle", "that you were acquired by Oracle"),
+        ("Named best bakery in town", "that you were named best bakery in town"),
+        ("featured in the Tribune", "that you were featured in the Tribune"),
+        ("Just voted best diner", "that you were just voted best diner"),
+        ("Acquired by IBM", "that you were acquired by IBM"),
+        ("CERTIFIED by the state", "that you were CERTIFIED by the state"),  # as typed
+        ("Bought by a rival last year", "that you were bought by a rival last year"),
+        ("Invited by the mayor", "that you were invited by the mayor"),
+        # Done by them: an object follows.
+        ("Acquired a rival", "that you acquired a rival"),
+        ("promoted two managers", "that you promoted two managers"),
+        ("mentioned your bakery on the radio", "that you mentioned your bakery on the radio"),
+        # A plural noun opens the sentence and its verb comes later.
+        ("Sales at Harbor Point doubled", "that sales at Harbor Point doubled"),
+        ("Orders from Ohio tripled last year", "that orders from Ohio tripled last year"),
+        ("expands into Texas next month", "that you expand into Texas next month"),
+        # "'s got", "-ly" adverbs and "-ing" nouns, as in a lead's detail.
+        ("He's got a new van", "that you have got a new van"),
+        ("really grew this year", "that you really grew this year"),
+        ("Marketing push in Ohio", "the news about your marketing push in Ohio"),
+    ],
+)
+def test_a_fact_in_more_wordings(fact: str, clause: str) -> None:
+    assert fact_clause(fact, ("Harbor Point",)) == clause

@@ -59,7 +59,35 @@ _FUNCTION = frozenset(
 _PRENOMINAL = frozenset("new second third first bigger larger own old".split())
 _CONTRACTED = {"s": "is", "re": "are"}
 _CONTRACTION_RE = re.compile(r"^(he|she|it|they|we)[’'](s|re)\b", re.I)
+#: Past participles after which "'s" is "has": "he's got a van", "she's just opened".
+_HAS_PARTICIPLES = frozenset(
+    """
+    got gotten been had done gone won built bought sold grown taken made given written hired
+    opened launched started signed raised expanded added doubled tripled
+    """.split()
+)
 _ADVERBS = frozenset("just recently also already finally now still newly".split())
+#: Words ending in "-ly" that are not adverbs ("Family needs a van").
+_LY_NOUNS = frozenset("family supply assembly ally rally reply italy july belly bully".split())
+#: Words ending in "-ing" that name a thing, not something being done ("financing for ...").
+_ING_NOUNS = frozenset(
+    """
+    advertising accounting bookkeeping building catering ceiling cleaning clothing consulting
+    evening financing flooring funding housing landscaping lighting marketing morning packaging
+    parking plumbing pricing printing roofing seating shipping staffing training wedding
+    something nothing everything anything bring sing ring spring string swing thing king
+    """.split()
+)
+#: Participles that open a fact in the passive ("Named best bakery", "Acquired by Oracle")
+#: unless an object follows ("Acquired a rival").
+_PASSIVE = frozenset(
+    """
+    named acquired featured ranked listed voted awarded certified promoted selected chosen
+    profiled mentioned recognized recognised nominated honored honoured quoted interviewed
+    """.split()
+)
+#: Nouns after "the"/"their"/"your" that name the prospect or their business (a fact's "you").
+_THEIR_BUSINESS = ("company", "business", "firm", "practice", "owner", "lead")
 _SUBJECTS = frozenset("they he she it we i".split())
 _POSSESSIVES = {"their": "your", "his": "your", "her": "your", "its": "your"}
 _DETERMINERS = frozenset(
@@ -159,7 +187,37 @@ def second_person(verb: str) -> str:
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip().rstrip(".!;,").strip()
     # "She's looking", "They're hiring": the pronoun is the subject, the verb follows.
-    return _CONTRACTION_RE.sub(lambda m: f"{m.group(1)} {_CONTRACTED[m.group(2)]}", text)
+    match = _CONTRACTION_RE.match(text)
+    if not match:
+        return text
+    rest = text[match.end() :].split()
+    verb = _CONTRACTED[match.group(2).lower()]
+    if verb == "is" and _after_has(rest):  # "He's got a van": he has got a van
+        verb = "has"
+    return f"{match.group(1)} {verb}{text[match.end() :]}"
+
+
+def _after_has(words: list[str]) -> bool:
+    """Return True when "'s" before these words means "has" ("'s got", "'s just opened")."""
+    if words and words[0].lower() in _ADVERBS:
+        words = words[1:]
+    return bool(words) and words[0].lower() in _HAS_PARTICIPLES
+
+
+def _progressive(word: str) -> bool:
+    """Return True for an "-ing" word that says what someone is doing ("hiring", "opening")."""
+    lower = word.lower()
+    return lower.endswith("ing") and lower not in _ING_NOUNS
+
+
+def _adverb(words: list[str]) -> bool:
+    """Return True when the first word is an adverb before a verb ("just", "really needs")."""
+    first = words[0].lower()
+    if len(words) < 2:
+        return False
+    if first in _ADVERBS:
+        return True
+    return first.endswith("ly") and first not in _LY_NOUNS and _is_verb(words, 1)
 
 
 def _lower_first(text: str) -> str:
@@ -172,8 +230,13 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _strip_subject(words: list[str], names: tuple[str, ...]) -> tuple[list[str], bool]:
-    """Drop a leading subject (a pronoun, a name given, "the company"); say if one was dropped."""
+def _strip_subject(
+    words: list[str], names: tuple[str, ...], own: tuple[str, ...] = _THEIR_BUSINESS
+) -> tuple[list[str], bool]:
+    """Drop a leading subject (a pronoun, a name given, "the company"); say if one was dropped.
+
+    `own` are the nouns that, after "the", "their" or "your", name the person themself.
+    """
     lowered = " ".join(words).lower().replace("’", "'")
     for name in sorted((n for n in names if n), key=len, reverse=True):
         size = len(name.split())
@@ -182,13 +245,11 @@ def _strip_subject(words: list[str], names: tuple[str, ...]) -> tuple[list[str],
         if lowered.startswith(name.lower() + "'s ") and size < len(words):
             rest = words[size:]
             if _is_verb(rest):  # "Harvey's looking for" (an -ing word first reads as a verb)
-                return ["is", *rest], True
+                return ["has" if _after_has(rest) else "is", *rest], True
             return ["your", *rest], False  # "Harbor Point's sales doubled"
     if words and words[0].lower() in _SUBJECTS:
         return words[1:], True
-    if len(words) > 1 and words[0].lower() in ("the", "their", "your") and words[1].lower() in (
-        "company", "business", "firm", "practice", "team", "lead", "owner", "client", "customer",
-    ):  # fmt: skip
+    if len(words) > 1 and words[0].lower() in ("the", "their", "your") and words[1].lower() in own:
         return words[2:], True
     return words, False
 
@@ -205,7 +266,7 @@ def _is_verb(words: list[str], index: int = 0) -> bool:
     # "expanded into", "expands into": a verb; "refrigerated trucks", "sales doubled": not.
     if lower.endswith(("ed", "s")) and not lower.endswith("ss"):
         return after in _FUNCTION or (not after and lower.endswith("ed"))
-    return lower.endswith("ing") and index == 0
+    return index == 0 and _progressive(lower)
 
 
 def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
@@ -215,17 +276,20 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
     "He needs two trucks." -> "needs two trucks"; "need a roof" -> "needs a roof";
     "looking to buy a van" -> "is looking to buy a van".
     """
-    words, _ = _strip_subject(_clean(detail).split(), names)
+    lead_own = (*_THEIR_BUSINESS, "team", "client", "customer")
+    words, _ = _strip_subject(_clean(detail).split(), names, lead_own)
     if not words:
         return ""
     first = words[0].lower()
     owned = _owned_subject(words)
     if owned:  # "Harvey's company needs a van" -> "has a company that needs a van"
-        thing = " ".join(words[1:owned])
-        return f"has {with_article(thing)} that {lead_clause(' '.join(words[owned:]))}"
-    if first in _ADVERBS and len(words) > 1:
+        thing, need = " ".join(words[1:owned]), " ".join(words[owned:])
+        if _plural(words[owned - 1]):  # "his trucks need tyres": as many as typed
+            return f"has {thing} that {need}"
+        return f"has {with_article(thing)} that {lead_clause(need)}"
+    if _adverb(words):  # "just needs", "really needs"
         return f"{first} {lead_clause(' '.join(words[1:]), names)}"
-    if first in ("looking", "interested", "hoping", "planning", "shopping", "in"):
+    if first in ("interested", "in") or _progressive(first):  # "hiring": "is hiring"
         return "is " + _lower_first(" ".join(words))
     if _is_verb(words):
         if first in _AUXILIARIES_TO_3SG:
@@ -238,12 +302,35 @@ def lead_clause(detail: str, names: tuple[str, ...] = ()) -> str:
 
 def _owned_subject(words: list[str]) -> int:
     """Return where the verb stands after a possessive subject ("his company needs ..."), or 0."""
-    if words[0].lower() not in ("your", "his", "her", "their", "its"):
+    if words[0].lower() not in ("your", "his", "her", "their", "its", "the", "a", "an"):
         return 0
     for index in range(2, min(len(words), 5)):
         if _is_verb(words, index):
             return index
     return 0
+
+
+def _plural(noun: str) -> bool:
+    """Return True for a noun that reads as plural ("trucks", not "business" or "campus")."""
+    lower = noun.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _noun_subject(words: list[str]) -> bool:
+    """Return True when an "-s" word opens a sentence with a later verb ("Sales at X doubled")."""
+    first = words[0].lower()
+    if first in _VERBS or first in _IRREGULAR_PAST or not _plural(first):
+        return False
+    return any(_is_verb(words, i) for i in range(2, len(words)))
+
+
+def _passive(words: list[str]) -> bool:
+    """Return True when a fact opens with a participle said of them ("Named best bakery")."""
+    first = words[0].lower()
+    after = words[1].lower() if len(words) > 1 else ""
+    if after == "by" and (first.endswith("ed") or first in _IRREGULAR_PAST):
+        return True
+    return first in _PASSIVE and after not in _DETERMINERS and after not in _POSSESSIVES
 
 
 def fact_clause(fact: str, names: tuple[str, ...] = ()) -> str:
@@ -258,12 +345,15 @@ def fact_clause(fact: str, names: tuple[str, ...] = ()) -> str:
         return ""
     first = words[0].lower()
     adverb = ""
-    if first in _ADVERBS and len(words) > 1:
+    if _adverb(words):
         adverb, words = first + " ", words[1:]
         first = words[0].lower()
-    if first.endswith("ing") and not had_subject:  # "hiring two drivers": a progressive
+    if not had_subject and _progressive(first):  # "hiring two drivers": a progressive
         return f"that you {adverb}are {_lower_first(' '.join(words))}"
-    if had_subject or _is_verb(words):
+    if not had_subject and _passive(words):  # "Acquired by Oracle": done to them
+        said = first if words[0][1:].islower() else words[0]  # a capital only from the sentence
+        return " ".join([f"that you were {adverb}{said}", *words[1:]])
+    if had_subject or (_is_verb(words) and not _noun_subject(words)):
         verb = second_person(first)
         return " ".join([f"that you {adverb}{verb}", *words[1:]]).strip()
     if any(_is_verb(words, i) for i in range(1, len(words))):  # "Their sales doubled last year"
