@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from callworthy.errors import QuizFileError
-from callworthy.phoneability import load_quiz
+from callworthy.phoneability import load_quiz, score_answers
 from callworthy.phoneability.data import DOCS, builtin_quiz_dir
 
 
@@ -108,3 +108,38 @@ def test_the_quiz_keeps_its_name_description_and_a_scored_version(tmp_path: Path
     assert (quiz.name, quiz.description) == (data["name"].strip(), data["description"].strip())
     scoring, digest = quiz.version.split("-")
     assert scoring == "formula" and len(digest) == 12 and int(digest, 16) >= 0
+
+
+def _points(path: Path, points: list[int]) -> None:
+    """Give a question's options these points, in order (its examples follow suit)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["options"] = [{**o, "points": p} for o, p in zip(data["options"], points, strict=True)]
+    data["examples"] = [{"answer": data["options"][0]["id"], "points": 3, "says": "P1"}]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def test_of_two_areas_at_the_same_share_the_one_that_lost_more_points_is_weaker(
+    tmp_path: Path,
+) -> None:
+    """A team's quiz: gatekeepers (2 questions worth 3, 2, 0) and calling hours (3, 0, 0).
+
+    Answering the 2-point option twice and the best and a 0 once both leave a quarter of
+    what beats chance: (4 - 10/3) / (12 - 2 * 10/3) and (3 - 2) / (6 - 2). Calling hours lost
+    3 points, gatekeepers 2, so calling hours comes first although the quiz lists it later.
+    """
+    root = _copy(tmp_path)
+    questions = root / "questions"
+    (questions / "take_a_message.yaml").unlink()
+    for name in ("assistant", "screened"):
+        _points(questions / f"{name}.yaml", [3, 2, 0])
+    for name in ("hours", "time_zone"):
+        _points(questions / f"{name}.yaml", [3, 0, 0])
+    quiz = load_quiz(root)
+    answers = {q.id: q.best().id for q in quiz.questions}
+    for question in quiz.questions:
+        if question.area == "gatekeepers":
+            answers[question.id] = question.options[1].id  # 2 points
+    answers["hours"] = next(q for q in quiz.questions if q.id == "hours").options[1].id
+    result = score_answers(answers, quiz)
+    weak = [(a.area, a.share, a.max_points - a.points) for a in result.weakest]
+    assert weak == [("calling_hours", 0.25, 3), ("gatekeepers", 0.25, 2)]

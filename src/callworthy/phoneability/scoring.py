@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 from typing import Any
 
 from callworthy.answers import check_answers
@@ -106,16 +107,20 @@ def _feedback(quiz: Quiz, answers: Mapping[str, str]) -> tuple[Feedback, ...]:
     return tuple(items)
 
 
-def chance(question: Question) -> float:
+def chance(question: Question) -> Fraction:
     """Return what a blind pick of this question earns on average: its options' mean points."""
-    return sum(o.points for o in question.options) / len(question.options)
+    return Fraction(sum(o.points for o in question.options), len(question.options))
 
 
-def corrected_share(items: Sequence[tuple[int, int, float]]) -> float:
-    """Return the formula score of (points, best, chance) answers as a share, 0-1."""
-    gained = sum(points - luck for points, _, luck in items)
-    most = sum(best - luck for _, best, luck in items)
-    return max(0.0, gained) / most
+def corrected_share(items: Sequence[tuple[int, int, Fraction]]) -> float:
+    """Return the formula score of (points, best, chance) answers as a share, 0-1.
+
+    Summed exactly (chance is a fraction such as 4/3), so two areas with the same share
+    get the same figure and the tie-break on points lost decides between them.
+    """
+    gained = sum((points - luck for points, _, luck in items), Fraction(0))
+    most = sum((best - luck for _, best, luck in items), Fraction(0))
+    return float(max(Fraction(0), gained) / most)
 
 
 def _areas(quiz: Quiz, feedback: tuple[Feedback, ...]) -> tuple[AreaScore, ...]:
