@@ -118,8 +118,8 @@ def corrected_share(items: Sequence[tuple[int, int, Fraction]]) -> float:
     Summed exactly (chance is a fraction such as 4/3), so two areas with the same share
     get the same figure and the tie-break on points lost decides between them.
     """
-    gained = sum((points - luck for points, _, luck in items), Fraction(0))
-    most = sum((best - luck for _, best, luck in items), Fraction(0))
+    gained = sum(points - luck for points, _, luck in items)
+    most = sum(best - luck for _, best, luck in items)
     return float(max(Fraction(0), gained) / most)
 
 
