@@ -152,6 +152,10 @@ def test_the_article_of_a_quoted_word_an_acronym_and_a_letter(phrase: str, artic
         ("His trucks need tyres", "has trucks that need tyres"),
         ("Their two vans need tyres", "has two vans that need tyres"),
         ("Her business needs a van", "has a business that needs a van"),  # no plural
+        ("His campus needs a van", "has a campus that needs a van"),
+        ("Her analysis needs a rewrite", "has an analysis that needs a rewrite"),
+        ("A truck of his needs tyres", "has a truck of his that needs tyres"),
+        ("An old barn needs a roof", "has an old barn that needs a roof"),
     ],
 )
 def test_a_leads_detail_in_more_wordings(detail: str, clause: str) -> None:
@@ -170,13 +174,24 @@ def test_a_leads_detail_in_more_wordings(detail: str, clause: str) -> None:
         ("CERTIFIED by the state", "that you were CERTIFIED by the state"),  # as typed
         ("Bought by a rival last year", "that you were bought by a rival last year"),
         ("Invited by the mayor", "that you were invited by the mayor"),
+        ("Ranked #3 in Ohio", "that you were ranked #3 in Ohio"),
+        ("Voted 2nd best diner", "that you were voted 2nd best diner"),
+        ("Featured", "that you were featured"),
+        ("Opened by", "that you were opened by"),  # "-ed by": done to them
+        ("Won by a length", "that you were won by a length"),  # an irregular past too
+        ("Built new offices", "that you built new offices"),
         # Done by them: an object follows.
         ("Acquired a rival", "that you acquired a rival"),
+        ("Acquired Acme", "that you acquired Acme"),
+        ("Acquired Acme last year", "that you acquired Acme last year"),
         ("promoted two managers", "that you promoted two managers"),
         ("mentioned your bakery on the radio", "that you mentioned your bakery on the radio"),
         # A plural noun opens the sentence and its verb comes later.
         ("Sales at Harbor Point doubled", "that sales at Harbor Point doubled"),
         ("Orders from Ohio tripled last year", "that orders from Ohio tripled last year"),
+        # A verb first, and another later: the first is still theirs.
+        ("has opened stores and hired staff", "that you have opened stores and hired staff"),
+        ("expanded into Ohio and hired staff", "that you expanded into Ohio and hired staff"),
         ("expands into Texas next month", "that you expand into Texas next month"),
         # "'s got", "-ly" adverbs and "-ing" nouns, as in a lead's detail.
         ("He's got a new van", "that you have got a new van"),

@@ -78,14 +78,16 @@ _ING_NOUNS = frozenset(
     something nothing everything anything bring sing ring spring string swing thing king
     """.split()
 )
-#: Participles that open a fact in the passive ("Named best bakery", "Acquired by Oracle")
-#: unless an object follows ("Acquired a rival").
+#: Participles that open a fact in the passive ("Named best bakery", "Featured in the Tribune")
+#: when what follows is no object ("Acquired a rival", "Acquired Acme" are done by them).
 _PASSIVE = frozenset(
     """
     named acquired featured ranked listed voted awarded certified promoted selected chosen
     profiled mentioned recognized recognised nominated honored honoured quoted interviewed
     """.split()
 )
+#: Words after such a participle that make it passive: "named best", "featured in", "ranked #3".
+_PASSIVE_NEXT = frozenset("by in on as for to at with among best top".split())
 #: Nouns after "the"/"their"/"your" that name the prospect or their business (a fact's "you").
 _THEIR_BUSINESS = ("company", "business", "firm", "practice", "owner", "lead")
 _SUBJECTS = frozenset("they he she it we i".split())
@@ -328,9 +330,10 @@ def _passive(words: list[str]) -> bool:
     """Return True when a fact opens with a participle said of them ("Named best bakery")."""
     first = words[0].lower()
     after = words[1].lower() if len(words) > 1 else ""
-    if after == "by" and (first.endswith("ed") or first in _IRREGULAR_PAST):
-        return True
-    return first in _PASSIVE and after not in _DETERMINERS and after not in _POSSESSIVES
+    if after == "by":  # "Acquired by Oracle", "Bought by a rival"
+        return first.endswith("ed") or first in _IRREGULAR_PAST
+    passive_next = not after or after in _PASSIVE_NEXT or after[:1] in "#0123456789"
+    return first in _PASSIVE and passive_next
 
 
 def fact_clause(fact: str, names: tuple[str, ...] = ()) -> str:
@@ -353,7 +356,8 @@ def fact_clause(fact: str, names: tuple[str, ...] = ()) -> str:
     if not had_subject and _passive(words):  # "Acquired by Oracle": done to them
         said = first if words[0][1:].islower() else words[0]  # a capital only from the sentence
         return " ".join([f"that you were {adverb}{said}", *words[1:]])
-    if had_subject or (_is_verb(words) and not _noun_subject(words)):
+    verb_first = _is_verb(words) or first in _PASSIVE  # "Acquired Acme": done by them
+    if had_subject or (verb_first and not _noun_subject(words)):
         verb = second_person(first)
         return " ".join([f"that you {adverb}{verb}", *words[1:]]).strip()
     if any(_is_verb(words, i) for i in range(1, len(words))):  # "Their sales doubled last year"
