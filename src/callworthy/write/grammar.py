@@ -244,7 +244,7 @@ def _strip_subject(
         size = len(name.split())
         if lowered.startswith(name.lower() + " "):
             return words[size:], True
-        if lowered.startswith(name.lower() + "'s ") and size < len(words):
+        if lowered.startswith(name.lower() + "'s "):  # a word follows: the name and 's are not all
             rest = words[size:]
             if _is_verb(rest):  # "Harvey's looking for" (an -ing word first reads as a verb)
                 return ["has" if _after_has(rest) else "is", *rest], True
