@@ -56,7 +56,7 @@ def team(*texts: str) -> RuleSet:
 @pytest.fixture
 def rules_of(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point the command's rule loader at the team rules (the learned weights it passes kept)."""
-    rules = team("hello", "van")
+    rules = team("hello", "van", "wax")
     monkeypatch.setattr(command, "load_rules", lambda weights: rules.with_weights(weights))
     yield
 
@@ -86,7 +86,7 @@ def test_the_summary_names_the_rules_at_zero_and_the_unobserved_ones(
     assert (code, err) == (0, "")
     assert said == (
         "fitted 3 rules on 5 messages from 2 pages (converged: True); "
-        "2 weigh 0 points: t.hello, t.vague; unobserved: t.van\n"
+        "2 weigh 0 points: t.hello, t.vague; unobserved: t.van, t.wax\n"
         f"wrote {out}\n"
     )
     weights = yaml.safe_load(out.read_text(encoding="utf-8"))["weights"]

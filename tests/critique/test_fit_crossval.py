@@ -100,6 +100,18 @@ def test_a_rule_silenced_by_another_does_not_count_as_fired() -> None:
     assert featurise("Hi Lou, base camp.", False, rules).example.fired == {"t.base"}
 
 
+def test_a_message_is_featurised_without_a_prospect() -> None:
+    # A rule that also matches the prospect's company: with no company known, its tokens.
+    from callworthy.critique.loader import RuleText, load_rules
+
+    text = "kind: existence\nlevel: warning\nmessage: Said it.\ntokens: [zzz]\n"
+    text += "context: [company]\nprinciple: P3\nsubscore: value\nfix: Cut it.\n"
+    text += "examples:\n  pass: ['Hello there.']\n  fail: ['We zzz now.']\n"
+    rules = load_rules(builtin=False, extra=[RuleText("t.named", text, "t")])
+    assert featurise("Hi, zzz here.", True, rules).example.fired == {"t.named"}
+    assert featurise("Hi, Harvey Vans here.", True, rules).example.fired == frozenset()
+
+
 def _team_texts() -> list:  # type: ignore[type-arg]
     from test_fit_model import rule
 
