@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_fit_model import rule
+from fit_rules import rule
 
 from callworthy.critique import loader
 from callworthy.critique.fit import FitResult, RuleFit
@@ -46,7 +46,7 @@ ROWS = [
 ]
 
 
-def team(*texts: str) -> RuleSet:
+def command_rules(*texts: str) -> RuleSet:
     """Return team rules: t.vague ("touch base", a problem), t.save (a strength), and more."""
     extra = [rule("t.vague", "warning", "touch base"), rule("t.save", "strength", "save")]
     extra += [rule(f"t.{token}", "warning", token) for token in texts]
@@ -56,7 +56,7 @@ def team(*texts: str) -> RuleSet:
 @pytest.fixture
 def rules_of(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point the command's rule loader at the team rules (the learned weights it passes kept)."""
-    rules = team("hello", "van", "wax")
+    rules = command_rules("hello", "van", "wax")
     monkeypatch.setattr(command, "load_rules", lambda weights: rules.with_weights(weights))
     yield
 
@@ -99,7 +99,7 @@ def test_the_summary_names_the_rules_at_zero_and_the_unobserved_ones(
 def test_the_summary_says_none_when_no_rule_is_at_zero_or_unobserved(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rules = team()
+    rules = command_rules()
     monkeypatch.setattr(command, "load_rules", lambda weights: rules.with_weights(weights))
     corpus = write_corpus(tmp_path / "c.csv", ROWS)
     out = tmp_path / "w.yaml"
@@ -207,7 +207,7 @@ def test_a_corpus_path_outside_ascii_is_written_as_is_in_utf8(
 
 
 def test_the_file_keeps_the_scale_to_four_places_and_a_long_path_on_one_line() -> None:
-    rules = team()
+    rules = command_rules()
     result = FitResult((RuleFit("t.vague", -9, -0.4512, 0, 2),), -0.1, 20.123456, 4, True)
     corpus = "data/" + "a long folder name/" * 4 + "voicemails.csv"  # 95 characters
     text = command.render(result, corpus, "ab" * 32, 2, rules)

@@ -1,7 +1,7 @@
 """Grouped cross-validation on a handful of messages from three pages, checked fold by fold.
 
-The rules are two team rules built in the test (a problem, "touch base", and a strength,
-"save"), so each fold's weights follow from the messages it trains on, and each score is
+The rules are team rules built in the test (fit_rules.py: a problem, "touch base", and a
+strength, "save"), so each fold's weights follow from the messages it trains on, and each score is
 the critique's own (`critique()` with the fold's weights). The figures (AUC, same-page
 pairs, quartiles) are checked against counts done by hand.
 """
@@ -9,7 +9,7 @@ pairs, quartiles) are checked against counts done by hand.
 from __future__ import annotations
 
 import pytest
-from test_fit_model import team
+from fit_rules import rule, team
 
 from callworthy.critique import critique
 from callworthy.critique.fit import Example, fired_rules, fit_weights, fitted_rules
@@ -90,32 +90,16 @@ def test_a_featurised_message_scores_as_the_critique_does(points: dict[str, int]
 
 
 def test_a_rule_silenced_by_another_does_not_count_as_fired() -> None:
-    from callworthy.critique.loader import RuleText, load_rules
-
-    text = "kind: existence\nlevel: warning\nmessage: Said base.\ntokens: ['base']\n"
-    text += "unless: [t.vague]\nprinciple: P3\nsubscore: value\nfix: Cut it.\n"
-    text += "examples:\n  pass: ['Hello there.']\n  fail: ['We base now.']\n"
-    rules = load_rules(builtin=False, extra=[*_team_texts(), RuleText("t.base", text, "t")])
+    rules = team(rule("t.base", "warning", "base", "unless: [t.vague]\n"))
     assert featurise("Hi Lou, touch base.", False, rules).example.fired == {"t.vague"}
     assert featurise("Hi Lou, base camp.", False, rules).example.fired == {"t.base"}
 
 
 def test_a_message_is_featurised_without_a_prospect() -> None:
     # A rule that also matches the prospect's company: with no company known, its tokens.
-    from callworthy.critique.loader import RuleText, load_rules
-
-    text = "kind: existence\nlevel: warning\nmessage: Said it.\ntokens: [zzz]\n"
-    text += "context: [company]\nprinciple: P3\nsubscore: value\nfix: Cut it.\n"
-    text += "examples:\n  pass: ['Hello there.']\n  fail: ['We zzz now.']\n"
-    rules = load_rules(builtin=False, extra=[RuleText("t.named", text, "t")])
+    rules = team(rule("t.named", "warning", "zzz", "context: [company]\n"))
     assert featurise("Hi, zzz here.", True, rules).example.fired == {"t.named"}
     assert featurise("Hi, Harvey Vans here.", True, rules).example.fired == frozenset()
-
-
-def _team_texts() -> list:  # type: ignore[type-arg]
-    from test_fit_model import rule
-
-    return [rule("t.vague", "warning", "touch base"), rule("t.save", "strength", "save")]
 
 
 def test_auc_counts_each_good_bad_pair_and_half_a_tie() -> None:

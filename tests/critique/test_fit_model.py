@@ -1,43 +1,15 @@
 """From labelled examples to each rule's points: the prior, convergence, and the loader's form.
 
-The rules are built here (team rules, no built-ins), so every weight follows from the
-examples below and not from the bundled fit.
+The rules are team rules built in the test (fit_rules.py, no built-ins), so every weight
+follows from the examples below and not from the bundled fit.
 """
 
 from __future__ import annotations
 
 import pytest
+from fit_rules import team
 
 from callworthy.critique.fit import PRIOR_SD, Example, fit_weights, fitted_rules
-from callworthy.critique.loader import RuleSet, RuleText, load_rules
-
-TAIL = """\
-principle: P3
-subscore: value
-fix: Cut it.
-examples:
-  pass: ['Hello there.']
-  fail: ['{fail}']
-"""
-
-
-def rule(rule_id: str, level: str, token: str, weight: str = "") -> RuleText:
-    """Return a team rule that fires on one phrase."""
-    head = f"kind: existence\nlevel: {level}\nmessage: Said {token}.\ntokens: ['{token}']\n"
-    return RuleText(rule_id, head + weight + TAIL.format(fail=f"We {token} now."), "t")
-
-
-def team() -> RuleSet:
-    """Return two fitted rules (a problem, a strength) and one that declares its weight."""
-    return load_rules(
-        builtin=False,
-        extra=[
-            rule("t.vague", "warning", "touch base"),
-            rule("t.save", "strength", "save"),
-            rule("t.fixed", "warning", "circle back", "weight: 5\n"),
-        ],
-    )
-
 
 EXAMPLES = [
     Example(frozenset({"t.vague"}), False),
