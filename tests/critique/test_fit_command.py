@@ -159,9 +159,13 @@ def test_a_broken_corpus_is_reported_on_stderr_with_its_file_and_line(
 
 @pytest.mark.parametrize(
     ("content", "problem"),
-    [(None, "No such file or directory"), (b"id,\xff\n", "can't decode byte 0xff")],
-)
-def test_an_unreadable_corpus_is_reported_and_nothing_is_written(
+    [
+        (None, "{path}: cannot read it (No such file or directory). Give the path of the corpus"
+         " CSV, e.g. data/coaching/voicemails.csv."),
+        (b"id,\xff\n", "{path}: the file is not UTF-8 text. Save it as UTF-8."),
+    ],
+)  # fmt: skip
+def test_an_unreadable_corpus_is_named_with_its_fix_and_nothing_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, problem: str
 ) -> None:
     corpus = tmp_path / "c.csv"
@@ -170,7 +174,7 @@ def test_an_unreadable_corpus_is_reported_and_nothing_is_written(
     out = tmp_path / "w.yaml"
     code, said, err = run([str(corpus), "--out", str(out)], capsys)
     assert (code, said) == (1, "")
-    assert err.startswith("callworthy fit: ") and problem in err and err.endswith("\n")
+    assert err == "callworthy fit: " + problem.format(path=corpus) + "\n"
     assert not out.exists()
 
 

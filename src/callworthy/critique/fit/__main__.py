@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import sys
 from pathlib import Path
 
@@ -74,12 +75,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         raw = args.corpus.read_bytes()
-        items = read_corpus(raw.decode("utf-8").splitlines(keepends=True), str(args.corpus))
+    except OSError as exc:
+        print(
+            f"callworthy fit: {args.corpus}: cannot read it ({exc.strerror or exc}). "
+            "Give the path of the corpus CSV, e.g. data/coaching/voicemails.csv.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", newline="")
+        items = read_corpus(text, str(args.corpus))
         # Fit on the rules alone: the weights being replaced must not matter.
         rules = load_rules(weights=learned({}))
         examples = [Example(fired_rules(i.text, rules), i.is_good) for i in items]
         result = fit_weights(examples, fitted_rules(rules))
-    except (OSError, UnicodeDecodeError, CallworthyError) as exc:
+    except CallworthyError as exc:
         print(f"callworthy fit: {exc}", file=sys.stderr)
         return 1
     pages = len({page_of(i) for i in items})
