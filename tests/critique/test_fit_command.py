@@ -234,3 +234,14 @@ def test_the_file_keeps_the_scale_to_four_places_and_a_long_path_on_one_line() -
     assert data["weights"] == {
         "t.vague": {"points": -9, "logit": -0.4512, "fired_good": 0, "fired_bad": 2}
     }
+
+
+def test_a_corpus_in_utf8_is_read_as_utf8_whatever_the_locale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rules_of: None, ascii_locale: None
+) -> None:
+    rows = [(page, label, text.replace("Lou", "Zoë")) for page, label, text in ROWS]
+    corpus = write_corpus(tmp_path / "voicemails.csv", rows)
+    out = tmp_path / "w.yaml"
+    code, said, err = run([str(corpus), "--out", str(out)], capsys)
+    assert (code, err) == (0, "")
+    assert said.startswith("fitted 2 rules on 4 messages from 2 pages")
