@@ -267,3 +267,41 @@ def test_a_case_sensitive_team_phrase_is_not_confirmed_by_its_lower_case(
     rules = fresh_rules(RuleText("acme.ok", CASED_RULE, "team rule"))
     assert ("acme.ok" in fired(text, rules)) is flagged
     assert critique(text, rules=rules) == critique(text, rules=replace(rules, prefilter=None))
+
+
+TOKENS_RULE = """\
+kind: existence
+principle: P3
+level: warning
+subscore: brevity
+message: Say why you call instead.
+fix: Give the reason for the call.
+tokens: [touch base, "I'll circle back"]
+examples:
+  pass: ["Hi Lou, three ways to keep your drivers."]
+  fail: ["Hi Lou, just wanted to touch base."]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hi Lou, just wanted to touch base.", ["touch base"]),
+        ("Hi Lou, TOUCH BASE with me.", ["TOUCH BASE"]),
+        ("Hi Lou, I’ll circle back Friday.", ["I’ll circle back"]),  # a curly apostrophe
+        (f"Hi Lou, just wanted to touch{THIN}base.", [f"touch{THIN}base"]),  # RE2 may not judge
+        ("Hi Lou, I'll circle back to touch base.", ["I'll circle back", "touch base"]),
+        ("Hi Lou, the touch basement is open.", []),  # a word boundary, not a prefix
+    ],
+)
+def test_a_teams_phrases_go_through_the_prefilter_and_are_all_found(
+    text: str, found: list[str]
+) -> None:
+    rules = fresh_rules(RuleText("acme.touch-base", TOKENS_RULE, "team rule"))
+    scans = [s for t in rules.get("acme.touch-base").checker.terms() for s in t.fast]
+    assert rules.prefilter is not None and {id(s) for s in scans} <= rules.prefilter.all_ids
+    result = critique(text, rules=rules)
+    hits = [f for f in result.findings if f.rule == "acme.touch-base"]
+    spans = [span for f in hits for span in (f.related or ((f.start, f.end),))]
+    assert [text[start:end] for start, end in spans] == found
+    assert result == critique(text, rules=replace(rules, prefilter=None))
