@@ -38,6 +38,19 @@ class Verdict(NamedTuple):
 UNSAFE = Verdict(frozenset(), frozenset())
 
 
+def _class_body(pattern: str, start: int) -> int:
+    """Return where the body of the class opening at `start` begins (past `[`, `^` and a `]`).
+
+    A `]` first in a class ("[]...]", "[^]...]") is a literal, not the class's end.
+    """
+    i = start + 1
+    if pattern[i : i + 1] == "^":
+        i += 1
+    if pattern[i : i + 1] == "]":
+        i += 1
+    return i
+
+
 def _group_end(pattern: str, start: int) -> int:
     """Return the index just past the group that opens at `start` (escapes and classes skipped)."""
     depth, i, in_class = 0, start, False
@@ -50,8 +63,8 @@ def _group_end(pattern: str, start: int) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if pattern[i + 1 : i + 2] == "]":  # "[]...]": the first ] is a literal
-                i += 1
+            i = _class_body(pattern, i)
+            continue
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -82,11 +95,14 @@ def superset_pattern(pattern: str) -> str:
         if in_class:
             in_class = char != "]"
         elif char == "[":
-            in_class = True
+            in_class, body = True, _class_body(pattern, i)
+            out.append(pattern[i:body])
+            i = body
+            continue
         elif pattern.startswith(_LOOKAROUNDS, i):
             i = _group_end(pattern, i)
             continue
-        elif pattern.startswith("(?", i) and pattern[i + 2 : i + 3] not in (":", "P", "#"):
+        elif pattern.startswith("(?", i):  # "(?P<" or "(?#" fails the flags test below
             flags_end = pattern.index(":", i) if ":" in pattern[i:] else -1
             if flags_end != -1 and all(c in "aiLmsux-" for c in pattern[i + 2 : flags_end]):
                 out.append("(?:")  # "(?-i:" or "(?i:": a case flag, moot on lower-cased text

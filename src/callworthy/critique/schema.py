@@ -4,17 +4,21 @@ A rule file declares one rule of one kind (see docs/rules.md). Unknown keys are
 errors, so a typo ("tokes:") is reported rather than silently ignored. The models
 defer building their validators (`defer_build`): rules are validated through
 RULE_ADAPTER alone, so building one per class at import only slowed every command.
+
+Each check's body is a plain function below, called by the model's validator: mutation
+testing (mutmut) leaves decorated functions alone, so a check in a validator's own
+body would go untested by it.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, model_validator
 
 from callworthy.critique.model import Level, Subscore
 from callworthy.datafile import Strict
-from callworthy.principles import check_principles
+from callworthy.principles import PrincipleId
 
 MetricName = Literal[
     "spoken_seconds",
@@ -33,6 +37,37 @@ MetricName = Literal[
 METRICS: tuple[str, ...] = get_args(MetricName)
 
 
+def _both_examples(pass_: list[str], fail: list[str]) -> None:
+    """Refuse examples without at least one script of each kind."""
+    if not pass_ or not fail:
+        raise ValueError("give at least one `pass` and one `fail` example")
+
+
+def _something_to_match(tokens: list[str], patterns: list[str], context: list[str]) -> None:
+    """Refuse a matcher that names nothing to look for."""
+    if not (tokens or patterns or context):
+        raise ValueError("give `tokens`, `patterns` or `context` to match")
+
+
+def _a_bound(low: float | None, high: float | None) -> None:
+    """Refuse a count or metric rule with neither bound."""
+    if low is None and high is None:
+        raise ValueError("give `min`, `max` or both")
+
+
+def _window(value: tuple[float, float]) -> tuple[float, float]:
+    """Return a position rule's window if it is a part of the message, from start to end."""
+    if not 0.0 <= value[0] < value[1] <= 1.0:
+        raise ValueError("`within` is [start, end] with 0 <= start < end <= 1")
+    return value
+
+
+def _names_rules(unless: list[str]) -> None:
+    """Refuse an absence rule that names no rule whose absence it flags."""
+    if not unless:
+        raise ValueError("name in `unless` the rules whose absence this rule flags")
+
+
 class Examples(Strict):
     """Scripts the rule must pass and must flag; the meta-tests run every one."""
 
@@ -43,8 +78,7 @@ class Examples(Strict):
 
     @model_validator(mode="after")
     def _some(self) -> Examples:
-        if not self.pass_ or not self.fail:
-            raise ValueError("give at least one `pass` and one `fail` example")
+        _both_examples(self.pass_, self.fail)
         return self
 
 
@@ -63,8 +97,7 @@ class Matcher(Strict):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Matcher:
-        if not (self.tokens or self.patterns or self.context):
-            raise ValueError("give `tokens`, `patterns` or `context` to match")
+        _something_to_match(self.tokens, self.patterns, list(self.context))
         return self
 
 
@@ -73,8 +106,8 @@ class RuleBase(Strict):
 
     model_config = ConfigDict(defer_build=True)
 
-    principle: str
-    related_principles: list[str] = Field(default_factory=list)
+    principle: PrincipleId
+    related_principles: list[PrincipleId] = Field(default_factory=list)
     level: Level
     subscore: Subscore
     name: str | None = Field(
@@ -98,18 +131,6 @@ class RuleBase(Strict):
         description="Rule ids (or id prefixes) whose findings, when present, silence this rule.",
     )
     description: str = ""
-
-    @field_validator("principle")
-    @classmethod
-    def _principle(cls, value: str) -> str:
-        check_principles([value])
-        return value
-
-    @field_validator("related_principles")
-    @classmethod
-    def _related(cls, value: list[str]) -> list[str]:
-        check_principles(value)
-        return value
 
     @property
     def principles(self) -> str:
@@ -141,8 +162,7 @@ class OccurrenceRule(RuleBase, Matcher):
 
     @model_validator(mode="after")
     def _bound(self) -> OccurrenceRule:
-        if self.min is None and self.max is None:
-            raise ValueError("give `min`, `max` or both")
+        _a_bound(self.min, self.max)
         return self
 
 
@@ -160,15 +180,8 @@ class PositionRule(RuleBase, Matcher):
     """Forbid (or require) a phrase within a part of the message, as fractions of it."""
 
     kind: Literal["position"]
-    within: tuple[float, float] = (0.0, 1.0)
+    within: Annotated[tuple[float, float], AfterValidator(_window)] = (0.0, 1.0)
     mode: Literal["forbid", "require"] = "forbid"
-
-    @field_validator("within")
-    @classmethod
-    def _window(cls, value: tuple[float, float]) -> tuple[float, float]:
-        if not 0.0 <= value[0] < value[1] <= 1.0:
-            raise ValueError("`within` is [start, end] with 0 <= start < end <= 1")
-        return value
 
 
 class ConditionalRule(RuleBase):
@@ -189,8 +202,7 @@ class MetricRule(RuleBase):
 
     @model_validator(mode="after")
     def _bound(self) -> MetricRule:
-        if self.min is None and self.max is None:
-            raise ValueError("give `min`, `max` or both")
+        _a_bound(self.min, self.max)
         return self
 
 
@@ -201,8 +213,7 @@ class AbsenceRule(RuleBase):
 
     @model_validator(mode="after")
     def _names_something(self) -> AbsenceRule:
-        if not self.unless:
-            raise ValueError("name in `unless` the rules whose absence this rule flags")
+        _names_rules(self.unless)
         return self
 
 
