@@ -210,10 +210,11 @@ def validation_error(
     else:
         fix = "Correct the value."
     where = ".".join(str(p) for p in loc) or None
+    said = first["msg"].removeprefix("Value error, ")  # pydantic's words for our own checks
     return error(
         str(path),
         line_of(node, loc),
-        f"{where or 'file'}: {first['msg']}{more}.",
+        f"{where or 'file'}: {said}{more}.",
         fix,
         field=where,
         docs=docs,

@@ -153,7 +153,7 @@ def test_a_reps_error_names_the_file_and_the_line(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as caught:
         rep_from_mapping(data, str(path), node)
     assert (caught.value.path, caught.value.line) == (str(path), 5)
-    assert caught.value.detail == "rep.phone: Value error, 'nope' is not a phone number."
+    assert caught.value.detail == "rep.phone: 'nope' is not a phone number."
     assert caught.value.docs == "docs/writer.md"
 
 
@@ -174,5 +174,5 @@ def test_a_number_without_its_area_code_is_refused_with_the_fix() -> None:
     with pytest.raises(ProfileError) as caught:
         rep_from_mapping({"rep": {"name": "Kim Alvarez", "phone": "333-1112"}})
     assert caught.value.detail == (
-        "rep.phone: Value error, '333-1112' is not a valid phone number (give the area code)."
+        "rep.phone: '333-1112' is not a valid phone number (give the area code)."
     )
