@@ -95,8 +95,7 @@ def test_an_option_id_yaml_reads_as_a_boolean_or_not_a_slug_is_refused(
     with pytest.raises(QuizFileError) as caught:
         load_quiz(root)
     assert caught.value.detail == (
-        "options.0.id: use a snake_case id (a-z, 0-9 and _), "
-        "not yes/no/on/off/true/false."
+        "options.0.id: use a snake_case id (a-z, 0-9 and _), not yes/no/on/off/true/false."
     )
     assert caught.value.path == str(path)
 
