@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -142,3 +144,77 @@ def test_of_two_areas_at_the_same_share_the_one_that_lost_more_points_is_weaker(
     result = score_answers(answers, quiz)
     weak = [(a.area, a.share, a.max_points - a.points) for a in result.weakest]
     assert weak == [("calling_hours", 0.25, 3), ("gatekeepers", 0.25, 2)]
+
+
+def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _same_ids(data: dict[str, Any]) -> None:
+    data["options"][1]["id"] = data["options"][0]["id"]
+
+
+def _none_best(data: dict[str, Any]) -> None:
+    data["options"][0]["points"] = 2  # hours.yaml's best; the others have 1 and 0
+
+
+def _all_best(data: dict[str, Any]) -> None:
+    for option in data["options"]:
+        option["points"] = 3
+
+
+def _unknown_example(data: dict[str, Any]) -> None:
+    data["examples"][0]["answer"] = "never"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (_same_ids, "option ids must be unique"),
+        (_none_best, "give the best option 3 points"),
+        (_all_best, "at least one option must score less than the best"),
+        (_unknown_example, "an example answers with an option id the question does not have"),
+    ],
+)
+def test_a_questions_options_are_refused_with_the_exact_problem(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], problem: str
+) -> None:
+    root = _copy(tmp_path)
+    path = root / "questions" / "hours.yaml"
+    _edit(path, change)
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    assert (caught.value.path, caught.value.detail) == (str(path), f"file: {problem}.")
+    assert caught.value.fix == "Correct the value."
+
+
+@pytest.mark.parametrize(
+    ("mins", "ok"),
+    [
+        ([90, 75, 55, 35, 0], True),
+        ([90, 55, 75, 35, 0], False),  # not from the highest down
+        ([90, 75, 75, 35, 0], False),  # a `min` twice
+        ([90, 75, 55, 35, 10], False),  # no band from 0
+        ([0, 0, 0, 0, 0], False),  # sorted, ends at 0, but the same `min` five times
+    ],
+)
+def test_the_bands_run_from_the_highest_min_down_to_zero_each_once(
+    tmp_path: Path, mins: list[int], ok: bool
+) -> None:
+    root = _copy(tmp_path)
+
+    def change(data: dict[str, Any]) -> None:
+        for band, low in zip(data["bands"], mins, strict=True):
+            band["min"] = low
+
+    _edit(root / "quiz.yaml", change)
+    if ok:
+        assert [b.min for b in load_quiz(root).bands] == mins
+        return
+    with pytest.raises(QuizFileError) as caught:
+        load_quiz(root)
+    assert caught.value.detail == (
+        "file: list bands from the highest `min` down to one with min 0."
+    )

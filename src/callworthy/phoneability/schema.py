@@ -3,6 +3,9 @@
 Validated by pydantic when the quiz loads (see docs/phonetest.md). Every
 option is scored (0-3 points) and explained, and the explanation cites the
 option's principle, so the feedback always says why.
+
+Each check's body is a plain function, called by the model's validator: mutation
+testing (mutmut) leaves decorated functions alone.
 """
 
 from __future__ import annotations
@@ -28,6 +31,31 @@ def slug(value: str) -> str:
     return value
 
 
+def _check_citation(principle: str, explanation: str) -> None:
+    """Refuse an explanation that does not cite the option's principle by its id."""
+    if not re.search(rf"\b{principle}\b", explanation):
+        raise ValueError(f"the explanation must cite its principle ({principle})")
+
+
+def _check_options(options: list[OptionSpec], examples: list[QuestionExample]) -> None:
+    """Refuse a question's options unless unique, one best at full points, one below it."""
+    ids = [o.id for o in options]
+    if len(set(ids)) != len(ids):
+        raise ValueError("option ids must be unique")
+    if max(o.points for o in options) != MAX_POINTS:
+        raise ValueError(f"give the best option {MAX_POINTS} points")
+    if min(o.points for o in options) == MAX_POINTS:
+        raise ValueError("at least one option must score less than the best")
+    if any(e.answer not in ids for e in examples):
+        raise ValueError("an example answers with an option id the question does not have")
+
+
+def _check_bands(mins: list[int]) -> None:
+    """Refuse bands not listed from the highest `min` down to one at 0, each `min` once."""
+    if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0:
+        raise ValueError("list bands from the highest `min` down to one with min 0")
+
+
 Slug = Annotated[str, AfterValidator(slug)]
 
 
@@ -47,8 +75,7 @@ class OptionSpec(Strict):
 
     @model_validator(mode="after")
     def _cites(self) -> OptionSpec:
-        if not re.search(rf"\b{self.principle}\b", self.explanation):
-            raise ValueError(f"the explanation must cite its principle ({self.principle})")
+        _check_citation(self.principle, self.explanation)
         return self
 
 
@@ -70,15 +97,7 @@ class QuestionSpec(Strict):
 
     @model_validator(mode="after")
     def _options(self) -> QuestionSpec:
-        ids = [o.id for o in self.options]
-        if len(set(ids)) != len(ids):
-            raise ValueError("option ids must be unique")
-        if max(o.points for o in self.options) != MAX_POINTS:
-            raise ValueError(f"give the best option {MAX_POINTS} points")
-        if min(o.points for o in self.options) == MAX_POINTS:
-            raise ValueError("at least one option must score less than the best")
-        if any(e.answer not in ids for e in self.examples):
-            raise ValueError("an example answers with an option id the question does not have")
+        _check_options(self.options, self.examples)
         return self
 
 
@@ -109,7 +128,5 @@ class QuizSpec(Strict):
 
     @model_validator(mode="after")
     def _bands(self) -> QuizSpec:
-        mins = [b.min for b in self.bands]
-        if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins) or mins[-1] != 0:
-            raise ValueError("list bands from the highest `min` down to one with min 0")
+        _check_bands([b.min for b in self.bands])
         return self
