@@ -33,6 +33,44 @@ DOCS = "docs/writer.md"
 RULE_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9][a-z0-9_-]*$")
 
 
+def _check_returned(returned: int, of: int) -> None:
+    """Refuse article evidence that returned more voicemails than were left."""
+    if returned > of:
+        raise ValueError(f"returned ({returned}) is more than of ({of})")
+
+
+def _check_rule_id(value: str) -> str:
+    """Return a detector's rule id if it reads folder.name."""
+    if not RULE_ID.match(value):
+        raise ValueError(f"{value!r} is not a rule id (folder.name)")
+    return value
+
+
+def _check_matching(value: str) -> str:
+    """Return a detector's `matching` if Python can compile it."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a pattern ({exc})") from exc
+    return value
+
+
+def _check_former(value: list[str]) -> list[str]:
+    """Return a strategy's former ids if each is snake_case."""
+    bad = [v for v in value if not ID_RE.match(v)]
+    if bad:
+        raise ValueError(f"{bad[0]!r} is not snake_case")
+    return value
+
+
+def _check_phrasings(phrasings: list[str], baseline: bool, proposable: bool) -> None:
+    """Refuse one or two phrasings (P10), and a baseline that is never proposed."""
+    if 0 < len(phrasings) < 3:
+        raise ValueError("phrasings: give none (never written) or at least three (P10)")
+    if baseline and not proposable:
+        raise ValueError("baseline: a baseline must be proposable")
+
+
 class Example(Strict):
     """A profile the strategy must write for (`candidate`) or skip with a reason (`skip`)."""
 
@@ -58,8 +96,7 @@ class ArticleEvidence(Strict):
 
     @model_validator(mode="after")
     def _returned_within(self) -> ArticleEvidence:
-        if self.returned > self.of:
-            raise ValueError(f"returned ({self.returned}) is more than of ({self.of})")
+        _check_returned(self.returned, self.of)
         return self
 
 
@@ -73,18 +110,12 @@ class Detector(Strict):
     @field_validator("rule")
     @classmethod
     def _rule(cls, value: str) -> str:
-        if not RULE_ID.match(value):
-            raise ValueError(f"{value!r} is not a rule id (folder.name)")
-        return value
+        return _check_rule_id(value)
 
     @field_validator("matching")
     @classmethod
     def _pattern(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a pattern ({exc})") from exc
-        return value
+        return _check_matching(value)
 
 
 class StrategySpec(Strict):
@@ -118,17 +149,11 @@ class StrategySpec(Strict):
     @field_validator("former_ids")
     @classmethod
     def _former(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if not ID_RE.match(v)]
-        if bad:
-            raise ValueError(f"{bad[0]!r} is not snake_case")
-        return value
+        return _check_former(value)
 
     @model_validator(mode="after")
     def _phrasings(self) -> StrategySpec:
-        if 0 < len(self.phrasings) < 3:
-            raise ValueError("phrasings: give none (never written) or at least three (P10)")
-        if self.baseline and not self.proposable:
-            raise ValueError("baseline: a baseline must be proposable")
+        _check_phrasings(self.phrasings, self.baseline, self.proposable)
         return self
 
 
