@@ -99,3 +99,60 @@ def test_each_bad_phrasing_names_its_line_the_problem_and_the_fix(
     assert (caught.value.path, caught.value.line) == (str(path), line)
     assert caught.value.detail.startswith(problem)
     assert caught.value.fix.startswith(fix)
+
+
+THREE = (
+    '  - "{greet} {first_name}, {referred_by} said {n} ways to {tip_topic}. {number}."\n'
+    '  - "{first_name}, {referred_by} sent me: {n} ways to {tip_topic}. {number}."\n'
+    '  - "{greet} {first_name}, via {referred_by}, {n} ways to {tip_topic}. {number}."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "{returned: 3, of: 10,",
+            "{returned: 11, of: 10,",
+            "evidence: returned (11) is more than of (10).",
+        ),
+        ("rule: offer.resource", "rule: offer", "detectors.0.rule: 'offer' is not a rule id (folder.name)."),
+        (
+            "    weight: 1.5\n",
+            "    weight: 1.5\n    matching: '(unclosed'\n",
+            "detectors.0.matching: not a pattern (missing ), unterminated subpattern at position 0).",
+        ),
+        (
+            "former_ids: [two_tips_v1]",
+            "former_ids: [two_tips_v1, Two-Tips, old tips]",
+            "former_ids: 'Two-Tips' is not snake_case.",
+        ),
+        (
+            THREE,
+            THREE.split("\n", 1)[0] + "\n",
+            "file: phrasings: give none (never written) or at least three (P10).",
+        ),
+        (
+            THREE,
+            "".join(THREE.splitlines(keepends=True)[:2]),
+            "file: phrasings: give none (never written) or at least three (P10).",
+        ),
+        ("proposable: true", "proposable: false", "file: baseline: a baseline must be proposable."),
+    ],
+)  # fmt: skip
+def test_a_strategy_file_is_refused_with_its_exact_problem(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    assert old in GOOD
+    path = tmp_path / "two_tips.yaml"
+    path.write_text(GOOD.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_strategy_file(path)
+    assert (caught.value.path, caught.value.detail) == (str(path), problem)
+
+
+def test_a_strategy_with_no_phrasing_or_a_proposable_baseline_loads(tmp_path: Path) -> None:
+    path = tmp_path / "two_tips.yaml"
+    path.write_text(GOOD.replace(THREE, "").replace("phrasings:\n", "phrasings: []\n"))
+    strategy = load_strategy_file(path)
+    assert strategy.phrasings == () and not strategy.writable and strategy.baseline
