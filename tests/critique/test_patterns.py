@@ -156,6 +156,7 @@ def test_a_phrase_matches_whole_words_and_loose_spacing(
         (["asap", "asap!"], "Call me asap!", (8, 13)),  # longest, not last in order
         (["We are", "we are a leading provider"], "We are a leading provider.", (0, 25)),
         (["'til", "’til now"], "Not ’til now.", (4, 12)),
+        (["a b", "a\tb c"], "Plan a b c.", (5, 10)),  # spaces in a phrase are any spaces
     ],
 )
 def test_the_longest_phrase_wins_whatever_its_case_or_apostrophe(
@@ -166,11 +167,11 @@ def test_the_longest_phrase_wins_whatever_its_case_or_apostrophe(
 
 
 def test_phrases_with_different_first_letters_are_all_found() -> None:
-    terms = compile_terms(["rock solid", "best in class", "ready", "rocket"], [])
-    text = "Rock solid, BEST IN CLASS, ready rocket."
-    expected = [(0, 10), (12, 25), (27, 32), (33, 39)]
+    terms = compile_terms(["rock solid", "best in class", "ready", "bold", "now"], [])
+    text = "Rock solid, BEST IN CLASS, ready bold now."
+    expected = [(0, 10), (12, 25), (27, 32), (33, 37), (38, 41)]
     assert both_paths(terms, text) == (expected, expected)
-    assert terms.count(text, text.lower()) == terms.count(text, None) == 4
+    assert terms.count(text, text.lower()) == terms.count(text, None) == 5
 
 
 @pytest.mark.parametrize(
