@@ -166,6 +166,20 @@ def test_the_longest_phrase_wins_whatever_its_case_or_apostrophe(
     assert both_paths(terms, text) == ([span], [span])
 
 
+@pytest.mark.parametrize(
+    ("tokens", "text", "span"),
+    [
+        (["ſo", "so long"], "Not ſo long.", (4, 11)),  # a long s is an s to IGNORECASE
+        (["ıt", "it works"], "See ıt works.", (4, 12)),  # a dotless i is an i
+        (["ßig", "ẞig deal"], "A ßig deal.", (2, 10)),
+    ],
+)
+def test_on_the_fallback_letters_that_ignorecase_pairs_share_a_group(
+    tokens: list[str], text: str, span: tuple[int, int]
+) -> None:
+    assert compile_terms(tokens, []).spans(text, None) == [span]
+
+
 def test_phrases_with_different_first_letters_are_all_found() -> None:
     terms = compile_terms(["rock solid", "best in class", "ready", "bold", "now"], [])
     text = "Rock solid, BEST IN CLASS, ready bold now."

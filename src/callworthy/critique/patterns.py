@@ -210,7 +210,8 @@ def _token_alternation(tokens: Iterable[str]) -> str:
     groups: dict[str, list[tuple[int, str]]] = {}
     for token in tokens:
         phrase = token.strip()
-        first = phrase[:1].lower().replace("’", "'")
+        # Lower, upper, lower: the letters IGNORECASE matches alike share a key (ſ and s, ı and i).
+        first = phrase[:1].lower().upper().lower().replace("’", "'")
         groups.setdefault(first, []).append((len(" ".join(phrase.split())), token_regex(phrase)))
     parts = []
     for group in groups.values():
