@@ -71,6 +71,10 @@ _RE2_LACKS = (
     ("invalid perl operator: (?=", "it uses a look-ahead, which RE2 does not have"),
     ("invalid perl operator: (?!", "it uses a look-ahead, which RE2 does not have"),
     ("invalid perl operator: (?>", "it uses an atomic group, which RE2 does not have"),
+    ("invalid perl operator: (?P", "it uses a backreference by name ((?P=name)), which RE2 lacks"),
+    ("invalid perl operator: (?#", "it uses a comment ((?#...)), which RE2 does not have"),
+    ("invalid perl operator: (?(", "it uses a conditional group, which RE2 does not have"),
+    ("invalid perl operator: (?", "it uses a flag RE2 does not have (RE2 has i, m and s)"),
     ("invalid named capture group", "it uses a backreference or a group syntax RE2 lacks"),
     ("bad repetition operator", "it uses a possessive repeat (++, *+), which RE2 does not have"),
     ("invalid repetition size", "a repeat allows more than 1,000 (RE2's limit)"),
@@ -202,15 +206,22 @@ def _token_alternation(tokens: Iterable[str]) -> str:
     """Join token regexes grouped by first character, longest first within a group.
 
     Grouping lets `re` fail fast on a character; longest-first makes "we are a
-    leading provider" win over "we are".
+    leading provider" win over "we are". Phrases that can match at the same place
+    share a group whatever the case or apostrophe they start with ("We are", "we
+    are a"; "'til", "’til now"), and their length is the phrase's, not its regex's
+    (the `\\b` of "asap" made it longer than "asap!").
     """
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[int, str]]] = {}
     for token in tokens:
-        groups.setdefault(token.strip()[:1], []).append(token_regex(token))
+        phrase = token.strip()
+        # Lower, upper, lower: the letters IGNORECASE matches alike share a key (ſ and s, ı and i).
+        first = phrase[:1].lower().upper().lower().replace("’", "'")
+        groups.setdefault(first, []).append((len(" ".join(phrase.split())), token_regex(phrase)))
     parts = []
     for group in groups.values():
-        group.sort(key=len, reverse=True)
-        parts.append(group[0] if len(group) == 1 else "(?:" + "|".join(group) + ")")
+        group.sort(key=lambda sized: sized[0], reverse=True)  # stable: equal lengths keep order
+        regexes = [regex for _, regex in group]
+        parts.append(regexes[0] if len(regexes) == 1 else "(?:" + "|".join(regexes) + ")")
     return "|".join(parts)
 
 
