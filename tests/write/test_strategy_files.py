@@ -116,11 +116,16 @@ THREE = (
             "{returned: 11, of: 10,",
             "evidence: returned (11) is more than of (10).",
         ),
-        ("rule: offer.resource", "rule: offer", "detectors.0.rule: 'offer' is not a rule id (folder.name)."),
+        (
+            "rule: offer.resource",
+            "rule: offer",
+            "detectors.0.rule: 'offer' is not a rule id (folder.name).",
+        ),
         (
             "    weight: 1.5\n",
             "    weight: 1.5\n    matching: '(unclosed'\n",
-            "detectors.0.matching: not a pattern (missing ), unterminated subpattern at position 0).",
+            "detectors.0.matching: not a pattern"
+            " (missing ), unterminated subpattern at position 0).",
         ),
         (
             "former_ids: [two_tips_v1]",
