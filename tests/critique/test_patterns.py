@@ -95,6 +95,35 @@ def test_a_pattern_that_is_no_regex_is_refused_as_invalid_not_unsafe() -> None:
     assert caught.value.fix == INVALID_FIX and caught.value.unsafe is False
 
 
+@pytest.mark.parametrize(
+    ("pattern", "refused"),
+    [
+        (r"we{,3} go", True),  # Python: "w" then 0-3 "e"; RE2: the characters "{,3}"
+        (r"(?:very ){,2}good", True),
+        (r"x{,}", True),
+        (r"\\{,3}", True),  # an escaped backslash, then the repeat
+        (r"we{0,3} go", False),
+        (r"we\{,3} go", False),  # an escaped brace: the characters in both engines
+        (r"[{,3}] go", False),  # inside a class: the characters in both engines
+        (r"{,3} go", False),  # nothing to repeat: the characters in both engines
+    ],
+)
+def test_a_repeat_without_a_lower_bound_is_refused_with_the_bound_to_write(
+    pattern: str, refused: bool
+) -> None:
+    if not refused:
+        assert linear_regex(pattern) is not None
+        return
+    with pytest.raises(PatternProblem) as caught:
+        linear_regex(pattern)
+    assert caught.value.problem == (
+        f"pattern {pattern!r} repeats with no lower bound ({{,n}}), which RE2 reads "
+        "as the characters themselves."
+    )
+    assert caught.value.fix == "Write the lower bound: `{0,3}`, not `{,3}`."
+    assert caught.value.unsafe is False
+
+
 def test_without_re2_a_team_pattern_is_refused_as_unchecked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

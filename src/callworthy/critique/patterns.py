@@ -92,12 +92,39 @@ def _re2_refusal(pattern: str, message: str) -> PatternProblem:
     )
 
 
+#: An unescaped "{," (with the backslashes before it, if any, in pairs).
+_OPEN_REPEAT = re.compile(r"(?<!\\)((?:\\\\)*)\{,")
+
+
+def _open_lower_bound(pattern: str) -> bool:
+    """Return True when the pattern repeats something `{,n}` times, outside a class.
+
+    Python reads `{,3}` as `{0,3}`; RE2 reads it as the characters themselves, so the
+    rule would match something else than its author means. Escaping each "{," changes
+    how Python parses the pattern exactly when one was such a repeat.
+    """
+    if "{," not in pattern:
+        return False
+    try:
+        as_written = sre_parse.parse(pattern).data
+        escaped = sre_parse.parse(_OPEN_REPEAT.sub(r"\1\\{,", pattern)).data
+    except re.error:
+        return False  # an invalid pattern is refused for that, below
+    return bool(as_written != escaped)
+
+
 def linear_regex(pattern: str, *, case_sensitive: bool = False) -> Any:
     """Compile a pattern with RE2 (linear-time matching); PatternProblem says why it cannot."""
     if re2 is None:  # pragma: no cover - google-re2 is a dependency
         raise PatternProblem(
             f"pattern {pattern!r} cannot be checked: RE2 is not installed.",
             "Install google-re2, or list plain phrases under `tokens:`.",
+        )
+    if _open_lower_bound(pattern):
+        raise PatternProblem(
+            f"pattern {pattern!r} repeats with no lower bound ({{,n}}), which RE2 reads "
+            "as the characters themselves.",
+            "Write the lower bound: `{0,3}`, not `{,3}`.",
         )
     options = re2_options()
     options.case_sensitive = case_sensitive
