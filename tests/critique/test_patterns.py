@@ -257,6 +257,9 @@ def test_a_pattern_matches_alike_on_both_paths(
         (r"\u0041", None),
         (r"\101", None),
         ("", ""),
+        # A named group keeps its syntax: "(?p<" is none, and RE2 would refuse the scan.
+        (r"(?P<Who>ACME) (?P=Who)", r"(?P<who>acme) (?P=who)"),
+        (r"\(?P<", r"\(?p<"),  # an escaped "(": the letters are literals, lowered
     ],
 )
 def test_a_pattern_is_lower_cased_only_where_that_keeps_its_meaning(

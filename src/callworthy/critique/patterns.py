@@ -153,11 +153,11 @@ def linear_regex(pattern: str, *, case_sensitive: bool = False) -> Any:
     return compiled
 
 
-def token_regex(token: str, *, left_boundary: bool = True) -> str:
+def token_regex(token: str) -> str:
     """Turn a literal phrase into a word-bounded regex; spaces and apostrophes match loosely."""
     token = token.strip()
     body = r"\s+".join(re.sub("['’]", "['’]", re.escape(word)) for word in token.split())
-    left = r"\b" if left_boundary and re.match(r"\w", token) else ""
+    left = r"\b" if re.match(r"\w", token) else ""
     right = r"\b" if re.search(r"\w$", token) else ""
     return f"{left}{body}{right}"
 
@@ -393,13 +393,16 @@ class CompiledTerms:
 
 
 _CASE_SPECIFIC = re.compile(r"\(\?[a-zA-Z]*-?[a-zA-Z]*i|\\[xuUN0-7]")
+#: A named group, lower-cased with the rest: "(?p<" and "(?p=" are no syntax.
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?p(?=[<=])")
 
 
 def lowered_pattern(pattern: str) -> str | None:
     """Return the pattern with its literals lower-cased, or None if that would change it.
 
-    Escapes keep their case (`\\D` stays `\\D`); a pattern with inline case flags
-    or character escapes (`(?-i:...)`, `\\x41`) is left to IGNORECASE matching.
+    Escapes keep their case (`\\D` stays `\\D`), and so does a named group's `(?P`; a
+    pattern with inline case flags or character escapes (`(?-i:...)`, `\\x41`) is left
+    to IGNORECASE matching.
     """
     if _CASE_SPECIFIC.search(pattern):
         return None
@@ -407,7 +410,7 @@ def lowered_pattern(pattern: str) -> str | None:
     for char in pattern:
         out.append(char if escaped else char.lower())
         escaped = not escaped and char == "\\"
-    return "".join(out)
+    return _NAMED_GROUP.sub("(?P", "".join(out))
 
 
 def _join(tokens: list[str], patterns: Iterable[str]) -> str | None:
