@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus_rows import corpus_row
 
 from callworthy.critique.corpus import (
     COLUMNS,
@@ -49,19 +50,7 @@ def read(text: str) -> tuple[CorpusItem, ...]:
     return read_corpus(io.StringIO(text, newline=""), "test.csv")
 
 
-def row(**cells: str) -> str:
-    values = {
-        "id": "site-02",
-        "source": "https://example.com/other",
-        "label": "good",
-        "situation": "referral",
-        "text": "Ann at Delta said you are hiring drivers; call me at 555-0102.",
-        "source_says": "It worked.",
-        "note": "",
-    }
-    values.update(cells)
-    quoted = ['"' + values[c].replace('"', '""') + '"' for c in COLUMNS]
-    return ",".join(quoted)
+row = corpus_row
 
 
 # --- the corpus itself -------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from corpus_rows import corpus_row
 
 from callworthy.critique.corpus import (
     COLUMNS,
@@ -25,18 +26,8 @@ FIRST = (
 
 
 def row(**cells: str) -> str:
-    """Return one quoted CSV row: a valid second script, with `cells` changed."""
-    values = {
-        "id": "site-02",
-        "source": "https://example.com/other",
-        "label": "good",
-        "situation": "referral",
-        "text": "Ann at Delta said you are hiring drivers; call me at 555-0102.",
-        "source_says": "It worked.",
-        "note": "Fragment: the page quotes the opening only.",
-    }
-    values.update(cells)
-    return ",".join('"' + values[c].replace('"', '""') + '"' for c in COLUMNS)
+    """Return one quoted CSV row: a valid second script with a note, with `cells` changed."""
+    return corpus_row(**{"note": "Fragment: the page quotes the opening only.", **cells})
 
 
 def read_file(path: Path) -> tuple[CorpusItem, ...]:
