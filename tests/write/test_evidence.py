@@ -82,3 +82,30 @@ def test_the_teams_evidence_can_overturn_the_articles() -> None:
     ties = [c for c in write_messages(profile.prospect, profile.rep, evidence=team).candidates]
     same = [c for c in ties if c.evidence == "no results yet"]
     assert [c.score for c in same] == sorted((c.score for c in same), reverse=True)  # tie-break
+
+
+def test_each_expectation_says_where_its_rate_comes_from() -> None:
+    team = Evidence({"value_tip": (9, 31)})
+    assert expect(_get("value_tip"), team).source == "team"
+    assert expect(_get("half_message"), team).source == "articles"
+    assert expect(_get("provocative_question"), team).source == "none"
+
+
+@pytest.mark.parametrize(
+    ("counts", "problem"),
+    [
+        ((4, 3), "value_tip: 4 callbacks of 3 voicemails"),
+        ((-1, 3), "value_tip: -1 callbacks of 3 voicemails"),
+    ],
+)
+def test_results_with_more_callbacks_than_voicemails_are_refused(
+    counts: tuple[int, int], problem: str
+) -> None:
+    with pytest.raises(ValueError) as caught:
+        Evidence({"value_tip": counts})
+    assert str(caught.value) == problem
+
+
+def test_every_voicemail_called_back_is_a_result_like_any_other() -> None:
+    everyone = Evidence({"value_tip": (3, 3), "resources": (0, 0)})
+    assert expect(_get("value_tip"), everyone).words == "your team: 3 of 3 returned"

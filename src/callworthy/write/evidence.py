@@ -83,8 +83,3 @@ def expect(strategy: Strategy, evidence: Evidence) -> Expectation:
     if cited is not None:
         return Expectation(rate, "articles", f"from {articles}")
     return Expectation(rate, "none", "no results yet")
-
-
-def expectations(strategies: tuple[Strategy, ...], evidence: Evidence) -> Mapping[str, Expectation]:
-    """Return the expectation of every strategy, by id."""
-    return {s.id: expect(s, evidence) for s in strategies}
