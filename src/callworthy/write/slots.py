@@ -94,10 +94,17 @@ def written_number(e164: str) -> tuple[str, str, str]:
     return written, speak_phone(national), region
 
 
+Pool = tuple[tuple[Drawn, ...], ...]
+"""A pool slot's content in groups: a group is drawn from only once the ones before it are."""
+
+
 def _concern_pools(
     own: tuple[str, ...], pack: Pack | None, fallback: Pack | None
-) -> tuple[tuple[Drawn, ...], tuple[Drawn, ...], tuple[str, ...]]:
-    """Return the concerns to promise ideas on, the concerns to name, and the unmatched."""
+) -> tuple[Pool, Pool, tuple[str, ...]]:
+    """Return the concerns to promise ideas on, the concerns to name, and the unmatched.
+
+    Each pool has their own words first (P9), then the pack's other concerns.
+    """
     searched = [p for p in (pack, fallback) if p is not None]
     matched: list[Drawn] = []
     unmatched: list[str] = []
@@ -106,8 +113,8 @@ def _concern_pools(
         (matched.append(Drawn(words, concern)) if concern else unmatched.append(words))
     used = {id(d.content) for d in matched}
     rest = tuple(Drawn(c.concern, c) for c in (pack.concerns if pack else ()) if id(c) not in used)
-    named = tuple(Drawn(w) for w in own) + rest
-    return (*matched, *rest), named, tuple(unmatched)
+    named = tuple(Drawn(w) for w in own)
+    return (tuple(matched), rest), (named, rest), tuple(unmatched)
 
 
 class SlotFiller:
@@ -147,10 +154,10 @@ class SlotFiller:
         promised, named, self.unmatched = _concern_pools(own, pack, fallback)
         names = tuple(filter(None, (company, prospect.name if prospect else None)))
         facts = prospect.facts if prospect else ()
-        self._sources: dict[str, tuple[tuple[Drawn, ...], ...]] = {
+        self._sources: dict[str, Pool] = {
             # Their own words first (P9), then the pack's content.
-            "concern": (promised,),
-            "their_concern": (named,),
+            "concern": promised,
+            "their_concern": named,
             "fact": (tuple(Drawn(fact_clause(f, names)) for f in facts),),
             "tip_topic": (tuple(Drawn(t.topic, t) for t in (pack.tips if pack else ())),),
             "resource_topic": (tuple(Drawn(r.topic, r) for r in (pack.resources if pack else ())),),
