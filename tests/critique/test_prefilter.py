@@ -86,7 +86,7 @@ def scans_of(rules: RuleSet) -> list[Scan]:
         (r"ab(?i:C)d", r"ab(?:c)d"),
         (r"(?-i:X)y(?i:Z)", r"(?:x)y(?:z)"),
         (r"(?ix:A b)", r"(?:a b)"),
-        (r"(?P<word>Ab):c", r"(?p<word>ab):c"),  # a named group is no flag group
+        (r"(?P<word>Ab):c", r"(?P<word>ab):c"),  # a named group is no flag group, and keeps its (?P
         (r"(?#Note: Hi)x", r"(?#note: hi)x"),  # nor is a comment
         (r"(?#i: x)y", r"(?#i: x)y"),  # even one that starts like a flag
         (r"(?:Ab)|\D", r"(?:ab)|\D"),  # escapes keep their case
