@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from callworthy.datafile import ID_RE, Strict
-from callworthy.principles import check_principle
+from callworthy.principles import PrincipleId
 
 #: YAML reads these as booleans, so an answers file could not give them as ids.
 YAML_BOOLEANS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
@@ -65,13 +65,8 @@ class OptionSpec(Strict):
     id: Slug
     text: Text
     points: int = Field(ge=0, le=MAX_POINTS)
-    principle: str
+    principle: PrincipleId
     explanation: Text
-
-    @field_validator("principle")
-    @classmethod
-    def _principle(cls, value: str) -> str:
-        return check_principle(value)
 
     @model_validator(mode="after")
     def _cites(self) -> OptionSpec:

@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from callworthy.datafile import ID_RE, Strict, line_of, load_entries, load_entry, package_data
 from callworthy.errors import DataFileError
-from callworthy.principles import check_principle
+from callworthy.principles import PrincipleId
 from callworthy.write.deliver import COUNTED
 from callworthy.write.profile import Relationship
 from callworthy.write.slots import REP_SLOTS, SLOTS, template_slots
@@ -103,26 +103,20 @@ class ArticleEvidence(Strict):
 class Detector(Strict):
     """A critique rule whose detection points to the strategy, maybe only on matching words."""
 
-    rule: str = Field(description="A critique rule id (folder.name).")
+    rule: Annotated[str, AfterValidator(_check_rule_id)] = Field(
+        description="A critique rule id (folder.name)."
+    )
     weight: float = Field(gt=0, le=10, description="Evidence it adds, in log-odds.")
-    matching: str = Field(default="", description="A pattern the detected words must match.")
-
-    @field_validator("rule")
-    @classmethod
-    def _rule(cls, value: str) -> str:
-        return _check_rule_id(value)
-
-    @field_validator("matching")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        return _check_matching(value)
+    matching: Annotated[str, AfterValidator(_check_matching)] = Field(
+        default="", description="A pattern the detected words must match."
+    )
 
 
 class StrategySpec(Strict):
     """The strategy-file format (docs/writer.md); a team's tried idea is stored in it too."""
 
     name: str = Field(min_length=1, max_length=300)
-    principle: str
+    principle: PrincipleId
     description: str = Field(min_length=1)
     humor: bool = Field(default=False, description="Humor (P8): only where the prospect is OK.")
     relationships: list[Relationship] = Field(default_factory=lambda: list(Relationship))
@@ -130,7 +124,9 @@ class StrategySpec(Strict):
     needs_referral: bool = Field(default=False, description="Needs someone you both know.")
     proposable: bool = Field(default=True, description="False: logged, never proposed.")
     baseline: bool = Field(default=False, description="The team's default baseline.")
-    former_ids: list[str] = Field(default_factory=list, description="Ids of earlier versions.")
+    former_ids: Annotated[list[str], AfterValidator(_check_former)] = Field(
+        default_factory=list, description="Ids of earlier versions."
+    )
     evidence: ArticleEvidence | None = None
     detectors: list[Detector] = Field(
         default_factory=list, description="What recognises it in a script (CRM notes)."
@@ -140,16 +136,6 @@ class StrategySpec(Strict):
     sample: str = Field(default="", description="A sample script (a tried idea's).")
     phrasings: list[str] = Field(default_factory=list)
     examples: list[Example | ScriptExample] = Field(default_factory=list)
-
-    @field_validator("principle")
-    @classmethod
-    def _principle(cls, value: str) -> str:
-        return check_principle(value)
-
-    @field_validator("former_ids")
-    @classmethod
-    def _former(cls, value: list[str]) -> list[str]:
-        return _check_former(value)
 
     @model_validator(mode="after")
     def _phrasings(self) -> StrategySpec:
